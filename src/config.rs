@@ -1,0 +1,463 @@
+//! `site.toml`: the settings of one incident site, read and validated.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Problem, line_of, toml_problem};
+use crate::lang::Lang;
+use crate::time;
+
+/// The name of the settings file at the site root.
+pub const FILE: &str = "site.toml";
+
+/// The validated settings of a site.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The incident site's title, in the main language.
+    pub title: String,
+    /// The organisation that publishes the site.
+    pub organization: String,
+    /// The main language: content files without a language suffix are in it.
+    pub language: Lang,
+    /// The zone in which times without offset are read and all times are shown.
+    pub timezone: FixedOffset,
+    /// How the zone is named after times shown to readers (e.g. `JST`).
+    pub timezone_name: String,
+    /// Where the site is published, used only where an absolute URL is required.
+    pub base_url: Option<String>,
+    /// The theme folder's name under `themes/`.
+    pub theme: String,
+    /// How many of the newest announcements the home page lists.
+    pub home_latest: usize,
+    /// The state of the incident as the site reports it.
+    pub incident: Incident,
+    /// The blocks of the home page's key-report menu, in the order declared.
+    pub key_reports: Vec<KeyReport>,
+    /// The contact desks, in the order declared.
+    pub contacts: Vec<Contact>,
+    /// The site's title and organisation in other languages.
+    pub translations: BTreeMap<Lang, SiteText>,
+}
+
+/// The incident's state as declared by the comms team.
+#[derive(Debug, Clone)]
+pub struct Incident {
+    /// Where the response stands.
+    pub status: IncidentStatus,
+    /// When the incident began, if it is known and said.
+    pub started: Option<DateTime<FixedOffset>>,
+}
+
+/// Where the response to the incident stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IncidentStatus {
+    /// The cause and scope are still being established.
+    Investigating,
+    /// The cause is known and the response is under way.
+    Responding,
+    /// Services are coming back.
+    Recovering,
+    /// The incident is over.
+    Resolved,
+}
+
+impl IncidentStatus {
+    /// The identifier used in site.toml, CSS classes and the theme's string keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            IncidentStatus::Investigating => "investigating",
+            IncidentStatus::Responding => "responding",
+            IncidentStatus::Recovering => "recovering",
+            IncidentStatus::Resolved => "resolved",
+        }
+    }
+}
+
+/// The id of a key-report block, named by announcements that fill it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KeyReportId(String);
+
+impl KeyReportId {
+    /// Accepts lowercase ASCII letters, digits and hyphens, so ids are safe as anchors.
+    pub fn parse(id: &str) -> Result<KeyReportId, String> {
+        let ok = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if ok {
+            Ok(KeyReportId(id.to_string()))
+        } else {
+            Err(format!(
+                "key report id `{id}` is not valid; expected lowercase letters, digits and hyphens"
+            ))
+        }
+    }
+
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for KeyReportId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One block of the key-report menu (investigation report, committee findings, ...).
+#[derive(Debug, Clone)]
+pub struct KeyReport {
+    /// What announcements name in `key_report` to fill this block.
+    pub id: KeyReportId,
+    /// The block's title and description in the main language.
+    pub text: BlockText,
+    /// The same in other languages.
+    pub translations: BTreeMap<Lang, BlockText>,
+}
+
+/// The words of a key-report block in one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockText {
+    /// The block's title.
+    pub title: String,
+    /// One line saying what the report holds.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A contact desk: whom readers call or write to.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    /// The desk's name, phone, e-mail and hours in the main language.
+    pub text: ContactText,
+    /// Name and hours in other languages; phone and e-mail do not change.
+    pub translations: BTreeMap<Lang, ContactTranslation>,
+}
+
+/// A contact desk's details in one language.
+#[derive(Debug, Clone, Default)]
+pub struct ContactText {
+    /// The desk's name.
+    pub name: String,
+    /// Its phone number, as readers should dial it.
+    pub phone: Option<String>,
+    /// Its e-mail address.
+    pub email: Option<String>,
+    /// When it answers.
+    pub hours: Option<String>,
+}
+
+/// A contact desk's name and hours in another language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactTranslation {
+    /// The translated name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The translated hours.
+    #[serde(default)]
+    pub hours: Option<String>,
+}
+
+/// The site's title and organisation in another language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteText {
+    /// The translated title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The translated organisation name.
+    #[serde(default)]
+    pub organization: Option<String>,
+}
+
+impl Config {
+    /// The site's title in `lang`, falling back to the main language.
+    pub fn title_in(&self, lang: &Lang) -> &str {
+        self.translations
+            .get(lang)
+            .and_then(|t| t.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+
+    /// The organisation's name in `lang`, falling back to the main language.
+    pub fn organization_in(&self, lang: &Lang) -> &str {
+        self.translations
+            .get(lang)
+            .and_then(|t| t.organization.as_deref())
+            .unwrap_or(&self.organization)
+    }
+
+    /// The key-report block with this id.
+    pub fn key_report(&self, id: &KeyReportId) -> Option<&KeyReport> {
+        self.key_reports.iter().find(|k| &k.id == id)
+    }
+}
+
+impl KeyReport {
+    /// The block's words in `lang`, falling back to the main language.
+    pub fn text_in(&self, lang: &Lang) -> &BlockText {
+        self.translations.get(lang).unwrap_or(&self.text)
+    }
+}
+
+impl Contact {
+    /// The desk's details in `lang`: translated name and hours over the original.
+    pub fn text_in(&self, lang: &Lang) -> ContactText {
+        let mut text = self.text.clone();
+        if let Some(t) = self.translations.get(lang) {
+            if let Some(name) = &t.name {
+                text.name = name.clone();
+            }
+            if t.hours.is_some() {
+                text.hours = t.hours.clone();
+            }
+        }
+        text
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    organization: String,
+    language: Option<Spanned<String>>,
+    timezone: Option<Spanned<String>>,
+    timezone_name: Option<String>,
+    base_url: Option<Spanned<String>>,
+    theme: Option<String>,
+    home_latest: Option<usize>,
+    incident: RawIncident,
+    #[serde(default)]
+    key_reports: Vec<RawKeyReport>,
+    #[serde(default)]
+    contacts: Vec<RawContact>,
+    #[serde(default)]
+    translations: BTreeMap<String, Spanned<SiteText>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIncident {
+    status: IncidentStatus,
+    started: Option<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKeyReport {
+    id: Spanned<String>,
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    translations: BTreeMap<String, Spanned<BlockText>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContact {
+    name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    hours: Option<String>,
+    #[serde(default)]
+    translations: BTreeMap<String, Spanned<ContactTranslation>>,
+}
+
+/// Reads `site.toml` from the site root; every problem found is returned.
+pub fn load(root: &Path) -> Result<Config, Vec<Problem>> {
+    let path = Path::new(FILE);
+    let text = match std::fs::read_to_string(root.join(FILE)) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(vec![Problem::in_file(
+                path,
+                "not found; every site needs a site.toml at its root (run in the site's folder or pass --root)",
+            )]);
+        }
+        Err(err) => {
+            return Err(vec![Problem::in_file(
+                path,
+                format!("cannot be read: {err}"),
+            )]);
+        }
+    };
+    parse(&text)
+}
+
+/// Validates the text of a `site.toml`.
+pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
+    let path = Path::new(FILE);
+    let raw: RawConfig = toml::from_str(text).map_err(|e| vec![toml_problem(path, text, 1, &e)])?;
+    let mut problems = Vec::new();
+    let mut problem = |span: std::ops::Range<usize>, message: String| {
+        problems.push(Problem::at(path, line_of(text, span.start), message));
+    };
+
+    let language = match &raw.language {
+        None => Lang::parse("ja").expect("ja is a language code"),
+        Some(value) => Lang::parse(value.get_ref()).unwrap_or_else(|m| {
+            problem(value.span(), format!("`language`: {m}"));
+            Lang::parse("ja").expect("ja is a language code")
+        }),
+    };
+    let timezone = match &raw.timezone {
+        None => FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset"),
+        Some(value) => time::parse_offset(value.get_ref()).unwrap_or_else(|m| {
+            problem(value.span(), format!("`timezone`: {m}"));
+            FixedOffset::east_opt(0).expect("UTC is a valid offset")
+        }),
+    };
+    if let Some(url) = &raw.base_url {
+        let url_text = url.get_ref();
+        if !(url_text.starts_with("https://") || url_text.starts_with("http://")) {
+            problem(
+                url.span(),
+                format!(
+                    "`base_url` `{url_text}` is not an absolute URL; expected https://… or http://…"
+                ),
+            );
+        }
+    }
+    let started = raw.incident.started.as_ref().and_then(|value| {
+        time::parse_value(value.get_ref(), timezone)
+            .map_err(|m| problem(value.span(), format!("`incident.started`: {m}")))
+            .ok()
+    });
+
+    let mut translations = BTreeMap::new();
+    for (code, text) in raw.translations {
+        match Lang::parse(&code) {
+            Ok(lang) => {
+                translations.insert(lang, text.into_inner());
+            }
+            Err(m) => problem(text.span(), format!("`translations.{code}`: {m}")),
+        }
+    }
+
+    let mut key_reports: Vec<KeyReport> = Vec::new();
+    for raw_block in raw.key_reports {
+        let id = match KeyReportId::parse(raw_block.id.get_ref()) {
+            Ok(id) => id,
+            Err(m) => {
+                problem(raw_block.id.span(), m);
+                continue;
+            }
+        };
+        if key_reports.iter().any(|k| k.id == id) {
+            problem(
+                raw_block.id.span(),
+                format!("key report id `{id}` is declared twice; expected each id once"),
+            );
+            continue;
+        }
+        let mut block_translations = BTreeMap::new();
+        for (code, text) in raw_block.translations {
+            match Lang::parse(&code) {
+                Ok(lang) => {
+                    block_translations.insert(lang, text.into_inner());
+                }
+                Err(m) => problem(text.span(), format!("`translations.{code}`: {m}")),
+            }
+        }
+        key_reports.push(KeyReport {
+            id,
+            text: BlockText {
+                title: raw_block.title,
+                description: raw_block.description,
+            },
+            translations: block_translations,
+        });
+    }
+
+    let mut contacts = Vec::new();
+    for raw_contact in raw.contacts {
+        let mut contact_translations = BTreeMap::new();
+        for (code, text) in raw_contact.translations {
+            match Lang::parse(&code) {
+                Ok(lang) => {
+                    contact_translations.insert(lang, text.into_inner());
+                }
+                Err(m) => problem(text.span(), format!("`translations.{code}`: {m}")),
+            }
+        }
+        contacts.push(Contact {
+            text: ContactText {
+                name: raw_contact.name,
+                phone: raw_contact.phone,
+                email: raw_contact.email,
+                hours: raw_contact.hours,
+            },
+            translations: contact_translations,
+        });
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Config {
+        title: raw.title,
+        organization: raw.organization,
+        language,
+        timezone,
+        timezone_name: raw
+            .timezone_name
+            .unwrap_or_else(|| format!("UTC{timezone}")),
+        base_url: raw.base_url.map(Spanned::into_inner),
+        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        home_latest: raw.home_latest.unwrap_or(5),
+        incident: Incident {
+            status: raw.incident.status,
+            started,
+        },
+        key_reports,
+        contacts,
+        translations,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str =
+        "title = \"t\"\norganization = \"o\"\n[incident]\nstatus = \"responding\"\n";
+
+    #[test]
+    fn defaults_apply() {
+        let config = parse(MINIMAL).unwrap();
+        assert_eq!(config.language.as_str(), "ja");
+        assert_eq!(config.timezone.local_minus_utc(), 9 * 3600);
+        assert_eq!(config.timezone_name, "UTC+09:00");
+        assert_eq!(config.theme, "default");
+    }
+
+    #[test]
+    fn several_problems_are_reported_together() {
+        let text = format!("{MINIMAL}timezone = \"JST\"\n");
+        // `timezone` after a table header belongs to [incident]: an unknown key.
+        let problems = parse(&text).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains("unknown key `timezone`"),
+            "{:?}",
+            problems
+        );
+
+        let text = "title = \"t\"\norganization = \"o\"\ntimezone = \"JST\"\nlanguage = \"Japanese\"\n\
+                    [incident]\nstatus = \"responding\"\n";
+        let problems = parse(text).unwrap_err();
+        let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![Some(4), Some(3)]);
+    }
+}

@@ -1,0 +1,83 @@
+//! crisis-site: one dedicated site for an incident, built from markdown announcements.
+//!
+//! The pipeline, one module a step: [`config`] and [`content`] load the input,
+//! [`site`] is the validated model of what is published, [`render`] turns it into
+//! pages through the [`theme`], and [`output`] writes them atomically. Every command
+//! goes through [`build`] or the steps it calls; none has its own copy of them.
+
+#![warn(missing_docs)]
+
+pub mod announcement;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod frontmatter;
+pub mod lang;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod theme;
+pub mod time;
+pub mod view;
+
+use std::path::PathBuf;
+
+pub use error::{Error, Problem};
+pub use site::{Publish, Site};
+
+/// What `crisis-site build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site's folder (where site.toml is).
+    pub root: PathBuf,
+    /// The folder to write; replaced as a whole when the build succeeds.
+    pub output: PathBuf,
+    /// Which announcements to publish, and when "now" is.
+    pub publish: Publish,
+}
+
+/// What a successful build produced.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// Published announcements (in the main language).
+    pub announcements: usize,
+    /// Rendered pages, all languages together.
+    pub pages: usize,
+    /// Files written, pages included.
+    pub files: usize,
+    /// The languages built, main first.
+    pub languages: Vec<lang::Lang>,
+}
+
+/// Loads, checks, renders and writes the site. On any error the output folder is left
+/// as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+    let (site, theme) = load(options)?;
+    let files = render::render(&site, &theme).map_err(Error::Invalid)?;
+    output::write(&files, &options.output)?;
+    Ok(BuildSummary {
+        announcements: site.announcements.len(),
+        pages: files
+            .iter()
+            .filter(|f| matches!(f.content, render::Content::Text(_)))
+            .count(),
+        files: files.len(),
+        languages: site.languages,
+    })
+}
+
+/// Loads the site and its theme: the input steps of the pipeline, shared by every
+/// command. Content problems are reported before the theme is looked at, since the
+/// theme's strings are loaded for the languages the content uses.
+pub fn load(options: &BuildOptions) -> Result<(Site, theme::Theme), Error> {
+    let site = Site::load(&options.root, &options.publish).map_err(Error::Invalid)?;
+    let theme = theme::Theme::load(
+        &options.root,
+        &site.config.theme,
+        &site.languages,
+        &site.config.timezone_name,
+    )
+    .map_err(Error::Invalid)?;
+    Ok((site, theme))
+}

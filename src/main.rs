@@ -1,0 +1,113 @@
+//! The `crisis-site` command: parses flags, runs the library, reports.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context as _;
+use chrono::{DateTime, FixedOffset, Local};
+use clap::{Parser, Subcommand};
+
+use crisis_site::{BuildOptions, Error, Publish};
+
+/// Build a dedicated crisis-communication site from markdown announcements.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// The site's folder, where site.toml is.
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// Act as if it were this moment (RFC 3339, e.g. 2023-06-09T15:00:00+09:00):
+    /// announcements dated later are embargoed. Defaults to the real time.
+    #[arg(long, global = true, value_parser = parse_now)]
+    now: Option<DateTime<FixedOffset>>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder, replacing it only if the build succeeds.
+    Build {
+        /// Where to write the site (default: public/ in the site's folder).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Include announcements marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Include announcements dated after now (embargoed statements).
+        #[arg(long)]
+        future: bool,
+    },
+}
+
+fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text).map_err(|_| {
+        format!("`{text}` is not a date-time with offset; expected e.g. 2023-06-09T15:00:00+09:00")
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let now = cli.now.unwrap_or_else(|| Local::now().fixed_offset());
+    match cli.command {
+        Command::Build {
+            output,
+            drafts,
+            future,
+        } => {
+            let output = output.unwrap_or_else(|| cli.root.join("public"));
+            let options = BuildOptions {
+                root: cli.root,
+                output: output.clone(),
+                publish: Publish {
+                    drafts,
+                    future,
+                    now,
+                },
+            };
+            let started = Instant::now();
+            match crisis_site::build(&options) {
+                Ok(summary) => {
+                    let languages: Vec<String> =
+                        summary.languages.iter().map(|l| l.to_string()).collect();
+                    println!(
+                        "built {} announcements into {} ({} pages in {}, {} files) in {} ms",
+                        summary.announcements,
+                        output.display(),
+                        summary.pages,
+                        languages.join(", "),
+                        summary.files,
+                        started.elapsed().as_millis()
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(Error::Invalid(problems)) => {
+                    for problem in &problems {
+                        eprintln!("error: {problem}");
+                    }
+                    eprintln!(
+                        "error: build failed with {} problem{}; {} was left as it was",
+                        problems.len(),
+                        if problems.len() == 1 { "" } else { "s" },
+                        output.display()
+                    );
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(other) => {
+                    Err(other).context("build failed; the output folder was left as it was")
+                }
+            }
+        }
+    }
+}

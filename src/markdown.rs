@@ -1,0 +1,64 @@
+//! Markdown bodies to HTML, with the first paragraph kept as a plain-text summary.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+
+/// A rendered markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The body as HTML.
+    pub html: String,
+    /// The text of the first paragraph, without markup: the summary lists show when the
+    /// writer gave none.
+    pub first_paragraph: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a CommonMark body (with tables, footnotes and strikethrough).
+pub fn render(markdown: &str) -> Rendered {
+    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut html_out, events.iter().cloned());
+    Rendered {
+        html: html_out,
+        first_paragraph: first_paragraph(&events),
+    }
+}
+
+fn first_paragraph(events: &[Event]) -> String {
+    let mut text = String::new();
+    let mut inside = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_paragraph_skips_headings_and_markup() {
+        let r = render("# 見出し\n\n当社は**本日**、`障害`を\n確認しました。\n\n次の段落。\n");
+        assert_eq!(r.first_paragraph, "当社は本日、障害を 確認しました。");
+        assert!(r.html.contains("<h1>見出し</h1>"));
+    }
+
+    #[test]
+    fn tables_are_enabled() {
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(r.html.contains("<table>"));
+    }
+}

@@ -1,0 +1,129 @@
+//! Writing the built site: the only module that writes to the output folder.
+//!
+//! The site is written into a fresh folder beside the output, then swapped in. A
+//! build that fails at any point before the swap leaves the previous output exactly
+//! as it was; readers of a static host never see half a site.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::render::{Content, OutputFile};
+
+/// A file crisis-site puts in every output folder, so that it only ever replaces
+/// folders it wrote itself.
+pub const MARKER: &str = ".crisis-site-output";
+
+/// Writes `files` as the new content of `out`, replacing what was there at once.
+pub fn write(files: &[OutputFile], out: &Path) -> Result<(), Error> {
+    check_replaceable(out)?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)
+        .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".crisis-site-new-")
+        .tempdir_in(&parent)
+        .map_err(|e| {
+            Error::io(
+                format!("cannot create a build folder in {}", parent.display()),
+                e,
+            )
+        })?;
+
+    write_all(files, staging.path())?;
+    let marker = staging.path().join(MARKER);
+    std::fs::write(
+        &marker,
+        "written by crisis-site; the next build replaces this folder\n",
+    )
+    .map_err(|e| Error::io(format!("cannot write {}", marker.display()), e))?;
+
+    swap_in(staging, out, &parent)
+}
+
+fn check_replaceable(out: &Path) -> Result<(), Error> {
+    match std::fs::metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(format!("cannot inspect {}", out.display()), e)),
+        Ok(meta) if !meta.is_dir() => Err(Error::ForeignOutput(out.to_path_buf())),
+        Ok(_) => {
+            let mut entries = std::fs::read_dir(out)
+                .map_err(|e| Error::io(format!("cannot read {}", out.display()), e))?;
+            let empty = entries.next().is_none();
+            if empty || out.join(MARKER).is_file() {
+                Ok(())
+            } else {
+                Err(Error::ForeignOutput(out.to_path_buf()))
+            }
+        }
+    }
+}
+
+fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
+    let folders: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in folders {
+        let folder = dir.join(folder);
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| Error::io(format!("cannot create {}", folder.display()), e))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let target = dir.join(&file.path);
+        match &file.content {
+            Content::Text(text) => std::fs::write(&target, text)
+                .map_err(|e| Error::io(format!("cannot write {}", target.display()), e)),
+            Content::Copy(source) => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
+                Error::io(
+                    format!("cannot copy {} to {}", source.display(), target.display()),
+                    e,
+                )
+            }),
+        }
+    })
+}
+
+/// Moves the finished build into place. The old output is first moved aside (not
+/// deleted) so that if the second rename fails it can be put back.
+fn swap_in(staging: tempfile::TempDir, out: &Path, parent: &Path) -> Result<(), Error> {
+    let built = staging.keep();
+    if !out.exists() {
+        return std::fs::rename(&built, out).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&built);
+            Error::io(format!("cannot move the new build to {}", out.display()), e)
+        });
+    }
+    let aside = tempfile::Builder::new()
+        .prefix(".crisis-site-old-")
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(format!("cannot create a folder in {}", parent.display()), e))?
+        .keep();
+    // The folder only reserves a unique name; it is removed so the rename can take it.
+    if let Err(e) = std::fs::remove_dir(&aside).and_then(|_| std::fs::rename(out, &aside)) {
+        let _ = std::fs::remove_dir_all(&built);
+        return Err(Error::io(
+            format!("cannot move the previous build {} aside", out.display()),
+            e,
+        ));
+    }
+    if let Err(e) = std::fs::rename(&built, out) {
+        let _ = std::fs::rename(&aside, out);
+        let _ = std::fs::remove_dir_all(&built);
+        return Err(Error::io(
+            format!("cannot move the new build to {}", out.display()),
+            e,
+        ));
+    }
+    std::fs::remove_dir_all(&aside).map_err(|e| {
+        Error::io(
+            format!("cannot remove the previous build at {}", aside.display()),
+            e,
+        )
+    })
+}

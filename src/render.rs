@@ -1,0 +1,256 @@
+//! Rendering: every page of the site, in every language, through the theme's
+//! templates, in parallel. Nothing here touches the disk; the result is a list of
+//! files for [`crate::output`] to write.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::announcement::{Announcement, Channel};
+use crate::error::Problem;
+use crate::lang::Lang;
+use crate::site::Site;
+use crate::theme::{Theme, template_problem};
+use crate::view::{Item, Page, path};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Its path from the output root, with `/` separators.
+    pub path: String,
+    /// What it holds.
+    pub content: Content,
+}
+
+/// The bytes of an output file: rendered here, or copied from a source file.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// A rendered page.
+    Text(String),
+    /// A static file or attachment, copied as it is.
+    Copy(PathBuf),
+}
+
+/// A page to render.
+#[derive(Debug, Clone, Copy)]
+enum Job<'a> {
+    Home(&'a Lang),
+    List(&'a Lang, Option<Channel>),
+    /// An announcement (by index) with its newer and older neighbours in the language.
+    Announcement(&'a Lang, usize, Neighbours),
+}
+
+/// Indexes of the announcements before and after one, among those in its language.
+#[derive(Debug, Clone, Copy)]
+struct Neighbours {
+    newer: Option<usize>,
+    older: Option<usize>,
+}
+
+/// Renders the whole site. Every template failure is reported, once per template
+/// and message, not once per page.
+pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem>> {
+    let main = site.main_language();
+    let mut jobs = Vec::new();
+    for lang in &site.languages {
+        jobs.push(Job::Home(lang));
+        jobs.push(Job::List(lang, None));
+        jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang, Some(c))));
+        // site.announcements is newest first.
+        let in_lang: Vec<usize> = (0..site.announcements.len())
+            .filter(|&i| site.announcements[i].version(lang, main).is_some())
+            .collect();
+        for (at, &i) in in_lang.iter().enumerate() {
+            let neighbours = Neighbours {
+                newer: at.checked_sub(1).map(|p| in_lang[p]),
+                older: in_lang.get(at + 1).copied(),
+            };
+            jobs.push(Job::Announcement(lang, i, neighbours));
+        }
+    }
+
+    let rendered: Vec<Result<OutputFile, Problem>> = jobs
+        .par_iter()
+        .map(|job| render_page(site, theme, *job))
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len());
+    let mut problems = BTreeSet::new();
+    for result in rendered {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) => {
+                problems.insert((problem.path.clone(), problem.line, problem.message));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems
+            .into_iter()
+            .map(|(path, line, message)| Problem {
+                path,
+                line,
+                message,
+            })
+            .collect());
+    }
+
+    for (name, source) in &theme.static_files {
+        files.push(OutputFile {
+            path: name.clone(),
+            content: Content::Copy(source.clone()),
+        });
+    }
+    for lang in &site.languages {
+        for a in &site.announcements {
+            if a.version(lang, main).is_none() {
+                continue;
+            }
+            let dir = path::announcement_dir(lang, main, &a.slug);
+            for attachment in &a.attachments {
+                files.push(OutputFile {
+                    path: format!("{dir}{}", attachment.name),
+                    content: Content::Copy(attachment.source.clone()),
+                });
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn render_page(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Problem> {
+    let main = site.main_language();
+    let (lang, path, template) = match job {
+        Job::Home(lang) => (lang, path::home(lang, main), "home.html"),
+        Job::List(lang, channel) => (lang, path::list(lang, main, channel), "list.html"),
+        Job::Announcement(lang, i, _) => (
+            lang,
+            path::announcement(lang, main, &site.announcements[i].slug),
+            "announcement.html",
+        ),
+    };
+    let page = Page {
+        site,
+        lang,
+        strings: &theme.strings[lang],
+        all_strings: &theme.strings,
+        path,
+    };
+    let mut context = tera::Context::new();
+    context.insert("lang", lang.as_str());
+    context.insert("t", &page.strings.map);
+    context.insert("site", &page.site_view());
+    match job {
+        Job::Home(_) => home(&page, &mut context),
+        Job::List(_, channel) => list(&page, channel, &mut context),
+        Job::Announcement(_, i, neighbours) => announcement(&page, i, neighbours, &mut context),
+    }
+    let text = theme
+        .tera
+        .render(template, &context)
+        .map_err(|e| template_problem(&e, &theme.template_paths))?;
+    Ok(OutputFile {
+        path: page.path,
+        content: Content::Text(text),
+    })
+}
+
+#[derive(Serialize)]
+struct OverviewView<'a> {
+    title: Option<&'a str>,
+    html: &'a str,
+}
+
+fn home(page: &Page, context: &mut tera::Context) {
+    let site = page.site;
+    let main = site.main_language();
+    context.insert("page_kind", "home");
+    context.insert(
+        "alternates",
+        &page.alternates(|l| Some(path::home(l, main))),
+    );
+    context.insert(
+        "overview",
+        &site.overview.get(page.lang).map(|o| OverviewView {
+            title: o.title.as_deref(),
+            html: &o.html,
+        }),
+    );
+    context.insert("key_reports", &page.key_reports());
+    let latest: Vec<Item> = site
+        .announcements
+        .iter()
+        .take(site.config.home_latest)
+        .map(|a| page.item(a))
+        .collect();
+    context.insert("latest", &latest);
+    context.insert("announcement_count", &site.announcements.len());
+    context.insert("contacts", &page.contacts());
+}
+
+fn list(page: &Page, channel: Option<Channel>, context: &mut tera::Context) {
+    let main = page.site.main_language();
+    context.insert("page_kind", "list");
+    context.insert(
+        "alternates",
+        &page.alternates(|l| Some(path::list(l, main, channel))),
+    );
+    context.insert("filter", channel.map_or("all", Channel::id));
+    context.insert("filters", &page.filters(channel));
+    let items: Vec<Item> = page
+        .site
+        .in_channel(channel)
+        .map(|a| page.item(a))
+        .collect();
+    context.insert("items", &items);
+}
+
+#[derive(Serialize)]
+struct AnnouncementView<'a> {
+    #[serde(flatten)]
+    item: Item,
+    body_html: &'a str,
+    attachments: Vec<crate::view::AttachmentView>,
+    key_report: Option<String>,
+}
+
+fn announcement(page: &Page, index: usize, neighbours: Neighbours, context: &mut tera::Context) {
+    let site = page.site;
+    let main = site.main_language();
+    let a: &Announcement = &site.announcements[index];
+    let version = a
+        .version(page.lang, main)
+        .expect("announcement pages are rendered only in languages they exist in");
+    context.insert("page_kind", "announcement");
+    context.insert(
+        "alternates",
+        &page.alternates(|l| {
+            a.version(l, main)
+                .map(|_| path::announcement(l, main, &a.slug))
+        }),
+    );
+    let key_report = a
+        .key_report
+        .as_ref()
+        .and_then(|id| site.config.key_report(id))
+        .map(|block| block.text_in(page.lang).title.clone());
+    context.insert(
+        "announcement",
+        &AnnouncementView {
+            item: page.item(a),
+            body_html: &version.body_html,
+            attachments: a.attachments.iter().map(|f| page.attachment(f)).collect(),
+            key_report,
+        },
+    );
+    let neighbour = |i: usize| {
+        let item = page.item(&site.announcements[i]);
+        crate::view::Neighbour {
+            title: item.title,
+            url: item.url,
+        }
+    };
+    context.insert("newer", &neighbours.newer.map(neighbour));
+    context.insert("older", &neighbours.older.map(neighbour));
+}

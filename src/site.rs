@@ -1,0 +1,110 @@
+//! The site model: settings plus the announcements that are published at a given
+//! moment. Everything after this step works on a valid [`Site`].
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::announcement::{Announcement, Channel};
+use crate::config::{self, Config, KeyReport};
+use crate::content::{self, Overview};
+use crate::error::Problem;
+use crate::lang::Lang;
+
+/// What to publish: the writer's switches for drafts and embargoed statements, and the
+/// moment the build acts as if it were.
+#[derive(Debug, Clone)]
+pub struct Publish {
+    /// Include announcements marked `draft = true`.
+    pub drafts: bool,
+    /// Include announcements whose `date` is after `now` (embargoed).
+    pub future: bool,
+    /// The moment of the build; embargoes are judged against it.
+    pub now: DateTime<FixedOffset>,
+}
+
+/// A valid site, with only the announcements that may be published.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// site.toml.
+    pub config: Config,
+    /// The overview by language.
+    pub overview: BTreeMap<Lang, Overview>,
+    /// The published announcements, newest first.
+    pub announcements: Vec<Announcement>,
+    /// The main language first, then every language the published content is
+    /// translated into.
+    pub languages: Vec<Lang>,
+    /// The moment the site was built for.
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Site {
+    /// Loads site.toml and content/ from `root`, reporting every problem of both.
+    pub fn load(root: &Path, publish: &Publish) -> Result<Site, Vec<Problem>> {
+        let config = config::load(root);
+        let content = content::load(root, config.as_ref().ok());
+        let (config, content) = match (config, content) {
+            (Ok(config), Ok(content)) => (config, content),
+            (config, content) => {
+                let mut problems = config.err().unwrap_or_default();
+                problems.extend(content.err().unwrap_or_default());
+                return Err(problems);
+            }
+        };
+        let announcements: Vec<Announcement> = content
+            .announcements
+            .into_iter()
+            .filter(|a| publish.drafts || !a.draft)
+            .filter(|a| publish.future || a.date <= publish.now)
+            .collect();
+
+        let mut languages = vec![config.language.clone()];
+        let translated = announcements
+            .iter()
+            .flat_map(|a| a.translations.keys())
+            .chain(content.overview.keys());
+        for lang in translated {
+            if !languages.contains(lang) {
+                languages.push(lang.clone());
+            }
+        }
+        languages[1..].sort();
+
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            overview: content.overview,
+            announcements,
+            languages,
+            now: publish.now,
+        })
+    }
+
+    /// The site's main language.
+    pub fn main_language(&self) -> &Lang {
+        &self.config.language
+    }
+
+    /// When the site last changed for readers: the newest published announcement.
+    pub fn last_updated(&self) -> Option<DateTime<FixedOffset>> {
+        self.announcements.iter().map(|a| a.date).max()
+    }
+
+    /// The published announcements in `channel` (or all), newest first.
+    pub fn in_channel(&self, channel: Option<Channel>) -> impl Iterator<Item = &Announcement> {
+        self.announcements
+            .iter()
+            .filter(move |a| channel.is_none_or(|c| a.channels.contains(c)))
+    }
+
+    /// The published announcement that fills a key-report block, if there is one yet.
+    pub fn filling(&self, block: &KeyReport) -> Option<&Announcement> {
+        self.announcements
+            .iter()
+            .find(|a| a.key_report.as_ref() == Some(&block.id))
+    }
+}

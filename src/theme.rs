@@ -1,0 +1,228 @@
+//! The theme: templates (with the site's own overrides), static files and the UI
+//! strings of each language.
+//!
+//! All words a reader sees that are not content come from the theme's
+//! `i18n/LANG.toml`, never from Rust, so a theme can be translated or reworded
+//! without touching code.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Problem, toml_problem};
+use crate::lang::Lang;
+use crate::time::Pattern;
+
+/// The folder of themes under the site root.
+pub const DIR: &str = "themes";
+/// The folder of a site's own template overrides.
+pub const OVERRIDES: &str = "templates";
+/// The folder of a site's own static files.
+pub const STATIC: &str = "static";
+
+/// Strings the generator itself needs, beyond those templates use.
+const REQUIRED: &[&str] = &[
+    "language_name",
+    "datetime_format",
+    "report_number",
+    "channel_ir",
+    "channel_pr",
+    "status_investigating",
+    "status_responding",
+    "status_recovering",
+    "status_resolved",
+];
+
+/// A loaded theme, ready to render.
+pub struct Theme {
+    /// The templates, by file name relative to `templates/`.
+    pub tera: tera::Tera,
+    /// Where each template was read from, for messages.
+    pub template_paths: BTreeMap<String, PathBuf>,
+    /// The UI strings of each language the site is built in.
+    pub strings: BTreeMap<Lang, Strings>,
+    /// Files copied to the output as they are: output path and source.
+    pub static_files: Vec<(String, PathBuf)>,
+}
+
+/// The UI strings of one language.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    /// Every string of the language's i18n file, by key; templates see this as `t`.
+    pub map: BTreeMap<String, String>,
+    /// How date-times are shown, checked once.
+    pub datetime: Pattern,
+}
+
+impl Strings {
+    /// The string for `key`. Only [`REQUIRED`] keys may be asked for; their presence
+    /// is checked when the theme loads.
+    pub fn get(&self, key: &str) -> &str {
+        self.map.get(key).map(String::as_str).unwrap_or_default()
+    }
+}
+
+impl Theme {
+    /// Loads theme `name` from the site root, with the strings of `languages`.
+    ///
+    /// `zone_name` is put in place of `{zone}` in date patterns.
+    pub fn load(
+        root: &Path,
+        name: &str,
+        languages: &[Lang],
+        zone_name: &str,
+    ) -> Result<Theme, Vec<Problem>> {
+        let theme_dir = Path::new(DIR).join(name);
+        if !root.join(&theme_dir).is_dir() {
+            return Err(vec![Problem::in_file(
+                &theme_dir,
+                format!(
+                    "theme `{name}` not found; expected a folder {} with templates/, static/ and i18n/",
+                    theme_dir.display()
+                ),
+            )]);
+        }
+        let mut problems = Vec::new();
+
+        let mut template_paths = BTreeMap::new();
+        for dir in [theme_dir.join("templates"), PathBuf::from(OVERRIDES)] {
+            for (name, path) in files_under(root, &dir, &mut problems) {
+                if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".txt") {
+                    template_paths.insert(name, path);
+                }
+            }
+        }
+        let mut tera = tera::Tera::default();
+        let mut sources = Vec::new();
+        for (name, path) in &template_paths {
+            match std::fs::read_to_string(root.join(path)) {
+                Ok(text) => sources.push((name.clone(), text)),
+                Err(e) => problems.push(Problem::in_file(path, format!("cannot be read: {e}"))),
+            }
+        }
+        if let Err(e) = tera.add_raw_templates(sources) {
+            problems.push(template_problem(&e, &template_paths));
+        }
+
+        let mut strings = BTreeMap::new();
+        for lang in languages {
+            let path = theme_dir.join("i18n").join(format!("{lang}.toml"));
+            match load_strings(root, &path, zone_name) {
+                Ok(s) => {
+                    strings.insert(lang.clone(), s);
+                }
+                Err(mut p) => problems.append(&mut p),
+            }
+        }
+
+        let mut static_files: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for dir in [theme_dir.join("static"), PathBuf::from(STATIC)] {
+            for (name, path) in files_under(root, &dir, &mut problems) {
+                static_files.insert(name, root.join(path));
+            }
+        }
+
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Theme {
+            tera,
+            template_paths,
+            strings,
+            static_files: static_files.into_iter().collect(),
+        })
+    }
+}
+
+/// Turns a template error into a problem naming the template's file and line.
+pub fn template_problem(err: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Problem {
+    use std::error::Error as _;
+    let (name, line, message) = match err.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (
+            report.filename().to_string(),
+            Some(report.span().start_line),
+            report.message().to_string(),
+        ),
+        other => (String::new(), None, other.to_string()),
+    };
+    let mut message = message;
+    let mut source = err.source();
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    let path = paths
+        .get(&name)
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(OVERRIDES).join(&name));
+    Problem {
+        path,
+        line,
+        message: format!("template `{name}` failed: {message}"),
+    }
+}
+
+fn load_strings(root: &Path, path: &Path, zone_name: &str) -> Result<Strings, Vec<Problem>> {
+    let text = std::fs::read_to_string(root.join(path)).map_err(|e| {
+        vec![Problem::in_file(
+            path,
+            format!("cannot be read ({e}); every language of the site needs the theme's strings"),
+        )]
+    })?;
+    let map: BTreeMap<String, String> =
+        toml::from_str(&text).map_err(|e| vec![toml_problem(path, &text, 1, &e)])?;
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|k| !map.contains_key(*k))
+        .collect();
+    if !missing.is_empty() {
+        return Err(vec![Problem::in_file(
+            path,
+            format!(
+                "missing strings {}; expected every one of them",
+                missing
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )]);
+    }
+    let pattern = map["datetime_format"].replace("{zone}", &zone_name.replace('%', "%%"));
+    let datetime = Pattern::parse(&pattern)
+        .map_err(|m| vec![Problem::in_file(path, format!("`datetime_format`: {m}"))])?;
+    Ok(Strings { map, datetime })
+}
+
+/// The files below `dir` (relative to `root`), as (name with `/` separators, path
+/// relative to root). A missing folder has no files.
+fn files_under(root: &Path, dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
+    let absolute = root.join(dir);
+    if !absolute.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(&absolute)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let relative = entry
+                    .path()
+                    .strip_prefix(&absolute)
+                    .expect("walkdir stays inside its root");
+                let name = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                files.push((name, dir.join(relative)));
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(Problem::in_file(dir, format!("cannot be read: {e}"))),
+        }
+    }
+    files
+}

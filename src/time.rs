@@ -1,0 +1,130 @@
+//! Date-times as the writers give them and as the readers see them.
+//!
+//! Writers may give a date-time either as a TOML date-time (`date = 2023-06-06T17:00:00+09:00`)
+//! or as a string; without an offset it is read in the site's time zone. Readers see
+//! every time in the site's time zone, formatted by the theme's strings for their
+//! language.
+
+use chrono::format::{Item, StrftimeItems};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+
+/// The example shown in messages about a date-time that does not parse.
+pub const EXPECTED: &str = "expected an RFC 3339 date-time such as 2023-06-06T17:00:00+09:00 \
+     (without the offset, the site's timezone is used)";
+
+/// Reads a date-time from a TOML value (native date-time or string).
+pub fn parse_value(
+    value: &toml::Value,
+    zone: FixedOffset,
+) -> Result<DateTime<FixedOffset>, String> {
+    match value {
+        toml::Value::Datetime(dt) => parse(&dt.to_string(), zone),
+        toml::Value::String(text) => parse(text, zone),
+        other => Err(format!(
+            "wrong type: found {}; {EXPECTED}",
+            other.type_str()
+        )),
+    }
+}
+
+/// Reads an RFC 3339 date-time; one without offset is taken as local time in `zone`.
+pub fn parse(text: &str, zone: FixedOffset) -> Result<DateTime<FixedOffset>, String> {
+    let text = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Ok(dt);
+    }
+    let local = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok());
+    match local {
+        Some(naive) => zone
+            .from_local_datetime(&naive)
+            .single()
+            .ok_or_else(|| format!("`{text}` is not a valid local time; {EXPECTED}")),
+        None if text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
+            Err(format!("`{text}` has no time of day; {EXPECTED}"))
+        }
+        None => Err(format!("`{text}` is not a date-time; {EXPECTED}")),
+    }
+}
+
+/// Reads a UTC offset such as `+09:00` (the form of site.toml's `timezone`).
+pub fn parse_offset(text: &str) -> Result<FixedOffset, String> {
+    text.parse::<FixedOffset>().map_err(|_| {
+        format!("`{text}` is not a UTC offset; expected a value such as \"+09:00\" or \"-05:00\"")
+    })
+}
+
+/// A strftime pattern checked once, so that formatting a date can never fail.
+#[derive(Debug, Clone)]
+pub struct Pattern(Vec<Item<'static>>);
+
+impl Pattern {
+    /// Checks a chrono strftime pattern, e.g. `%Y年%-m月%-d日 %H:%M`.
+    pub fn parse(pattern: &str) -> Result<Pattern, String> {
+        StrftimeItems::new(pattern)
+            .parse_to_owned()
+            .map(Pattern)
+            .map_err(|_| {
+                format!("`{pattern}` is not a valid date pattern (chrono strftime syntax)")
+            })
+    }
+
+    /// Formats `at`, seen in `zone`.
+    pub fn format(&self, at: &DateTime<FixedOffset>, zone: FixedOffset) -> String {
+        at.with_timezone(&zone)
+            .format_with_items(self.0.iter())
+            .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jst() -> FixedOffset {
+        FixedOffset::east_opt(9 * 3600).unwrap()
+    }
+
+    #[test]
+    fn offset_wins_over_the_site_zone() {
+        let dt = parse("2023-06-06T08:00:00Z", jst()).unwrap();
+        assert_eq!(dt.to_rfc3339(), "2023-06-06T08:00:00+00:00");
+    }
+
+    #[test]
+    fn local_times_are_read_in_the_site_zone() {
+        let dt = parse("2023-06-06T17:00:00", jst()).unwrap();
+        assert_eq!(dt.to_rfc3339(), "2023-06-06T17:00:00+09:00");
+        let dt = parse("2023-06-06 17:00", jst()).unwrap();
+        assert_eq!(dt.to_rfc3339(), "2023-06-06T17:00:00+09:00");
+    }
+
+    #[test]
+    fn dates_without_time_and_garbage_are_refused() {
+        assert!(
+            parse("2023-06-06", jst())
+                .unwrap_err()
+                .contains("no time of day")
+        );
+        assert!(
+            parse("June 6", jst())
+                .unwrap_err()
+                .contains("is not a date-time")
+        );
+        assert!(parse("2023-13-06T17:00:00", jst()).is_err());
+    }
+
+    #[test]
+    fn patterns_format_in_the_site_zone() {
+        let pattern = Pattern::parse("%Y年%-m月%-d日 %H:%M").unwrap();
+        let dt = parse("2023-06-06T08:00:00Z", jst()).unwrap();
+        assert_eq!(pattern.format(&dt, jst()), "2023年6月6日 17:00");
+        assert!(Pattern::parse("%Q").is_err());
+    }
+}

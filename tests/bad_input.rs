@@ -1,0 +1,444 @@
+//! Bad input: every problem is reported with file, line and what is expected, all
+//! problems of a run together, and the previous output stays exactly as it was.
+
+use crate::support::TestSite;
+
+const ANN: &str = "content/announcements";
+
+/// Builds the fixture, breaks it with `change`, and returns the problems of the
+/// failed build after checking that the output and the site folder are untouched.
+fn refused(change: impl FnOnce(&TestSite)) -> Vec<String> {
+    let site = TestSite::basic();
+    site.built();
+    let before = site.snapshot();
+    change(&site);
+    let problems = site.problems();
+    assert_eq!(
+        site.snapshot(),
+        before,
+        "a failed build must leave the output as it was"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".crisis-site"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+    problems
+}
+
+fn announcement(site: &TestSite, name: &str, text: &str) {
+    site.write(&format!("{ANN}/{name}"), text);
+}
+
+#[test]
+fn missing_front_matter() {
+    let problems = refused(|s| announcement(s, "first.md", "# 見出しだけ\n"));
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:1: missing front matter; expected the file to start with a `+++` line, \
+             then title, date and channel, then a closing `+++` line"
+        )]
+    );
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let problems = refused(|s| announcement(s, "first.md", "+++\ntitle = \"t\"\n本文\n"));
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:1: front matter opened with `+++` is never closed; expected a second `+++` line after it"
+        )]
+    );
+}
+
+#[test]
+fn yaml_front_matter() {
+    let problems = refused(|s| announcement(s, "first.md", "---\ntitle: t\n---\n本文\n"));
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:1: front matter starts with `---` (YAML); expected TOML between `+++` lines"
+        )]
+    );
+}
+
+#[test]
+fn malformed_toml_names_the_line() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = pr\n+++\n",
+        )
+    });
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with(&format!("{ANN}/first.md:4: ")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn missing_title() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!("{ANN}/first.md:2: missing required key `title`")]
+    );
+}
+
+#[test]
+fn missing_date() {
+    let problems =
+        refused(|s| announcement(s, "first.md", "+++\ntitle = \"t\"\nchannel = \"pr\"\n+++\n"));
+    assert_eq!(
+        problems,
+        [format!("{ANN}/first.md:2: missing required key `date`")]
+    );
+}
+
+#[test]
+fn date_that_does_not_parse() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\nchannel = \"pr\"\ndate = \"6月5日\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:4: `date`: `6月5日` is not a date-time; expected an RFC 3339 date-time such as \
+             2023-06-06T17:00:00+09:00 (without the offset, the site's timezone is used)"
+        )]
+    );
+}
+
+#[test]
+fn date_without_time() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\nchannel = \"pr\"\ndate = 2023-06-05\n+++\n",
+        )
+    });
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with(&format!(
+            "{ANN}/first.md:4: `date`: `2023-06-05` has no time of day; expected"
+        )),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn unknown_channel() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"news\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:4: unknown channel `news`; expected \"ir\", \"pr\" or [\"ir\", \"pr\"]"
+        )]
+    );
+}
+
+#[test]
+fn unknown_key_suggests_the_close_one() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchanel = \"pr\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:4: unknown key `chanel`; did you mean `channel`?"
+        )]
+    );
+}
+
+#[test]
+fn two_files_with_the_same_slug() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first/index.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md: slug `first` is already used by {ANN}/first/index.md; expected one file per \
+             announcement (NAME.md or NAME/index.md, not both)"
+        )]
+    );
+}
+
+#[test]
+fn a_name_that_cannot_be_a_slug() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "第3報.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\n+++\n",
+        )
+    });
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with(&format!(
+            "{ANN}/第3報.md: `第3報` cannot be a slug (the announcement's URL); expected"
+        )),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn undeclared_key_report() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\nkey_report = \"investigaton\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:5: key report `investigaton` is not declared in site.toml; did you mean `investigation`?"
+        )]
+    );
+}
+
+#[test]
+fn two_announcements_claiming_one_key_report() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-08T10:00:00+09:00\nchannel = \"pr\"\nkey_report = \"investigation\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:5: key report `investigation` is already filled by {ANN}/both/index.md; \
+             expected each key report to be filled by one announcement"
+        )]
+    );
+}
+
+#[test]
+fn translation_with_no_original() {
+    let problems = refused(|s| announcement(s, "ghost.en.md", "+++\ntitle = \"Ghost\"\n+++\n"));
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/ghost.en.md: translation with no original; expected {ANN}/ghost.md or {ANN}/ghost/index.md \
+             in the site's main language (ja)"
+        )]
+    );
+}
+
+#[test]
+fn translation_that_disagrees_with_its_original() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "both/index.en.md",
+            "+++\ntitle = \"Results\"\nnumber = 3\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/both/index.en.md:3: `number` is 3 here but 2 in the original {ANN}/both/index.md; \
+             expected the same value (or leave it out: translations inherit it)"
+        )]
+    );
+}
+
+#[test]
+fn translation_with_a_key_it_may_not_have() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.en.md",
+            "+++\ntitle = \"T\"\nsumary = \"s\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.en.md:3: unknown key `sumary`; did you mean `summary`?"
+        )]
+    );
+}
+
+#[test]
+fn unknown_key_in_site_toml() {
+    let problems = refused(|s| {
+        let text = std::fs::read_to_string(s.root().join("site.toml")).unwrap();
+        s.write(
+            "site.toml",
+            &text.replacen("home_latest = 2", "home_latst = 2", 1),
+        );
+    });
+    assert_eq!(
+        problems,
+        ["site.toml:6: unknown key `home_latst`; did you mean `home_latest`?"]
+    );
+}
+
+#[test]
+fn unknown_incident_status() {
+    let problems = refused(|s| {
+        let text = std::fs::read_to_string(s.root().join("site.toml")).unwrap();
+        s.write(
+            "site.toml",
+            &text.replacen("\"responding\"", "\"ongoing\"", 1),
+        );
+    });
+    assert_eq!(
+        problems,
+        [
+            "site.toml:9: unknown value `ongoing`; expected `investigating`, `responding`, `recovering` or `resolved`"
+        ]
+    );
+}
+
+#[test]
+fn missing_site_toml() {
+    let problems = refused(|s| {
+        s.remove("site.toml");
+    });
+    assert_eq!(
+        problems,
+        [
+            "site.toml: not found; every site needs a site.toml at its root (run in the site's folder or pass --root)"
+        ]
+    );
+}
+
+#[test]
+fn template_that_fails_to_render_is_named() {
+    let problems = refused(|s| {
+        let path = s.root().join("themes/default/templates/list.html");
+        let text = std::fs::read_to_string(&path).unwrap();
+        s.write(
+            "themes/default/templates/list.html",
+            &text
+                .replacen("{{ t.no_announcements }}", "{{ t.no_such_string }}", 1)
+                .replacen("<h1>", "<h1>{{ undefined_thing.field }}", 1),
+        );
+    });
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .starts_with("themes/default/templates/list.html:4: template `list.html` failed: "),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn template_with_a_syntax_error_is_named() {
+    let problems = refused(|s| {
+        s.write(
+            "templates/home.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n{% if %}\n{% endblock main %}\n",
+        );
+    });
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("templates/home.html:3: template `home.html` failed: "),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn all_problems_of_a_run_are_reported_together() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"news\"\n+++\n",
+        );
+        announcement(s, "disclosure.md", "no front matter\n");
+        announcement(s, "ghost.en.md", "+++\ntitle = \"Ghost\"\n+++\n");
+    });
+    let files: Vec<&str> = problems
+        .iter()
+        .map(|p| p.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            format!("{ANN}/disclosure.md"),
+            format!("{ANN}/first.md"),
+            format!("{ANN}/ghost.en.md")
+        ]
+    );
+}
+
+#[test]
+fn site_toml_and_content_problems_come_in_one_report() {
+    let problems = refused(|s| {
+        s.write("site.toml", "title = \"t\"\n");
+        announcement(s, "first.md", "no front matter\n");
+    });
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("site.toml:1: missing required key `organization`"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with(&format!("{ANN}/first.md:1: missing front matter")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn the_command_exits_non_zero_and_prints_every_problem() {
+    let site = TestSite::basic();
+    let ok = site.run(&["build"]);
+    assert!(ok.status.success());
+    let before = site.snapshot();
+    announcement(&site, "first.md", "no front matter\n");
+    announcement(&site, "ghost.en.md", "+++\ntitle = \"Ghost\"\n+++\n");
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].starts_with(&format!("error: {ANN}/first.md:1: missing front matter")));
+    assert!(lines[1].starts_with(&format!(
+        "error: {ANN}/ghost.en.md: translation with no original"
+    )));
+    assert_eq!(
+        lines[2],
+        "error: build failed with 2 problems; ./public was left as it was"
+    );
+    assert_eq!(site.snapshot(), before);
+}

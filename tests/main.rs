@@ -1,0 +1,13 @@
+//! Integration tests: fixture sites built into temporary folders, checked through the
+//! parsed HTML of what was written. One crate, so the library links once.
+
+mod support;
+
+mod bad_input;
+mod home;
+mod links;
+mod lists;
+mod output;
+mod pages;
+mod publish;
+mod translations;

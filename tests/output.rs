@@ -1,0 +1,66 @@
+//! The output folder: replaced as a whole on success, never a folder crisis-site did
+//! not write.
+
+use crate::support::{TestSite, snapshot};
+
+#[test]
+fn a_rebuild_replaces_the_previous_output_and_drops_stale_files() {
+    let site = TestSite::basic();
+    site.built();
+    assert!(site.exists("announcements/first/index.html"));
+    site.remove("content/announcements/first.md")
+        .remove("content/announcements/first.en.md");
+    site.built();
+    assert!(!site.exists("announcements/first/index.html"));
+    assert!(!site.exists("en/announcements/first/index.html"));
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let site = TestSite::basic();
+    let foreign = site.root().join("public");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("precious.txt"), "not ours").unwrap();
+    let before = snapshot(&foreign);
+    let err = site.build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: refusing to replace a folder that crisis-site did not write (no .crisis-site-output inside); \
+             expected an empty folder, a missing one, or the output of an earlier build",
+            foreign.display()
+        )
+    );
+    assert_eq!(snapshot(&foreign), before);
+}
+
+#[test]
+fn writes_into_an_empty_or_missing_folder_given_by_output() {
+    let site = TestSite::basic();
+    let out = site.root().join("deep/down/site");
+    let status = site.run(&["build", "--output", "deep/down/site"]);
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(out.join("index.html").is_file());
+    assert!(out.join(".crisis-site-output").is_file());
+    assert!(!site.root().join("public").exists());
+}
+
+#[test]
+fn copies_theme_and_site_static_files_the_site_winning() {
+    let site = TestSite::basic();
+    site.write("static/robots-note.txt", "site file")
+        .write("static/style.css", "body{}");
+    site.built();
+    assert_eq!(
+        std::fs::read_to_string(site.out().join("robots-note.txt")).unwrap(),
+        "site file"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.out().join("style.css")).unwrap(),
+        "body{}"
+    );
+}

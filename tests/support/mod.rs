@@ -1,0 +1,256 @@
+//! A small builder for fixture sites: copy a fixture and the default theme into a temp
+//! folder, change files, build, and read the output as parsed HTML.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::{DateTime, FixedOffset};
+use crisis_site::{BuildOptions, BuildSummary, Error, Publish};
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+/// The moment fixture builds act in: after `draft.md`'s date, before `embargoed.md`'s.
+pub const NOW: &str = "2023-06-08T12:00:00+09:00";
+
+/// A site in a temporary folder.
+pub struct TestSite {
+    dir: TempDir,
+    pub drafts: bool,
+    pub future: bool,
+    pub now: DateTime<FixedOffset>,
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+impl TestSite {
+    /// The fixture `tests/fixtures/NAME` with the repository's default theme.
+    pub fn fixture(name: &str) -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
+        copy_tree(
+            &repo().join("themes/default"),
+            &dir.path().join("themes/default"),
+        );
+        TestSite {
+            dir,
+            drafts: false,
+            future: false,
+            now: DateTime::parse_from_rfc3339(NOW).unwrap(),
+        }
+    }
+
+    /// The repository's own example site (site.toml, content/, themes/, static/).
+    pub fn example() -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
+        for folder in ["content", "themes", "static", "templates"] {
+            if repo().join(folder).is_dir() {
+                copy_tree(&repo().join(folder), &dir.path().join(folder));
+            }
+        }
+        TestSite {
+            dir,
+            drafts: false,
+            future: false,
+            now: chrono::Local::now().fixed_offset(),
+        }
+    }
+
+    /// The basic fixture: three published announcements, a draft, an embargoed one.
+    pub fn basic() -> TestSite {
+        TestSite::fixture("basic")
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// Writes (or overwrites) a file of the site.
+    pub fn write(&self, path: &str, text: &str) -> &TestSite {
+        let path = self.root().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn remove(&self, path: &str) -> &TestSite {
+        std::fs::remove_file(self.root().join(path)).unwrap();
+        self
+    }
+
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions {
+            root: self.root().to_path_buf(),
+            output: self.out(),
+            publish: Publish {
+                drafts: self.drafts,
+                future: self.future,
+                now: self.now,
+            },
+        }
+    }
+
+    pub fn build(&self) -> Result<BuildSummary, Error> {
+        crisis_site::build(&self.options())
+    }
+
+    /// Builds and panics with the problems if the build fails.
+    pub fn built(&self) -> &TestSite {
+        if let Err(e) = self.build() {
+            panic!("build failed:\n{e}");
+        }
+        self
+    }
+
+    /// Builds, expecting the input to be refused; returns the problems as printed.
+    pub fn problems(&self) -> Vec<String> {
+        match self.build() {
+            Ok(_) => panic!("build succeeded, expected problems"),
+            Err(Error::Invalid(problems)) => problems.iter().map(|p| p.to_string()).collect(),
+            Err(other) => panic!("expected content problems, got: {other}"),
+        }
+    }
+
+    /// Runs the binary in the site's folder with `args`.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+            .current_dir(self.root())
+            .args(["--now", NOW])
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    pub fn exists(&self, output_path: &str) -> bool {
+        self.out().join(output_path).is_file()
+    }
+
+    /// A page of the output, parsed.
+    pub fn page(&self, output_path: &str) -> Page {
+        let path = self.out().join(output_path);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        Page {
+            path: output_path.to_string(),
+            html: Html::parse_document(&text),
+        }
+    }
+
+    /// Every file of the output with its bytes, to compare before and after.
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        snapshot(&self.out())
+    }
+}
+
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// A parsed output page.
+pub struct Page {
+    pub path: String,
+    pub html: Html,
+}
+
+impl Page {
+    /// The trimmed, whitespace-collapsed text of every element matching `css`.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let selector = Selector::parse(css).unwrap();
+        self.html
+            .select(&selector)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// The text of the one element matching `css`.
+    pub fn text(&self, css: &str) -> String {
+        let texts = self.texts(css);
+        assert_eq!(
+            texts.len(),
+            1,
+            "{}: expected one `{css}`, found {texts:?}",
+            self.path
+        );
+        texts.into_iter().next().unwrap()
+    }
+
+    /// The values of `attr` on every element matching `css`.
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let selector = Selector::parse(css).unwrap();
+        self.html
+            .select(&selector)
+            .filter_map(|e| e.value().attr(attr).map(str::to_string))
+            .collect()
+    }
+
+    pub fn attr(&self, css: &str, attr: &str) -> String {
+        let values = self.attrs(css, attr);
+        assert_eq!(
+            values.len(),
+            1,
+            "{}: expected one `{css}[{attr}]`, found {values:?}",
+            self.path
+        );
+        values.into_iter().next().unwrap()
+    }
+
+    pub fn count(&self, css: &str) -> usize {
+        self.html.select(&Selector::parse(css).unwrap()).count()
+    }
+
+    /// Resolves a relative link of this page to a path from the output root.
+    pub fn resolve(&self, href: &str) -> String {
+        let href = href.split(['#', '?']).next().unwrap();
+        let mut parts: Vec<&str> = self.path.split('/').collect();
+        parts.pop();
+        for segment in href.split('/') {
+            match segment {
+                ".." => {
+                    assert!(
+                        parts.pop().is_some(),
+                        "{}: link {href} climbs out of the site",
+                        self.path
+                    );
+                }
+                "." | "" => {}
+                s => parts.push(s),
+            }
+        }
+        parts.join("/")
+    }
+}

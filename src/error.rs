@@ -80,14 +80,6 @@ impl Error {
             source,
         }
     }
-
-    /// The problems of an invalid site, or none for other failures.
-    pub fn problems(&self) -> &[Problem] {
-        match self {
-            Error::Invalid(problems) => problems,
-            _ => &[],
-        }
-    }
 }
 
 fn list(problems: &[Problem]) -> String {

@@ -91,7 +91,8 @@ impl Site {
 
     /// When the site last changed for readers: the newest published announcement.
     pub fn last_updated(&self) -> Option<DateTime<FixedOffset>> {
-        self.announcements.iter().map(|a| a.date).max()
+        // Announcements are kept newest first.
+        self.announcements.first().map(|a| a.date)
     }
 
     /// The published announcements in `channel` (or all), newest first.

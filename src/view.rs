@@ -264,7 +264,7 @@ impl Page<'_> {
             .filter(|l| *l != self.lang)
             .filter_map(|l| {
                 let to = path_in(l)?;
-                let name = self.site_strings_name(l);
+                let name = self.language_name(l);
                 Some(Alternate {
                     lang: l.to_string(),
                     name,
@@ -274,7 +274,7 @@ impl Page<'_> {
             .collect()
     }
 
-    fn site_strings_name(&self, lang: &Lang) -> String {
+    fn language_name(&self, lang: &Lang) -> String {
         self.all_strings
             .get(lang)
             .map_or_else(|| lang.to_string(), |s| s.get("language_name").to_string())

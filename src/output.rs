@@ -89,8 +89,12 @@ fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
     })
 }
 
-/// Moves the finished build into place. The old output is first moved aside (not
-/// deleted) so that if the second rename fails it can be put back.
+/// Moves the finished build into place.
+///
+/// On Linux the two folders are exchanged in one step, so there is no moment without
+/// a complete output. Elsewhere (or on a file system without the exchange) the old
+/// output is first moved aside, not deleted, so it can be put back if the second
+/// rename fails.
 fn swap_in(staging: tempfile::TempDir, out: &Path, parent: &Path) -> Result<(), Error> {
     let built = staging.keep();
     if !out.exists() {
@@ -98,6 +102,18 @@ fn swap_in(staging: tempfile::TempDir, out: &Path, parent: &Path) -> Result<(), 
             let _ = std::fs::remove_dir_all(&built);
             Error::io(format!("cannot move the new build to {}", out.display()), e)
         });
+    }
+    #[cfg(target_os = "linux")]
+    match exchange(&built, out) {
+        Ok(()) => return remove_previous(&built),
+        Err(e) if e.raw_os_error() == Some(rustix::io::Errno::INVAL.raw_os_error()) => {}
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&built);
+            return Err(Error::io(
+                format!("cannot move the new build to {}", out.display()),
+                e,
+            ));
+        }
     }
     let aside = tempfile::Builder::new()
         .prefix(".crisis-site-old-")
@@ -120,9 +136,22 @@ fn swap_in(staging: tempfile::TempDir, out: &Path, parent: &Path) -> Result<(), 
             e,
         ));
     }
-    std::fs::remove_dir_all(&aside).map_err(|e| {
+    remove_previous(&aside)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+fn remove_previous(old: &Path) -> Result<(), Error> {
+    std::fs::remove_dir_all(old).map_err(|e| {
         Error::io(
-            format!("cannot remove the previous build at {}", aside.display()),
+            format!(
+                "the new site is in place, but the previous build could not be removed from {}",
+                old.display()
+            ),
             e,
         )
     })

@@ -281,64 +281,36 @@ pub fn parse_original(
     zone: FixedOffset,
     attachments: Vec<Attachment>,
 ) -> Result<Original, Vec<Problem>> {
-    let (front, first_line, body) = front_matter(path, text)?;
-    let raw: RawOriginal =
-        toml::from_str(front).map_err(|e| vec![toml_problem(path, front, first_line, &e)])?;
-    let line = |offset: usize| first_line + line_of(front, offset) - 1;
+    let file = FrontMatter::<RawOriginal>::read(path, text)?;
+    let raw = &file.raw;
     let mut problems = Vec::new();
-
-    if raw.title.get_ref().trim().is_empty() {
-        problems.push(Problem::at(
-            path,
-            line(raw.title.span().start),
-            "`title` is empty; expected the announcement's title",
-        ));
-    }
-    let date = time::parse_value(raw.date.get_ref(), zone)
-        .map_err(|m| {
-            problems.push(Problem::at(
-                path,
-                line(raw.date.span().start),
-                format!("`date`: {m}"),
-            ))
-        })
-        .ok();
+    file.check_title(&raw.title, &mut problems);
+    let date = file.date(&raw.date, zone, &mut problems);
     if let Some(number) = &raw.number
         && *number.get_ref() == 0
     {
-        problems.push(Problem::at(
-            path,
-            line(number.span().start),
-            "`number` is 0; the series starts at 1",
-        ));
+        problems.push(file.problem(number.span(), "`number` is 0; the series starts at 1"));
     }
-    let key_report_line = raw.key_report.as_ref().map(|k| line(k.span().start));
+    let key_report_line = raw.key_report.as_ref().map(|k| file.line(k.span()));
     let key_report = raw.key_report.as_ref().and_then(|k| {
         KeyReportId::parse(k.get_ref())
-            .map_err(|m| problems.push(Problem::at(path, line(k.span().start), m)))
+            .map_err(|m| problems.push(file.problem(k.span(), m)))
             .ok()
     });
     let (Some(date), true) = (date, problems.is_empty()) else {
         return Err(problems);
     };
-
-    let rendered = markdown::render(body);
-    let version = Version {
-        source: path.to_path_buf(),
-        title: raw.title.into_inner(),
-        summary: raw.summary.unwrap_or(rendered.first_paragraph),
-        body_html: rendered.html,
-    };
+    let original = file.version(raw.title.get_ref(), raw.summary.as_deref());
     Ok(Original {
         announcement: Announcement {
             slug,
             date,
             channels: raw.channel,
-            number: raw.number.map(Spanned::into_inner),
+            number: raw.number.as_ref().map(|n| *n.get_ref()),
             key_report,
             draft: raw.draft,
             attachments,
-            original: version,
+            original,
             translations: BTreeMap::new(),
         },
         key_report_line,
@@ -351,76 +323,105 @@ pub fn parse_translation(
     text: &str,
     zone: FixedOffset,
 ) -> Result<Translation, Vec<Problem>> {
-    let (front, first_line, body) = front_matter(path, text)?;
-    let raw: RawTranslation =
-        toml::from_str(front).map_err(|e| vec![toml_problem(path, front, first_line, &e)])?;
-    let line = |offset: usize| first_line + line_of(front, offset) - 1;
+    let file = FrontMatter::<RawTranslation>::read(path, text)?;
+    let raw = &file.raw;
     let mut problems = Vec::new();
-    if raw.title.get_ref().trim().is_empty() {
-        problems.push(Problem::at(
-            path,
-            line(raw.title.span().start),
-            "`title` is empty; expected the translated title",
-        ));
-    }
+    file.check_title(&raw.title, &mut problems);
     let date = raw.date.as_ref().and_then(|d| {
-        time::parse_value(d.get_ref(), zone)
-            .map(|dt| (dt, line(d.span().start)))
-            .map_err(|m| {
-                problems.push(Problem::at(
-                    path,
-                    line(d.span().start),
-                    format!("`date`: {m}"),
-                ))
-            })
-            .ok()
+        file.date(d, zone, &mut problems)
+            .map(|dt| (dt, file.line(d.span())))
     });
     if !problems.is_empty() {
         return Err(problems);
     }
-    let spanned = |s: &std::ops::Range<usize>| line(s.start);
     let repeated = Repeated {
         date,
-        channels: raw
-            .channel
-            .as_ref()
-            .map(|c| (*c.get_ref(), spanned(&c.span()))),
-        number: raw
-            .number
-            .as_ref()
-            .map(|n| (*n.get_ref(), spanned(&n.span()))),
-        key_report: raw
-            .key_report
-            .as_ref()
-            .map(|k| (k.get_ref().clone(), spanned(&k.span()))),
-        draft: raw
-            .draft
-            .as_ref()
-            .map(|d| (*d.get_ref(), spanned(&d.span()))),
+        channels: raw.channel.as_ref().map(|v| file.with_line(v)),
+        number: raw.number.as_ref().map(|v| file.with_line(v)),
+        key_report: raw.key_report.as_ref().map(|v| file.with_line(v)),
+        draft: raw.draft.as_ref().map(|v| file.with_line(v)),
     };
-    let rendered = markdown::render(body);
     Ok(Translation {
-        version: Version {
-            source: path.to_path_buf(),
-            title: raw.title.into_inner(),
-            summary: raw.summary.unwrap_or(rendered.first_paragraph),
-            body_html: rendered.html,
-        },
+        version: file.version(raw.title.get_ref(), raw.summary.as_deref()),
         repeated,
     })
 }
 
-/// The front matter (which announcements must have), its first line, and the body.
-fn front_matter<'a>(path: &Path, text: &'a str) -> Result<(&'a str, usize, &'a str), Vec<Problem>> {
-    let split = frontmatter::split(text).map_err(|(line, m)| vec![Problem::at(path, line, m)])?;
-    match split.front_matter {
-        Some(front) => Ok((front, split.front_matter_line, split.body)),
-        None => Err(vec![Problem::at(
+/// A content file's front matter, deserialised, with what is needed to point
+/// problems at its lines and to render its body.
+struct FrontMatter<'a, T> {
+    raw: T,
+    path: &'a Path,
+    front: &'a str,
+    first_line: usize,
+    body: &'a str,
+}
+
+impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
+    /// Splits the file and reads its front matter, which announcements must have.
+    fn read(path: &'a Path, text: &'a str) -> Result<Self, Vec<Problem>> {
+        let split =
+            frontmatter::split(text).map_err(|(line, m)| vec![Problem::at(path, line, m)])?;
+        let Some(front) = split.front_matter else {
+            return Err(vec![Problem::at(
+                path,
+                1,
+                "missing front matter; expected the file to start with a `+++` line, then \
+                 title, date and channel, then a closing `+++` line",
+            )]);
+        };
+        let first_line = split.front_matter_line;
+        let raw =
+            toml::from_str(front).map_err(|e| vec![toml_problem(path, front, first_line, &e)])?;
+        Ok(FrontMatter {
+            raw,
             path,
-            1,
-            "missing front matter; expected the file to start with a `+++` line, then \
-             title, date and channel, then a closing `+++` line",
-        )]),
+            front,
+            first_line,
+            body: split.body,
+        })
+    }
+
+    /// The line of the file at which a front-matter value starts.
+    fn line(&self, span: std::ops::Range<usize>) -> usize {
+        self.first_line + line_of(self.front, span.start) - 1
+    }
+
+    /// A repeated value with its line.
+    fn with_line<V: Clone>(&self, value: &Spanned<V>) -> (V, usize) {
+        (value.get_ref().clone(), self.line(value.span()))
+    }
+
+    fn problem(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Problem {
+        Problem::at(self.path, self.line(span), message)
+    }
+
+    fn check_title(&self, title: &Spanned<String>, problems: &mut Vec<Problem>) {
+        if title.get_ref().trim().is_empty() {
+            problems.push(self.problem(title.span(), "`title` is empty; expected the title"));
+        }
+    }
+
+    fn date(
+        &self,
+        value: &Spanned<toml::Value>,
+        zone: FixedOffset,
+        problems: &mut Vec<Problem>,
+    ) -> Option<DateTime<FixedOffset>> {
+        time::parse_value(value.get_ref(), zone)
+            .map_err(|m| problems.push(self.problem(value.span(), format!("`date`: {m}"))))
+            .ok()
+    }
+
+    /// The text of the file: the summary falls back to the body's first paragraph.
+    fn version(&self, title: &str, summary: Option<&str>) -> Version {
+        let rendered = markdown::render(self.body);
+        Version {
+            source: self.path.to_path_buf(),
+            title: title.to_string(),
+            summary: summary.map_or(rendered.first_paragraph, str::to_string),
+            body_html: rendered.html,
+        }
     }
 }
 

@@ -328,11 +328,7 @@ fn discover_folder(
             .path()
             .strip_prefix(absolute)
             .expect("walkdir stays inside its root");
-        let name = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let name = crate::view::path::slash_separated(relative);
         let path = shown.join(relative);
         if entry.depth() == 1
             && let Some(stem) = name.strip_suffix(".md")

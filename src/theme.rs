@@ -213,11 +213,7 @@ fn files_under(root: &Path, dir: &Path, problems: &mut Vec<Problem>) -> Vec<(Str
                     .path()
                     .strip_prefix(&absolute)
                     .expect("walkdir stays inside its root");
-                let name = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let name = crate::view::path::slash_separated(relative);
                 files.push((name, dir.join(relative)));
             }
             Ok(_) => {}

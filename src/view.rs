@@ -55,6 +55,15 @@ pub mod path {
         format!("{}index.html", announcement_dir(lang, main, slug))
     }
 
+    /// A relative file-system path as an output path: `/` separators on every system.
+    pub fn slash_separated(relative: &std::path::Path) -> String {
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     /// The link from the page at `from` to the file at `to`, both relative to the root.
     pub fn relative(from: &str, to: &str) -> String {
         let depth = from.matches('/').count();

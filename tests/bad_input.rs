@@ -442,3 +442,21 @@ fn the_command_exits_non_zero_and_prints_every_problem() {
     );
     assert_eq!(site.snapshot(), before);
 }
+
+#[test]
+fn empty_title_and_number_zero_are_both_reported() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \" \"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\nnumber = 0\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [
+            format!("{ANN}/first.md:2: `title` is empty; expected the title"),
+            format!("{ANN}/first.md:5: `number` is 0; the series starts at 1"),
+        ]
+    );
+}

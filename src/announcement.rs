@@ -95,6 +95,15 @@ impl Channels {
         )
     }
 
+    /// The value as front matter writes it: `"ir"`, `"pr"` or `["ir", "pr"]`.
+    pub fn as_front_matter(self) -> &'static str {
+        match self {
+            Channels::Ir => "\"ir\"",
+            Channels::Pr => "\"pr\"",
+            Channels::Both => "[\"ir\", \"pr\"]",
+        }
+    }
+
     /// The channels as a list, IR first.
     pub fn list(self) -> Vec<Channel> {
         Channel::ALL

@@ -118,19 +118,30 @@ pub struct KeyReport {
     pub id: KeyReportId,
     /// The block's title and description in the main language.
     pub text: BlockText,
-    /// The same in other languages.
-    pub translations: BTreeMap<Lang, BlockText>,
+    /// The same in other languages; what a translation leaves out stays as in the
+    /// main language.
+    pub translations: BTreeMap<Lang, BlockTranslation>,
 }
 
 /// The words of a key-report block in one language.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct BlockText {
     /// The block's title.
     pub title: String,
     /// One line saying what the report holds.
-    #[serde(default)]
     pub description: String,
+}
+
+/// A key-report block's title and description in another language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockTranslation {
+    /// The translated title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The translated description.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// A contact desk: whom readers call or write to.
@@ -203,9 +214,17 @@ impl Config {
 }
 
 impl KeyReport {
-    /// The block's words in `lang`, falling back to the main language.
-    pub fn text_in(&self, lang: &Lang) -> &BlockText {
-        self.translations.get(lang).unwrap_or(&self.text)
+    /// The block's words in `lang`, each falling back to the main language.
+    pub fn text_in(&self, lang: &Lang) -> BlockText {
+        let translation = self.translations.get(lang);
+        BlockText {
+            title: translation
+                .and_then(|t| t.title.clone())
+                .unwrap_or_else(|| self.text.title.clone()),
+            description: translation
+                .and_then(|t| t.description.clone())
+                .unwrap_or_else(|| self.text.description.clone()),
+        }
     }
 }
 
@@ -235,7 +254,7 @@ struct RawConfig {
     timezone_name: Option<String>,
     base_url: Option<Spanned<String>>,
     theme: Option<String>,
-    home_latest: Option<usize>,
+    home_latest: Option<Spanned<usize>>,
     incident: RawIncident,
     #[serde(default)]
     key_reports: Vec<RawKeyReport>,
@@ -260,7 +279,7 @@ struct RawKeyReport {
     #[serde(default)]
     description: String,
     #[serde(default)]
-    translations: BTreeMap<String, Spanned<BlockText>>,
+    translations: BTreeMap<String, Spanned<BlockTranslation>>,
 }
 
 #[derive(Deserialize)]
@@ -329,21 +348,21 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             );
         }
     }
+    if let Some(latest) = &raw.home_latest
+        && *latest.get_ref() == 0
+    {
+        problem(
+            latest.span(),
+            "`home_latest` is 0; expected how many of the newest announcements the home page lists (1 or more)".into(),
+        );
+    }
     let started = raw.incident.started.as_ref().and_then(|value| {
         time::parse_value(value.get_ref(), timezone)
             .map_err(|m| problem(value.span(), format!("`incident.started`: {m}")))
             .ok()
     });
 
-    let mut translations = BTreeMap::new();
-    for (code, text) in raw.translations {
-        match Lang::parse(&code) {
-            Ok(lang) => {
-                translations.insert(lang, text.into_inner());
-            }
-            Err(m) => problem(text.span(), format!("`translations.{code}`: {m}")),
-        }
-    }
+    let translations = by_language(raw.translations, &language, &mut problem);
 
     let mut key_reports: Vec<KeyReport> = Vec::new();
     for raw_block in raw.key_reports {
@@ -361,15 +380,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             );
             continue;
         }
-        let mut block_translations = BTreeMap::new();
-        for (code, text) in raw_block.translations {
-            match Lang::parse(&code) {
-                Ok(lang) => {
-                    block_translations.insert(lang, text.into_inner());
-                }
-                Err(m) => problem(text.span(), format!("`translations.{code}`: {m}")),
-            }
-        }
+        let block_translations = by_language(raw_block.translations, &language, &mut problem);
         key_reports.push(KeyReport {
             id,
             text: BlockText {
@@ -382,15 +393,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
 
     let mut contacts = Vec::new();
     for raw_contact in raw.contacts {
-        let mut contact_translations = BTreeMap::new();
-        for (code, text) in raw_contact.translations {
-            match Lang::parse(&code) {
-                Ok(lang) => {
-                    contact_translations.insert(lang, text.into_inner());
-                }
-                Err(m) => problem(text.span(), format!("`translations.{code}`: {m}")),
-            }
-        }
+        let contact_translations = by_language(raw_contact.translations, &language, &mut problem);
         contacts.push(Contact {
             text: ContactText {
                 name: raw_contact.name,
@@ -415,7 +418,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             .unwrap_or_else(|| format!("UTC{timezone}")),
         base_url: raw.base_url.map(Spanned::into_inner),
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
-        home_latest: raw.home_latest.unwrap_or(5),
+        home_latest: raw.home_latest.map_or(5, Spanned::into_inner),
         incident: Incident {
             status: raw.incident.status,
             started,
@@ -424,6 +427,31 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         contacts,
         translations,
     })
+}
+
+/// The `translations.LANG` tables of one entry, by language; a table for the main
+/// language is refused, since it would silently override the original words.
+fn by_language<T>(
+    raw: BTreeMap<String, Spanned<T>>,
+    main: &Lang,
+    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> BTreeMap<Lang, T> {
+    let mut out = BTreeMap::new();
+    for (code, text) in raw {
+        match Lang::parse(&code) {
+            Ok(lang) if &lang == main => problem(
+                text.span(),
+                format!(
+                    "`translations.{code}` is the site's main language; expected the words in the entry itself"
+                ),
+            ),
+            Ok(lang) => {
+                out.insert(lang, text.into_inner());
+            }
+            Err(m) => problem(text.span(), format!("`translations.{code}`: {m}")),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -330,13 +330,18 @@ fn discover_folder(
             .expect("walkdir stays inside its root");
         let name = crate::view::path::slash_separated(relative);
         let path = shown.join(relative);
-        if entry.depth() == 1
-            && let Some(stem) = name.strip_suffix(".md")
-            && (stem == "index" || stem.starts_with("index."))
-        {
-            match name_and_role(stem, main) {
-                Ok((_, role)) => texts.push((path, entry.path().to_path_buf(), role)),
-                Err(m) => problems.push(Problem::in_file(&path, m)),
+        if let Some(stem) = name.strip_suffix(".md") {
+            if entry.depth() == 1 && (stem == "index" || stem.starts_with("index.")) {
+                match name_and_role(stem, main) {
+                    Ok((_, role)) => texts.push((path, entry.path().to_path_buf(), role)),
+                    Err(m) => problems.push(Problem::in_file(&path, m)),
+                }
+            } else {
+                problems.push(Problem::in_file(
+                    &path,
+                    "markdown file in an announcement folder; expected only index.md and \
+                     index.LANG.md there (other files are published as attachments)",
+                ));
             }
             continue;
         }
@@ -446,8 +451,8 @@ fn check_agreement(
         differs(
             "channel",
             line,
-            format!("{channels:?}"),
-            format!("{:?}", original.channels),
+            channels.as_front_matter().to_string(),
+            original.channels.as_front_matter().to_string(),
         );
     }
     if let Some((number, line)) = repeated.number

@@ -64,7 +64,7 @@ pub enum Error {
     /// The output folder exists but was not written by crisis-site, so replacing it
     /// could destroy someone's files.
     #[error(
-        "{}: refusing to replace a folder that crisis-site did not write (no {} inside); \
+        "{}: refusing to replace it, since crisis-site did not write it (no {} inside); \
          expected an empty folder, a missing one, or the output of an earlier build",
         .0.display(),
         crate::output::MARKER
@@ -137,7 +137,19 @@ fn reword_serde_message(message: &str) -> String {
         let known = backticked(expected);
         return format!("unknown value `{value}`; expected {}", quoted_list(&known));
     }
-    message.replace("invalid type: ", "wrong type: ")
+    // serde names Rust types ("expected u32"); writers know TOML values.
+    let mut message = message.replace("invalid type: ", "wrong type: ");
+    for (rust, toml) in [
+        ("expected u32", "expected a whole number (without quotes)"),
+        ("expected usize", "expected a whole number (without quotes)"),
+        (
+            "expected a boolean",
+            "expected true or false (without quotes)",
+        ),
+    ] {
+        message = message.replace(rust, toml);
+    }
+    message
 }
 
 /// The words between backticks in a serde "expected ..." list.
@@ -189,6 +201,15 @@ mod tests {
     fn unknown_variant_lists_the_values() {
         let msg = reword_serde_message("unknown variant `ri`, expected `ir` or `pr`");
         assert_eq!(msg, "unknown value `ri`; expected `ir` or `pr`");
+    }
+
+    #[test]
+    fn rust_type_names_become_toml_words() {
+        let msg = reword_serde_message("invalid type: string \"3\", expected u32");
+        assert_eq!(
+            msg,
+            "wrong type: string \"3\", expected a whole number (without quotes)"
+        );
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct BuildSummary {
     pub files: usize,
     /// The languages built, main first.
     pub languages: Vec<lang::Lang>,
+    /// Something the writer should know although the build succeeded.
+    pub warnings: Vec<String>,
 }
 
 /// Loads, checks, renders and writes the site. On any error the output folder is left
@@ -55,7 +57,9 @@ pub struct BuildSummary {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let (site, theme) = load(options)?;
     let files = render::render(&site, &theme).map_err(Error::Invalid)?;
-    output::write(&files, &options.output)?;
+    let warnings = output::write(&files, &options.output)?
+        .into_iter()
+        .collect();
     Ok(BuildSummary {
         announcements: site.announcements.len(),
         pages: files
@@ -64,6 +68,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
             .count(),
         files: files.len(),
         languages: site.languages,
+        warnings,
     })
 }
 

@@ -79,11 +79,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let started = Instant::now();
             match crisis_site::build(&options) {
                 Ok(summary) => {
+                    for warning in &summary.warnings {
+                        eprintln!("warning: {warning}");
+                    }
                     let languages: Vec<String> =
                         summary.languages.iter().map(|l| l.to_string()).collect();
                     println!(
-                        "built {} announcements into {} ({} pages in {}, {} files) in {} ms",
+                        "built {} announcement{} into {} ({} pages in {}, {} files) in {} ms",
                         summary.announcements,
+                        if summary.announcements == 1 { "" } else { "s" },
                         output.display(),
                         summary.pages,
                         languages.join(", "),

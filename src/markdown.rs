@@ -60,12 +60,21 @@ fn folder_link_to_index(url: CowStr) -> CowStr {
     }
 }
 
+/// The first paragraph at the top level: not one inside a quote or a list, where
+/// an opening notice (追記) or a list item would make a poor summary.
 fn first_paragraph(events: &[Event]) -> String {
     let mut text = String::new();
     let mut inside = false;
+    let mut nesting = 0usize;
     for event in events {
         match event {
-            Event::Start(Tag::Paragraph) => inside = true,
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::FootnoteDefinition(_)) => {
+                nesting += 1
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::FootnoteDefinition) => {
+                nesting = nesting.saturating_sub(1)
+            }
+            Event::Start(Tag::Paragraph) if nesting == 0 => inside = true,
             Event::End(TagEnd::Paragraph) if inside => break,
             Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
             Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
@@ -97,6 +106,12 @@ mod tests {
         assert!(r.html.contains(r#"href="report.pdf""#));
         assert!(r.html.contains(r##"href="#top""##));
         assert!(r.html.contains(r#"href="../index.html""#));
+    }
+
+    #[test]
+    fn first_paragraph_is_not_taken_from_a_quote_or_list() {
+        let r = render("> 【追記】訂正があります。\n\n- 項目\n\n本文の最初の段落。\n");
+        assert_eq!(r.first_paragraph, "本文の最初の段落。");
     }
 
     #[test]

@@ -17,7 +17,10 @@ use crate::render::{Content, OutputFile};
 pub const MARKER: &str = ".crisis-site-output";
 
 /// Writes `files` as the new content of `out`, replacing what was there at once.
-pub fn write(files: &[OutputFile], out: &Path) -> Result<(), Error> {
+///
+/// Returns a warning when the new site is in place but the previous build could not
+/// be deleted afterwards: the build succeeded, and nothing was lost.
+pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<String>, Error> {
     check_replaceable(out)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -95,25 +98,20 @@ fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
 /// a complete output. Elsewhere (or on a file system without the exchange) the old
 /// output is first moved aside, not deleted, so it can be put back if the second
 /// rename fails.
-fn swap_in(staging: tempfile::TempDir, out: &Path, parent: &Path) -> Result<(), Error> {
-    let built = staging.keep();
+fn swap_in(staging: tempfile::TempDir, out: &Path, parent: &Path) -> Result<Option<String>, Error> {
+    // Until the new build is in place, dropping `staging` deletes it.
+    let moved_in = |e| Error::io(format!("cannot move the new build to {}", out.display()), e);
     if !out.exists() {
-        return std::fs::rename(&built, out).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&built);
-            Error::io(format!("cannot move the new build to {}", out.display()), e)
-        });
+        std::fs::rename(staging.path(), out).map_err(moved_in)?;
+        let _ = staging.keep();
+        return Ok(None);
     }
     #[cfg(target_os = "linux")]
-    match exchange(&built, out) {
-        Ok(()) => return remove_previous(&built),
+    match exchange(staging.path(), out) {
+        // The staging folder now holds the previous build.
+        Ok(()) => return Ok(remove_previous(staging.keep())),
         Err(e) if e.raw_os_error() == Some(rustix::io::Errno::INVAL.raw_os_error()) => {}
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&built);
-            return Err(Error::io(
-                format!("cannot move the new build to {}", out.display()),
-                e,
-            ));
-        }
+        Err(e) => return Err(moved_in(e)),
     }
     let aside = tempfile::Builder::new()
         .prefix(".crisis-site-old-")
@@ -122,21 +120,17 @@ fn swap_in(staging: tempfile::TempDir, out: &Path, parent: &Path) -> Result<(), 
         .keep();
     // The folder only reserves a unique name; it is removed so the rename can take it.
     if let Err(e) = std::fs::remove_dir(&aside).and_then(|_| std::fs::rename(out, &aside)) {
-        let _ = std::fs::remove_dir_all(&built);
         return Err(Error::io(
             format!("cannot move the previous build {} aside", out.display()),
             e,
         ));
     }
-    if let Err(e) = std::fs::rename(&built, out) {
+    if let Err(e) = std::fs::rename(staging.path(), out) {
         let _ = std::fs::rename(&aside, out);
-        let _ = std::fs::remove_dir_all(&built);
-        return Err(Error::io(
-            format!("cannot move the new build to {}", out.display()),
-            e,
-        ));
+        return Err(moved_in(e));
     }
-    remove_previous(&aside)
+    let _ = staging.keep();
+    Ok(remove_previous(aside))
 }
 
 #[cfg(target_os = "linux")]
@@ -145,14 +139,11 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
-fn remove_previous(old: &Path) -> Result<(), Error> {
-    std::fs::remove_dir_all(old).map_err(|e| {
-        Error::io(
-            format!(
-                "the new site is in place, but the previous build could not be removed from {}",
-                old.display()
-            ),
-            e,
+fn remove_previous(old: PathBuf) -> Option<String> {
+    std::fs::remove_dir_all(&old).err().map(|e| {
+        format!(
+            "the new site is in place, but the previous build could not be deleted from {} ({e}); delete it by hand",
+            old.display()
         )
     })
 }

@@ -12,7 +12,7 @@ use crate::announcement::{Announcement, Channel};
 use crate::error::Problem;
 use crate::lang::Lang;
 use crate::site::Site;
-use crate::theme::{Theme, template_problem};
+use crate::theme::{Theme, template_problems};
 use crate::view::{Item, Page, path};
 
 /// One file of the built site.
@@ -71,7 +71,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
         }
     }
 
-    let rendered: Vec<Result<OutputFile, Problem>> = jobs
+    let rendered: Vec<Result<OutputFile, Vec<Problem>>> = jobs
         .par_iter()
         .map(|job| render_page(site, theme, *job))
         .collect();
@@ -80,8 +80,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
     for result in rendered {
         match result {
             Ok(file) => files.push(file),
-            Err(problem) => {
-                problems.insert((problem.path.clone(), problem.line, problem.message));
+            Err(found) => {
+                for problem in found {
+                    problems.insert((problem.path, problem.line, problem.message));
+                }
             }
         }
     }
@@ -116,10 +118,47 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
             }
         }
     }
+    check_collisions(&site.root, &files)?;
     Ok(files)
 }
 
-fn render_page(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Problem> {
+/// Two outputs at one path would overwrite each other in whatever order they are
+/// written: a static file named `index.html`, or an attachment named like a page.
+fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), Vec<Problem>> {
+    let mut seen: std::collections::HashMap<&str, &Content> = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    let describe = |content: &Content| match content {
+        Content::Text(_) => "a generated page".to_string(),
+        Content::Copy(source) => source
+            .strip_prefix(root)
+            .unwrap_or(source)
+            .display()
+            .to_string(),
+    };
+    for file in files {
+        if let Some(first) = seen.insert(&file.path, &file.content) {
+            let path = match &file.content {
+                Content::Copy(source) => source.strip_prefix(root).unwrap_or(source).to_path_buf(),
+                Content::Text(_) => PathBuf::from(&file.path),
+            };
+            problems.push(Problem::in_file(
+                path,
+                format!(
+                    "would be written to {} like {}; expected one file per output path (rename one of them)",
+                    file.path,
+                    describe(first)
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+fn render_page(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Vec<Problem>> {
     let main = site.main_language();
     let (lang, path, template) = match job {
         Job::Home(lang) => (lang, path::home(lang, main), "home.html"),
@@ -149,7 +188,7 @@ fn render_page(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Probl
     let text = theme
         .tera
         .render(template, &context)
-        .map_err(|e| template_problem(&e, &theme.template_paths))?;
+        .map_err(|e| template_problems(&e, &theme.template_paths))?;
     Ok(OutputFile {
         path: page.path,
         content: Content::Text(text),

@@ -100,7 +100,7 @@ impl Theme {
             }
         }
         if let Err(e) = tera.add_raw_templates(sources) {
-            problems.push(template_problem(&e, &template_paths));
+            problems.extend(template_problems(&e, &template_paths));
         }
 
         let mut strings = BTreeMap::new();
@@ -133,31 +133,59 @@ impl Theme {
     }
 }
 
-/// Turns a template error into a problem naming the template's file and line.
-pub fn template_problem(err: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Problem {
+/// Turns a template error into problems naming each template's file and line.
+pub fn template_problems(err: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Vec<Problem> {
     use std::error::Error as _;
-    let (name, line, message) = match err.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (
-            report.filename().to_string(),
-            Some(report.span().start_line),
-            report.message().to_string(),
-        ),
-        other => (String::new(), None, other.to_string()),
-    };
-    let mut message = message;
-    let mut source = err.source();
-    while let Some(cause) = source {
-        message.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    let path = paths
-        .get(&name)
-        .cloned()
-        .unwrap_or_else(|| PathBuf::from(OVERRIDES).join(&name));
-    Problem {
-        path,
+    let problem = |name: &str, line: Option<usize>, message: String| Problem {
+        path: paths
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(OVERRIDES).join(name)),
         line,
         message: format!("template `{name}` failed: {message}"),
+    };
+    match err.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let mut message = report.message().to_string();
+            let mut source = err.source();
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            vec![problem(
+                report.filename(),
+                Some(report.span().start_line),
+                message,
+            )]
+        }
+        other => {
+            // Checks that span templates (unknown filters, functions, includes) come as
+            // one text of reports: "error: MESSAGE" then "--> NAME:LINE:COLUMN".
+            let text = other.to_string();
+            let mut problems = Vec::new();
+            let mut lines = text.lines().peekable();
+            while let Some(line) = lines.next() {
+                let Some(message) = line.strip_prefix("error: ") else {
+                    continue;
+                };
+                let location = lines.peek().and_then(|l| l.trim().strip_prefix("--> "));
+                let mut parts = location.map(|l| l.rsplitn(3, ':')).into_iter().flatten();
+                let (_column, line, name) = (parts.next(), parts.next(), parts.next());
+                match (name, line.and_then(|l| l.parse().ok())) {
+                    (Some(name), Some(line)) => {
+                        problems.push(problem(name, Some(line), message.to_string()))
+                    }
+                    _ => problems.push(problem("", None, message.to_string())),
+                }
+            }
+            if problems.is_empty() {
+                problems.push(Problem::in_file(
+                    PathBuf::from(DIR),
+                    format!("templates failed: {text}"),
+                ));
+            }
+            problems
+        }
     }
 }
 

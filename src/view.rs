@@ -64,6 +64,22 @@ pub mod path {
             .join("/")
     }
 
+    /// A relative path made safe for `href`: every byte but unreserved ones and `/`
+    /// percent-encoded, so attachments named `調査報告書 (1).pdf` or `a#b.pdf` link right.
+    pub fn url_encoded(relative: &str) -> String {
+        use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+        const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        relative
+            .split('/')
+            .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     /// The link from the page at `from` to the file at `to`, both relative to the root.
     pub fn relative(from: &str, to: &str) -> String {
         let depth = from.matches('/').count();
@@ -127,7 +143,7 @@ pub struct SiteView {
     pub started: Option<DateView>,
     /// The newest published announcement's date-time.
     pub last_updated: Option<DateView>,
-    /// Links to the home page and the list of all announcements.
+    /// The home page.
     pub home_url: String,
     /// The list of all announcements.
     pub announcements_url: String,
@@ -334,7 +350,7 @@ impl Page<'_> {
             .unwrap_or_default();
         AttachmentView {
             name: a.name.rsplit('/').next().unwrap_or(&a.name).to_string(),
-            url: a.name.clone(),
+            url: path::url_encoded(&a.name),
             kind,
             size: human_size(a.size),
         }
@@ -417,6 +433,19 @@ mod tests {
         assert_eq!(
             path::relative("en/announcements/x/index.html", "announcements/index.html"),
             "../../../announcements/index.html"
+        );
+    }
+
+    #[test]
+    fn attachment_names_are_encoded_for_links() {
+        assert_eq!(
+            path::url_encoded("報告書 (1).pdf"),
+            "%E5%A0%B1%E5%91%8A%E6%9B%B8%20%281%29.pdf"
+        );
+        assert_eq!(path::url_encoded("data/a#b?.csv"), "data/a%23b%3F.csv");
+        assert_eq!(
+            path::url_encoded("report-v1_final.pdf"),
+            "report-v1_final.pdf"
         );
     }
 

@@ -460,3 +460,119 @@ fn empty_title_and_number_zero_are_both_reported() {
         ]
     );
 }
+
+#[test]
+fn template_with_an_unknown_filter_is_named() {
+    let problems = refused(|s| {
+        s.write(
+            "templates/list.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n{{ items | lenght }}\n{% endblock main %}\n",
+        );
+    });
+    assert_eq!(
+        problems,
+        ["templates/list.html:3: template `list.html` failed: Unknown filter `lenght`"]
+    );
+}
+
+#[test]
+fn a_static_file_that_would_replace_a_page() {
+    let problems = refused(|s| {
+        s.write("static/announcements/index.html", "<p>old list</p>");
+    });
+    assert_eq!(
+        problems,
+        [
+            "static/announcements/index.html: would be written to announcements/index.html like a generated page; \
+          expected one file per output path (rename one of them)"
+        ]
+    );
+}
+
+#[test]
+fn an_attachment_named_like_the_page() {
+    let problems = refused(|s| {
+        s.write(&format!("{ANN}/both/index.html"), "<p>x</p>");
+    });
+    // Attachments are published beside every language's page.
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "{ANN}/both/index.html: would be written to announcements/both/index.html like a generated page; \
+                 expected one file per output path (rename one of them)"
+            ),
+            format!(
+                "{ANN}/both/index.html: would be written to en/announcements/both/index.html like a generated page; \
+                 expected one file per output path (rename one of them)"
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_stray_markdown_file_in_an_announcement_folder() {
+    let problems = refused(|s| {
+        s.write(&format!("{ANN}/both/notes.md"), "メモ");
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/both/notes.md: markdown file in an announcement folder; expected only index.md and \
+             index.LANG.md there (other files are published as attachments)"
+        )]
+    );
+}
+
+#[test]
+fn translation_with_a_different_channel() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.en.md",
+            "+++\ntitle = \"T\"\nchannel = [\"ir\", \"pr\"]\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.en.md:3: `channel` is [\"ir\", \"pr\"] here but \"pr\" in the original {ANN}/first.md; \
+             expected the same value (or leave it out: translations inherit it)"
+        )]
+    );
+}
+
+#[test]
+fn site_toml_translation_into_the_main_language_and_zero_latest() {
+    let problems = refused(|s| {
+        let text = std::fs::read_to_string(s.root().join("site.toml")).unwrap();
+        let text = text
+            .replacen("home_latest = 2", "home_latest = 0", 1)
+            .replacen("[translations.en]", "[translations.ja]", 1);
+        s.write("site.toml", &text);
+    });
+    assert_eq!(
+        problems,
+        [
+            "site.toml:6: `home_latest` is 0; expected how many of the newest announcements the home page lists (1 or more)",
+            "site.toml:36: `translations.ja` is the site's main language; expected the words in the entry itself",
+        ]
+    );
+}
+
+#[test]
+fn a_number_in_quotes() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\nnumber = \"1\"\n+++\n",
+        )
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:5: wrong type: string \"1\", expected a whole number (without quotes)"
+        )]
+    );
+}

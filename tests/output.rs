@@ -26,7 +26,7 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}: refusing to replace a folder that crisis-site did not write (no .crisis-site-output inside); \
+            "{}: refusing to replace it, since crisis-site did not write it (no .crisis-site-output inside); \
              expected an empty folder, a missing one, or the output of an earlier build",
             foreign.display()
         )

@@ -117,3 +117,19 @@ fn text_from_front_matter_is_escaped() {
     assert_eq!(page.text("article h1"), "<script>alert(1)</script> & 株主");
     assert_eq!(page.count("script"), 0);
 }
+
+#[test]
+fn attachments_with_japanese_names_and_spaces_link_right() {
+    let site = TestSite::basic();
+    site.write("content/announcements/both/調査報告書 (要約).pdf", "pdf");
+    site.built();
+    let page = site.page("announcements/both/index.html");
+    let names = page.texts(".attachments li a");
+    assert_eq!(names, ["report.pdf", "調査報告書 (要約).pdf"]);
+    let hrefs = page.attrs(".attachments li a", "href");
+    assert_eq!(
+        hrefs[1],
+        "%E8%AA%BF%E6%9F%BB%E5%A0%B1%E5%91%8A%E6%9B%B8%20%28%E8%A6%81%E7%B4%84%29.pdf"
+    );
+    assert!(site.exists(&page.resolve(&hrefs[1])));
+}

@@ -236,9 +236,12 @@ impl Page {
     /// Resolves a relative link of this page to a path from the output root.
     pub fn resolve(&self, href: &str) -> String {
         let href = href.split(['#', '?']).next().unwrap();
+        let href = percent_encoding::percent_decode_str(href)
+            .decode_utf8()
+            .unwrap();
         let mut parts: Vec<&str> = self.path.split('/').collect();
         parts.pop();
-        for segment in href.split('/') {
+        for segment in href.as_ref().split('/') {
             match segment {
                 ".." => {
                     assert!(

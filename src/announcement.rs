@@ -306,10 +306,10 @@ pub fn parse_original(
             .map_err(|m| problems.push(file.problem(k.span(), m)))
             .ok()
     });
+    let original = file.version(raw.title.get_ref(), raw.summary.as_deref(), &mut problems);
     let (Some(date), true) = (date, problems.is_empty()) else {
         return Err(problems);
     };
-    let original = file.version(raw.title.get_ref(), raw.summary.as_deref());
     Ok(Original {
         announcement: Announcement {
             slug,
@@ -340,6 +340,7 @@ pub fn parse_translation(
         file.date(d, zone, &mut problems)
             .map(|dt| (dt, file.line(d.span())))
     });
+    let version = file.version(raw.title.get_ref(), raw.summary.as_deref(), &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -350,10 +351,7 @@ pub fn parse_translation(
         key_report: raw.key_report.as_ref().map(|v| file.with_line(v)),
         draft: raw.draft.as_ref().map(|v| file.with_line(v)),
     };
-    Ok(Translation {
-        version: file.version(raw.title.get_ref(), raw.summary.as_deref()),
-        repeated,
-    })
+    Ok(Translation { version, repeated })
 }
 
 /// A content file's front matter, deserialised, with what is needed to point
@@ -364,6 +362,7 @@ struct FrontMatter<'a, T> {
     front: &'a str,
     first_line: usize,
     body: &'a str,
+    body_line: usize,
 }
 
 impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
@@ -388,6 +387,7 @@ impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
             front,
             first_line,
             body: split.body,
+            body_line: split.body_line,
         })
     }
 
@@ -423,8 +423,15 @@ impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
     }
 
     /// The text of the file: the summary falls back to the body's first paragraph.
-    fn version(&self, title: &str, summary: Option<&str>) -> Version {
+    /// Active content in the body is added to `problems`.
+    fn version(&self, title: &str, summary: Option<&str>, problems: &mut Vec<Problem>) -> Version {
         let rendered = markdown::render(self.body);
+        problems.extend(
+            rendered
+                .refused
+                .iter()
+                .map(|r| r.problem(self.path, self.body, self.body_line)),
+        );
         Version {
             source: self.path.to_path_buf(),
             title: title.to_string(),

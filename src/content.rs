@@ -223,33 +223,46 @@ fn load_overview(
             Ok(o) => {
                 overview.insert(lang, o);
             }
-            Err(p) => problems.push(p),
+            Err(mut found) => problems.append(&mut found),
         }
     }
     overview
 }
 
-fn read_overview(path: &Path, absolute: &Path) -> Result<Overview, Problem> {
+fn read_overview(path: &Path, absolute: &Path) -> Result<Overview, Vec<Problem>> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct OverviewFront {
         title: Option<String>,
     }
     let text = std::fs::read_to_string(absolute)
-        .map_err(|e| Problem::in_file(path, format!("cannot be read: {e}")))?;
-    let split = frontmatter::split(&text).map_err(|(line, m)| Problem::at(path, line, m))?;
+        .map_err(|e| vec![Problem::in_file(path, format!("cannot be read: {e}"))])?;
+    let split = frontmatter::split(&text).map_err(|(line, m)| vec![Problem::at(path, line, m)])?;
     let title = match split.front_matter {
         None => None,
         Some(front) => {
             let parsed: OverviewFront = toml::from_str(front).map_err(|e| {
-                crate::error::toml_problem(path, front, split.front_matter_line, &e)
+                vec![crate::error::toml_problem(
+                    path,
+                    front,
+                    split.front_matter_line,
+                    &e,
+                )]
             })?;
             parsed.title
         }
     };
+    let rendered = markdown::render(split.body);
+    if !rendered.refused.is_empty() {
+        return Err(rendered
+            .refused
+            .iter()
+            .map(|r| r.problem(path, split.body, split.body_line))
+            .collect());
+    }
     Ok(Overview {
         title,
-        html: markdown::render(split.body).html,
+        html: rendered.html,
     })
 }
 

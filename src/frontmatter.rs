@@ -12,6 +12,8 @@ pub struct Split<'a> {
     pub front_matter_line: usize,
     /// The markdown after the closing `+++`.
     pub body: &'a str,
+    /// The line of the file on which the body starts.
+    pub body_line: usize,
 }
 
 const FENCE: &str = "+++";
@@ -36,17 +38,20 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
                 front_matter: None,
                 front_matter_line: 1,
                 body: text,
+                body_line: 1,
             });
         }
     }
     let start = first.len();
     let mut offset = start;
-    for line in lines {
+    for (index, line) in lines.enumerate() {
         if line.trim_end() == FENCE {
             return Ok(Split {
                 front_matter: Some(&text[start..offset]),
                 front_matter_line: 2,
                 body: &text[offset + line.len()..],
+                // Line 1 is the opening fence, `index` lines of TOML, then this fence.
+                body_line: index + 3,
             });
         }
         offset += line.len();
@@ -68,6 +73,7 @@ mod tests {
         assert_eq!(s.front_matter, Some("title = \"a\"\n"));
         assert_eq!(s.body, "body\n");
         assert_eq!(s.front_matter_line, 2);
+        assert_eq!(s.body_line, 4);
     }
 
     #[test]

@@ -10,6 +10,17 @@ pub struct Rendered {
     /// The text of the first paragraph, without markup: the summary lists show when the
     /// writer gave none.
     pub first_paragraph: String,
+    /// Active content found in the body, which published pages never carry.
+    pub refused: Vec<Refused>,
+}
+
+/// Raw HTML or a link that would run code or embed another page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// Where in the markdown it starts (a byte offset).
+    pub offset: usize,
+    /// What it is and what is expected instead.
+    pub message: String,
 }
 
 fn options() -> Options {
@@ -20,9 +31,23 @@ fn options() -> Options {
 }
 
 /// Renders a CommonMark body (with tables, footnotes and strikethrough).
+///
+/// Raw HTML is allowed, since writers paste tables and notices from other tools, but
+/// anything that runs script or embeds another page is reported in
+/// [`Rendered::refused`]: published pages carry no JavaScript.
 pub fn render(markdown: &str) -> Rendered {
+    let mut refused = Vec::new();
     let events: Vec<Event> = Parser::new_ext(markdown, options())
-        .map(|event| match event {
+        .into_offset_iter()
+        .inspect(|(event, range)| {
+            if let Some(message) = active_content(event) {
+                refused.push(Refused {
+                    offset: range.start,
+                    message,
+                });
+            }
+        })
+        .map(|(event, _)| match event {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -42,7 +67,75 @@ pub fn render(markdown: &str) -> Rendered {
     Rendered {
         html: html_out,
         first_paragraph: first_paragraph(&events),
+        refused,
     }
+}
+
+impl Refused {
+    /// The problem of file `path`, whose markdown `body` starts at line `body_line`.
+    pub fn problem(&self, path: &std::path::Path, body: &str, body_line: usize) -> crate::Problem {
+        let line = body_line + crate::error::line_of(body, self.offset) - 1;
+        crate::Problem::at(path, line, self.message.clone())
+    }
+}
+
+/// Elements that run code or pull in another page.
+const ACTIVE_ELEMENTS: &[&str] = &["script", "iframe", "object", "embed"];
+
+/// Why an event would put active content on a page, if it would.
+fn active_content(event: &Event) -> Option<String> {
+    match event {
+        Event::Html(html) | Event::InlineHtml(html) => active_html(html),
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+            if is_script_url(dest_url) =>
+        {
+            Some(format!(
+                "link to `{dest_url}`: javascript: URLs are not allowed; published pages carry no JavaScript"
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn is_script_url(url: &str) -> bool {
+    let url: String = url.chars().filter(|c| !c.is_whitespace()).collect();
+    url.to_ascii_lowercase().starts_with("javascript:")
+}
+
+/// Looks through the tags of a raw HTML fragment for script elements, embedded pages,
+/// event-handler attributes and javascript: URLs.
+fn active_html(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    for tag in lower.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or(tag);
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if ACTIVE_ELEMENTS.contains(&name.as_str()) {
+            return Some(format!(
+                "raw HTML `<{name}>` is not allowed; published pages carry no script and embed no other page"
+            ));
+        }
+        for attribute in tag.split(|c: char| c.is_whitespace() || c == '/').skip(1) {
+            let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+            let key = key.trim();
+            if key.len() > 2
+                && key.starts_with("on")
+                && key.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                return Some(format!(
+                    "raw HTML attribute `{key}` is not allowed; published pages carry no JavaScript"
+                ));
+            }
+            if is_script_url(value.trim_matches(['"', '\''])) {
+                return Some(format!(
+                    "raw HTML `{key}` with a javascript: URL is not allowed; published pages carry no JavaScript"
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Writers link to another announcement as `../SLUG/`; browsers opening the site from
@@ -112,6 +205,45 @@ mod tests {
     fn first_paragraph_is_not_taken_from_a_quote_or_list() {
         let r = render("> 【追記】訂正があります。\n\n- 項目\n\n本文の最初の段落。\n");
         assert_eq!(r.first_paragraph, "本文の最初の段落。");
+    }
+
+    #[test]
+    fn active_content_is_refused_and_plain_html_is_not() {
+        let refused = |md: &str| {
+            render(md)
+                .refused
+                .into_iter()
+                .map(|r| r.message)
+                .collect::<Vec<_>>()
+        };
+        assert!(refused("<table><tr><td style=\"x\">1</td></tr></table>\n").is_empty());
+        assert!(refused("<p>Only <b>bold</b> and one=1 online</p>\n").is_empty());
+        assert_eq!(
+            refused("intro\n\n<SCRIPT src=x></SCRIPT>\n"),
+            [
+                "raw HTML `<script>` is not allowed; published pages carry no script and embed no other page"
+            ]
+        );
+        assert_eq!(
+            refused("text <img src=x onerror=alert(1)> more\n"),
+            ["raw HTML attribute `onerror` is not allowed; published pages carry no JavaScript"]
+        );
+        assert_eq!(
+            refused("<a href=\"JavaScript:alert(1)\">x</a>\n"),
+            [
+                "raw HTML `href` with a javascript: URL is not allowed; published pages carry no JavaScript"
+            ]
+        );
+        assert_eq!(
+            refused("[x](javascript:alert(1))\n"),
+            [
+                "link to `javascript:alert(1)`: javascript: URLs are not allowed; published pages carry no JavaScript"
+            ]
+        );
+        assert_eq!(
+            render("a\n\n<iframe src=x></iframe>\n").refused[0].offset,
+            3
+        );
     }
 
     #[test]

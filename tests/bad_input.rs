@@ -576,3 +576,32 @@ fn a_number_in_quotes() {
         )]
     );
 }
+
+#[test]
+fn script_and_event_handlers_in_raw_html_are_refused_with_their_lines() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "first.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\n+++\n本文\n\n<script>alert(1)</script>\n\n<img src=\"x.png\" onerror=\"alert(1)\">\n",
+        );
+        announcement(
+            s,
+            "first.en.md",
+            "+++\ntitle = \"T\"\n+++\n[click](javascript:alert(1))\n",
+        );
+        s.write(
+            "content/_index.md",
+            "概要\n\n<iframe src=\"https://example.com\"></iframe>\n",
+        );
+    });
+    assert_eq!(
+        problems,
+        [
+            "content/_index.md:3: raw HTML `<iframe>` is not allowed; published pages carry no script and embed no other page".to_string(),
+            format!("{ANN}/first.en.md:4: link to `javascript:alert(1)`: javascript: URLs are not allowed; published pages carry no JavaScript"),
+            format!("{ANN}/first.md:8: raw HTML `<script>` is not allowed; published pages carry no script and embed no other page"),
+            format!("{ANN}/first.md:10: raw HTML attribute `onerror` is not allowed; published pages carry no JavaScript"),
+        ]
+    );
+}

@@ -133,3 +133,15 @@ fn attachments_with_japanese_names_and_spaces_link_right() {
     );
     assert!(site.exists(&page.resolve(&hrefs[1])));
 }
+
+#[test]
+fn plain_raw_html_in_a_body_is_kept() {
+    let site = TestSite::basic();
+    site.write(
+        "content/announcements/disclosure.md",
+        "+++\ntitle = \"t\"\ndate = 2023-06-06T15:00:00+09:00\nchannel = \"ir\"\n+++\n<table class=\"forecast\"><tr><td>売上高</td><td>12,000</td></tr></table>\n",
+    );
+    site.built();
+    let page = site.page("announcements/disclosure/index.html");
+    assert_eq!(page.texts(".prose table.forecast td"), ["売上高", "12,000"]);
+}

@@ -15,6 +15,17 @@ use crate::time;
 /// The name of the settings file at the site root.
 pub const FILE: &str = "site.toml";
 
+/// The main language when site.toml names none: Japanese, the first language of the
+/// content this tool is made for.
+pub fn default_language() -> Lang {
+    Lang::parse("ja").expect("ja is a language code")
+}
+
+/// The time zone when site.toml names none: Japan Standard Time.
+pub fn default_timezone() -> FixedOffset {
+    FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
+}
+
 /// The validated settings of a site.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -324,14 +335,14 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     };
 
     let language = match &raw.language {
-        None => Lang::parse("ja").expect("ja is a language code"),
+        None => default_language(),
         Some(value) => Lang::parse(value.get_ref()).unwrap_or_else(|m| {
             problem(value.span(), format!("`language`: {m}"));
-            Lang::parse("ja").expect("ja is a language code")
+            default_language()
         }),
     };
     let timezone = match &raw.timezone {
-        None => FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset"),
+        None => default_timezone(),
         Some(value) => time::parse_offset(value.get_ref()).unwrap_or_else(|m| {
             problem(value.span(), format!("`timezone`: {m}"));
             FixedOffset::east_opt(0).expect("UTC is a valid offset")

@@ -8,7 +8,7 @@ use chrono::FixedOffset;
 use rayon::prelude::*;
 
 use crate::announcement::{self, Announcement, Attachment, Original, Slug, Translation};
-use crate::config::{Config, KeyReportId};
+use crate::config::{self, Config, KeyReportId};
 use crate::error::{Problem, suggest};
 use crate::frontmatter;
 use crate::lang::Lang;
@@ -68,10 +68,8 @@ enum Parsed {
 pub fn load(root: &Path, config: Option<&Config>) -> Result<Content, Vec<Problem>> {
     let main = config
         .map(|c| c.language.clone())
-        .unwrap_or_else(|| Lang::parse("ja").expect("ja is a language code"));
-    let zone = config
-        .map(|c| c.timezone)
-        .unwrap_or_else(|| FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset"));
+        .unwrap_or_else(config::default_language);
+    let zone = config.map_or_else(config::default_timezone, |c| c.timezone);
     let mut problems = Vec::new();
 
     let overview = load_overview(root, &main, &mut problems);
@@ -158,7 +156,7 @@ pub fn load(root: &Path, config: Option<&Config>) -> Result<Content, Vec<Problem
             announcements: announcements.into_iter().map(|o| o.announcement).collect(),
         })
     } else {
-        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        problems.sort();
         Err(problems)
     }
 }

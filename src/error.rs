@@ -7,7 +7,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// One thing wrong with the site's input, located as precisely as possible.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Problems order by file, then line, which is the order they are reported in.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
     /// The file, relative to the site root where it lies inside it.
     pub path: PathBuf,

@@ -80,22 +80,11 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
     for result in rendered {
         match result {
             Ok(file) => files.push(file),
-            Err(found) => {
-                for problem in found {
-                    problems.insert((problem.path, problem.line, problem.message));
-                }
-            }
+            Err(found) => problems.extend(found),
         }
     }
     if !problems.is_empty() {
-        return Err(problems
-            .into_iter()
-            .map(|(path, line, message)| Problem {
-                path,
-                line,
-                message,
-            })
-            .collect());
+        return Err(problems.into_iter().collect());
     }
 
     for (name, source) in &theme.static_files {

@@ -64,3 +64,17 @@ fn copies_theme_and_site_static_files_the_site_winning() {
         "body{}"
     );
 }
+
+#[test]
+fn a_failed_first_build_writes_nothing() {
+    let site = TestSite::basic();
+    site.write("content/announcements/first.md", "no front matter\n");
+    assert!(site.build().is_err());
+    assert!(!site.out().exists());
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -16,12 +16,13 @@ pub mod lang;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod time;
 pub mod view;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use error::{Error, Problem};
 pub use site::{Publish, Site};
@@ -55,8 +56,7 @@ pub struct BuildSummary {
 /// Loads, checks, renders and writes the site. On any error the output folder is left
 /// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    let (site, theme) = load(options)?;
-    let files = render::render(&site, &theme).map_err(Error::Invalid)?;
+    let (site, files) = render_site(&options.root, &options.publish)?;
     let warnings = output::write(&files, &options.output)?
         .into_iter()
         .collect();
@@ -72,13 +72,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     })
 }
 
+/// Every step but writing: the site as files in memory. `build` writes them; the
+/// preview server serves them.
+pub fn render_site(
+    root: &Path,
+    publish: &Publish,
+) -> Result<(Site, Vec<render::OutputFile>), Error> {
+    let (site, theme) = load(root, publish)?;
+    let files = render::render(&site, &theme).map_err(Error::Invalid)?;
+    Ok((site, files))
+}
+
 /// Loads the site and its theme: the input steps of the pipeline, shared by every
 /// command. Content problems are reported before the theme is looked at, since the
 /// theme's strings are loaded for the languages the content uses.
-pub fn load(options: &BuildOptions) -> Result<(Site, theme::Theme), Error> {
-    let site = Site::load(&options.root, &options.publish).map_err(Error::Invalid)?;
+pub fn load(root: &Path, publish: &Publish) -> Result<(Site, theme::Theme), Error> {
+    let site = Site::load(root, publish).map_err(Error::Invalid)?;
     let theme = theme::Theme::load(
-        &options.root,
+        root,
         &site.config.theme,
         &site.languages,
         &site.config.timezone_name,

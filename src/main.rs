@@ -39,6 +39,36 @@ enum Command {
         #[arg(long)]
         future: bool,
     },
+    /// Preview the site while writing: drafts and embargoed statements shown and
+    /// marked, rebuilt and reloaded on every save. Never writes to public/.
+    Serve {
+        /// The port (default: 1111, or the next free one).
+        #[arg(long, short)]
+        port: Option<u16>,
+        /// The address to listen on; other machines can reach the preview only if
+        /// this is not a loopback address.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+}
+
+/// Prints one rebuild of the preview: its time, or its problems.
+fn report_rebuild(rebuilt: &crisis_site::serve::Rebuilt) {
+    if rebuilt.problems.is_empty() {
+        println!("rebuilt in {} ms", rebuilt.took.as_millis());
+    } else {
+        for problem in &rebuilt.problems {
+            eprintln!("error: {problem}");
+        }
+        eprintln!(
+            "error: rebuild failed with {} problem{}; the preview keeps showing the last good build",
+            rebuilt.problems.len(),
+            if rebuilt.problems.len() == 1 { "" } else { "s" }
+        );
+    }
 }
 
 fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
@@ -61,6 +91,22 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let now = cli.now.unwrap_or_else(|| Local::now().fixed_offset());
     match cli.command {
+        Command::Serve { port, bind, open } => {
+            let options = crisis_site::serve::ServeOptions {
+                root: cli.root,
+                bind,
+                port,
+                open,
+                now: cli.now,
+            };
+            crisis_site::serve::serve(
+                options,
+                |url| println!("serving the preview at {url} (drafts and embargoed announcements included; Ctrl-C stops)"),
+                report_rebuild,
+            )
+            .context("the preview stopped")?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build {
             output,
             drafts,

@@ -193,6 +193,8 @@ pub struct Item {
     pub lang: Option<String>,
     /// Whether it is a draft (shown only when drafts are built).
     pub draft: bool,
+    /// Whether its date is still to come (shown only when embargoed ones are built).
+    pub embargoed: bool,
 }
 
 /// An attachment as the announcement page lists it.
@@ -330,6 +332,7 @@ impl Page<'_> {
             }),
             lang: (lang != self.lang).then(|| lang.to_string()),
             draft: a.draft,
+            embargoed: a.date > self.site.now,
         }
     }
 

@@ -10,4 +10,5 @@ mod lists;
 mod output;
 mod pages;
 mod publish;
+mod serve;
 mod translations;

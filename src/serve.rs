@@ -1,0 +1,474 @@
+//! The preview server: the site as readers will see it, drafts and embargoed
+//! statements included and marked, rebuilt on every save.
+//!
+//! It runs the same pipeline as `build` up to rendering and serves the files from
+//! memory, so it never writes into `public/`. Only paths the build produced can be
+//! served: a request is looked up in that list, never joined to a folder on disk.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use chrono::{DateTime, FixedOffset};
+use tokio::sync::watch;
+
+use crate::error::{Error, Problem};
+use crate::render::{Content, OutputFile};
+use crate::site::Publish;
+
+/// The folder of the preview's own URLs, which no site file can take.
+const PREFIX: &str = "/__crisis-site/";
+/// The live-reload script, added to every HTML page the preview serves.
+const RELOAD_SCRIPT: &str = include_str!("serve/reload.js");
+/// The overlay that shows the problems of a failed rebuild over the last good page.
+const OVERLAY: &str = include_str!("serve/overlay.html");
+/// How long the watcher waits for a burst of saves to end before rebuilding.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How many ports after the default one are tried when it is taken.
+const PORT_TRIES: u16 = 50;
+
+/// How `crisis-site serve` is asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// The address to listen on; loopback unless the writer says otherwise.
+    pub bind: IpAddr,
+    /// The port; `None` for 1111 or the next free one.
+    pub port: Option<u16>,
+    /// Open the preview in the default browser.
+    pub open: bool,
+    /// A fixed "now", or `None` for the real time at each rebuild.
+    pub now: Option<DateTime<FixedOffset>>,
+}
+
+/// The default port, Zola's, which comms teams' tools are unlikely to use.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// One built state of the site, or the problems of the latest attempt.
+#[derive(Default)]
+struct Preview {
+    files: HashMap<String, Content>,
+    problems: Vec<Problem>,
+}
+
+/// What the server's handlers share.
+struct Shared {
+    preview: RwLock<Arc<Preview>>,
+    /// Bumped after every rebuild, good or bad; open pages wait on it.
+    version: watch::Sender<u64>,
+}
+
+/// The result of one rebuild, for the terminal.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// How long it took.
+    pub took: Duration,
+    /// The problems, if it failed; the last good build stays served.
+    pub problems: Vec<Problem>,
+}
+
+impl Shared {
+    /// Rebuilds the site in memory. On failure the last good files stay, and the
+    /// problems are shown over them.
+    fn rebuild(&self, options: &ServeOptions) -> Rebuilt {
+        let started = Instant::now();
+        let now = options
+            .now
+            .unwrap_or_else(|| chrono::Local::now().fixed_offset());
+        let publish = Publish {
+            drafts: true,
+            future: true,
+            now,
+        };
+        let result = crate::render_site(&options.root, &publish);
+        let mut preview = self
+            .preview
+            .write()
+            .expect("preview lock is never poisoned");
+        let problems = match result {
+            Ok((_, files)) => {
+                *preview = Arc::new(Preview {
+                    files: files
+                        .into_iter()
+                        .map(|f: OutputFile| (f.path, f.content))
+                        .collect(),
+                    problems: Vec::new(),
+                });
+                Vec::new()
+            }
+            Err(err) => {
+                let problems = match err {
+                    Error::Invalid(problems) => problems,
+                    other => vec![Problem::in_file(&options.root, other.to_string())],
+                };
+                *preview = Arc::new(Preview {
+                    files: preview.files.clone(),
+                    problems: problems.clone(),
+                });
+                problems
+            }
+        };
+        drop(preview);
+        self.version.send_modify(|v| *v += 1);
+        Rebuilt {
+            took: started.elapsed(),
+            problems,
+        }
+    }
+
+    fn current(&self) -> Arc<Preview> {
+        self.preview
+            .read()
+            .expect("preview lock is never poisoned")
+            .clone()
+    }
+}
+
+/// Builds the site, serves it and rebuilds it on every change until interrupted.
+///
+/// `report` is told of each rebuild (the terminal prints it); `ready` gets the URL
+/// once the server listens.
+pub fn serve(
+    options: ServeOptions,
+    ready: impl FnOnce(&str),
+    report: impl Fn(&Rebuilt) + Send + Sync + 'static,
+) -> Result<(), Error> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("cannot start the preview server", e))?;
+    let (version, _) = watch::channel(0u64);
+    let shared = Arc::new(Shared {
+        preview: RwLock::new(Arc::new(Preview::default())),
+        version,
+    });
+    // Watch before the first build, so that no save between the two is missed.
+    let report = Arc::new(report);
+    let on_change = Arc::clone(&report);
+    let _watcher = watch_site(&options, Arc::clone(&shared), move |r| on_change(r))?;
+    report(&shared.rebuild(&options));
+
+    runtime.block_on(async {
+        let listener = bind(&options).await?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| Error::io("cannot read the preview server's address", e))?;
+        let url = format!("http://{address}/");
+        ready(&url);
+        if options.open {
+            let _ = opener::open_browser(&url);
+        }
+        let app = Router::new()
+            .route(&format!("{PREFIX}reload"), get(wait_for_rebuild))
+            .route(&format!("{PREFIX}reload.js"), get(reload_script))
+            .fallback(get(site_file))
+            .with_state(Arc::clone(&shared));
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| Error::io("the preview server stopped", e))
+    })
+}
+
+async fn bind(options: &ServeOptions) -> Result<tokio::net::TcpListener, Error> {
+    let ports: Vec<u16> = match options.port {
+        Some(port) => vec![port],
+        None => (DEFAULT_PORT..DEFAULT_PORT + PORT_TRIES).collect(),
+    };
+    let mut last_error = None;
+    for port in ports {
+        match tokio::net::TcpListener::bind(SocketAddr::new(options.bind, port)).await {
+            Ok(listener) => return Ok(listener),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && options.port.is_none() => {
+                last_error = Some(e);
+            }
+            Err(e) => {
+                return Err(Error::io(
+                    format!("cannot listen on {}:{port}", options.bind),
+                    e,
+                ));
+            }
+        }
+    }
+    Err(Error::io(
+        format!(
+            "cannot listen on {}: ports {DEFAULT_PORT} to {} are all taken; pass --port",
+            options.bind,
+            DEFAULT_PORT + PORT_TRIES - 1
+        ),
+        last_error.unwrap_or_else(|| std::io::ErrorKind::AddrInUse.into()),
+    ))
+}
+
+/// The file watcher; it stops watching when dropped.
+type Watcher = notify_debouncer_full::Debouncer<
+    notify_debouncer_full::notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
+/// Watches the site's inputs and rebuilds once after each burst of changes (an
+/// editor saving several files is one burst). Reads are not changes: the rebuild's
+/// own reads must not start another rebuild.
+fn watch_site(
+    options: &ServeOptions,
+    shared: Arc<Shared>,
+    report: impl Fn(&Rebuilt) + Send + 'static,
+) -> Result<Watcher, Error> {
+    use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+
+    let root = options.root.clone();
+    let rebuild_options = options.clone();
+    let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| {
+        Error::io(
+            format!("cannot watch {}", path.display()),
+            std::io::Error::other(e),
+        )
+    };
+    let mut debouncer = notify_debouncer_full::new_debouncer(
+        DEBOUNCE,
+        None,
+        move |result: notify_debouncer_full::DebounceEventResult| {
+            let changed = match result {
+                Ok(events) => events.iter().any(|event| {
+                    matches!(
+                        event.kind,
+                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                    ) && event.paths.iter().any(|p| is_input(&root, p))
+                }),
+                Err(_) => true,
+            };
+            if changed {
+                report(&shared.rebuild(&rebuild_options));
+            }
+        },
+    )
+    .map_err(|e| watch_error(&options.root, e))?;
+    // The root itself only for site.toml: recursively it would also watch public/
+    // and target/.
+    debouncer
+        .watch(&options.root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(&options.root, e))?;
+    for folder in INPUT_FOLDERS {
+        let path = options.root.join(folder);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&path, e))?;
+        }
+    }
+    Ok(debouncer)
+}
+
+/// The folders of the site's inputs besides site.toml.
+const INPUT_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
+
+/// Whether a changed path is one of the site's inputs (not the output, not an
+/// editor's swap file in the root).
+fn is_input(root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else {
+        // Events may carry canonical paths; anything under the watched folders counts.
+        return true;
+    };
+    match relative.components().next() {
+        Some(first) => {
+            let first = first.as_os_str();
+            first == crate::config::FILE || INPUT_FOLDERS.iter().any(|f| first == *f)
+        }
+        None => false,
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Since {
+    since: u64,
+}
+
+/// Long-poll for live reload: answers as soon as a build newer than `since` exists.
+async fn wait_for_rebuild(
+    State(shared): State<Arc<Shared>>,
+    Query(Since { since }): Query<Since>,
+) -> Response {
+    let mut receiver = shared.version.subscribe();
+    let waited = tokio::time::timeout(Duration::from_secs(30), async {
+        receiver.wait_for(|v| *v > since).await.map(|v| *v)
+    })
+    .await;
+    let version = match waited {
+        Ok(Ok(v)) => v,
+        _ => *shared.version.borrow(),
+    };
+    no_store(version.to_string().into_response())
+}
+
+async fn reload_script() -> Response {
+    let mut response = RELOAD_SCRIPT.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
+    no_store(response)
+}
+
+/// Serves one file of the current build, by its exact output path.
+async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let preview = shared.current();
+    let key = match output_path(uri.path()) {
+        Ok(key) => key,
+        Err(status) => return status.into_response(),
+    };
+    let Some(content) = preview.files.get(&key) else {
+        let folder = format!("{key}/index.html");
+        if !key.is_empty() && preview.files.contains_key(&folder) {
+            return Redirect::permanent(&format!("/{key}/")).into_response();
+        }
+        return not_found(&preview, *shared.version.borrow());
+    };
+    let kind = mime_guess::from_path(&key).first_or_octet_stream();
+    let body = match content {
+        Content::Text(text) if key.ends_with(".html") => {
+            decorate(text, &preview, *shared.version.borrow()).into_bytes()
+        }
+        Content::Text(text) => text.clone().into_bytes(),
+        Content::Copy(source) => match tokio::fs::read(source).await {
+            Ok(bytes) => bytes,
+            Err(_) => return not_found(&preview, *shared.version.borrow()),
+        },
+    };
+    let mut response = body.into_response();
+    let kind = if kind.type_() == "text" {
+        format!("{kind}; charset=utf-8")
+    } else {
+        kind.to_string()
+    };
+    if let Ok(value) = HeaderValue::from_str(&kind) {
+        response.headers_mut().insert(header::CONTENT_TYPE, value);
+    }
+    no_store(response)
+}
+
+/// The output path a request asks for, or why it is refused.
+///
+/// The path is percent-decoded once; a `..` or `.` segment, a backslash or a NUL is
+/// refused outright, although the lookup below could not match them anyway.
+fn output_path(request: &str) -> Result<String, StatusCode> {
+    let decoded = percent_encoding::percent_decode_str(request)
+        .decode_utf8()
+        .map_err(|_| StatusCode::BAD_REQUEST)?;
+    if decoded.contains(['\\', '\0']) {
+        return Err(StatusCode::BAD_REQUEST);
+    }
+    let trimmed = decoded.trim_start_matches('/');
+    if trimmed.split('/').any(|s| s == ".." || s == ".") {
+        return Err(StatusCode::FORBIDDEN);
+    }
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        Ok(format!("{trimmed}index.html"))
+    } else {
+        Ok(trimmed.to_string())
+    }
+}
+
+/// A page with the live-reload script and, after a failed rebuild, the overlay.
+fn decorate(html: &str, preview: &Preview, version: u64) -> String {
+    let mut extra = format!(
+        "<script src=\"{PREFIX}reload.js\" data-version=\"{version}\" data-url=\"{PREFIX}reload\"></script>"
+    );
+    if !preview.problems.is_empty() {
+        extra.push_str(&overlay(&preview.problems));
+    }
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
+        None => format!("{html}{extra}"),
+    }
+}
+
+fn overlay(problems: &[Problem]) -> String {
+    let items: String = problems
+        .iter()
+        .map(|p| {
+            let mut escaped = Vec::new();
+            tera::escape_html(&p.to_string(), &mut escaped).expect("writing to a Vec cannot fail");
+            format!("<li>{}</li>", String::from_utf8_lossy(&escaped))
+        })
+        .collect();
+    OVERLAY.replace("{problems}", &items)
+}
+
+fn not_found(preview: &Preview, version: u64) -> Response {
+    let page = decorate(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>",
+        preview,
+        version,
+    );
+    let mut response = (StatusCode::NOT_FOUND, page).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    no_store(response)
+}
+
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_map_to_output_paths() {
+        assert_eq!(output_path("/").unwrap(), "index.html");
+        assert_eq!(
+            output_path("/announcements/").unwrap(),
+            "announcements/index.html"
+        );
+        assert_eq!(output_path("/style.css").unwrap(), "style.css");
+        assert_eq!(output_path("/%E5%A0%B1.pdf").unwrap(), "報.pdf");
+    }
+
+    #[test]
+    fn escapes_are_refused() {
+        assert_eq!(output_path("/../etc/passwd"), Err(StatusCode::FORBIDDEN));
+        assert_eq!(
+            output_path("/%2e%2e/etc/passwd"),
+            Err(StatusCode::FORBIDDEN)
+        );
+        assert_eq!(
+            output_path("/a/%2E%2E/%2e%2E/x"),
+            Err(StatusCode::FORBIDDEN)
+        );
+        assert_eq!(
+            output_path("/..%5c..%5cwin.ini"),
+            Err(StatusCode::BAD_REQUEST)
+        );
+        assert_eq!(output_path("/a%00.html"), Err(StatusCode::BAD_REQUEST));
+        assert_eq!(output_path("/%ff"), Err(StatusCode::BAD_REQUEST));
+        // Double encoding decodes once to a literal name that no output has.
+        assert_eq!(output_path("/%252e%252e/x").unwrap(), "%2e%2e/x");
+    }
+
+    #[test]
+    fn pages_get_the_reload_script_and_the_overlay() {
+        let mut preview = Preview::default();
+        let page = decorate("<html><body><p>x</p></body></html>", &preview, 3);
+        assert!(page.contains("data-version=\"3\""));
+        assert!(page.ends_with("</script></body></html>"));
+        preview.problems = vec![Problem::at("content/a.md", 2, "bad <key>")];
+        let page = decorate("<html><body></body></html>", &preview, 4);
+        assert!(page.contains("content/a.md:2: bad &lt;key&gt;"));
+    }
+}

@@ -1,0 +1,271 @@
+//! The preview server, driven over HTTP: a real `crisis-site serve` process on a free
+//! port against a fixture site.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use scraper::Html;
+
+use crate::support::{NOW, Page, TestSite};
+
+/// A running preview; the process is killed when this is dropped.
+struct Preview {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP answer: status and body.
+struct Answer {
+    status: u16,
+    body: String,
+}
+
+impl Preview {
+    fn start(site: &TestSite, args: &[&str]) -> Preview {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+            .current_dir(site.root())
+            .args(["--now", NOW, "serve"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let port = loop {
+            let line = lines.next().expect("serve printed its URL").unwrap();
+            if let Some(rest) = line.strip_prefix("serving the preview at http://127.0.0.1:") {
+                break rest.split('/').next().unwrap().parse().unwrap();
+            }
+        };
+        // Keep reading so the process never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Preview { child, port }
+    }
+
+    /// Sends `path` as it is (no normalisation, no encoding) and reads the answer.
+    fn get(&self, path: &str) -> Answer {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(40)))
+            .unwrap();
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        Answer { status, body }
+    }
+
+    fn page(&self, path: &str) -> Page {
+        let answer = self.get(path);
+        assert_eq!(answer.status, 200, "{path}");
+        Page {
+            path: path.trim_start_matches('/').to_string(),
+            html: Html::parse_document(&answer.body),
+        }
+    }
+
+    /// Waits (generously; no test depends on speed) until `check` holds for `path`.
+    fn wait_for(&self, path: &str, check: impl Fn(&Page) -> bool) -> Page {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let page = self.page(path);
+            if check(&page) {
+                return page;
+            }
+            assert!(Instant::now() < deadline, "{path} did not change in time");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+#[test]
+fn serves_drafts_and_embargoed_announcements_with_banners() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let draft = preview.page("/announcements/draft/");
+    assert_eq!(
+        draft.text(".banner-draft"),
+        "下書き / DRAFT：この発表はまだ公開されていません"
+    );
+    let embargoed = preview.page("/announcements/embargoed/index.html");
+    assert_eq!(
+        embargoed.text(".banner-embargo"),
+        "公開予定 / EMBARGOED until 2023年6月9日 15:00：この日時まで公開されません"
+    );
+    let list = preview.page("/announcements/");
+    assert_eq!(list.texts(".is-draft .draft-label"), ["下書き"]);
+    assert_eq!(list.texts(".is-embargoed .embargo-label"), ["公開予定"]);
+    assert_eq!(list.count("script[src='/__crisis-site/reload.js']"), 1);
+    assert!(
+        !site.root().join("public").exists(),
+        "serve never writes the output folder"
+    );
+}
+
+#[test]
+fn serves_static_files_and_attachments_and_answers_404() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let css = preview.get("/style.css");
+    assert_eq!(css.status, 200);
+    assert_eq!(
+        css.body,
+        std::fs::read_to_string(site.root().join("themes/default/static/style.css")).unwrap()
+    );
+    assert_eq!(preview.get("/announcements/both/report.pdf").status, 200);
+    assert_eq!(preview.get("/announcements/nothing-here/").status, 404);
+}
+
+#[test]
+fn refuses_every_way_out_of_the_built_site() {
+    let site = TestSite::basic();
+    std::fs::write(site.root().join("secret.txt"), "TOP-SECRET-OUTSIDE").unwrap();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let long = format!("/{}", "a/".repeat(5000));
+    let attempts = [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/announcements/..%2f..%2fsecret.txt",
+        "/%252e%252e/secret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/secret.txt",
+        "/site.toml",
+        "/content/announcements/first.md",
+        "/themes/default/i18n/ja.toml",
+        "/%00",
+        "/index.html%00.txt",
+        "/%ff%fe",
+        "//secret.txt",
+        "/./secret.txt",
+        long.as_str(),
+    ];
+    for path in attempts {
+        let answer = preview.get(path);
+        assert!(
+            matches!(answer.status, 400 | 403 | 404 | 414 | 431),
+            "{path}: status {}",
+            answer.status
+        );
+        assert!(!answer.body.contains("TOP-SECRET-OUTSIDE"), "{path}");
+        assert!(!answer.body.contains("organization ="), "{path}");
+        assert!(!answer.body.contains("+++"), "{path}");
+    }
+    assert_eq!(preview.get("/").status, 200, "the server keeps answering");
+}
+
+#[test]
+fn an_edit_shows_after_the_rebuild() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    assert_eq!(
+        preview.page("/announcements/first/").text("article h1"),
+        "システム障害のお知らせ（第1報）"
+    );
+    site.write(
+        "content/announcements/first.md",
+        "+++\ntitle = \"システム障害のお知らせ（第1報・更新）\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\nnumber = 1\n+++\n本文\n",
+    );
+    preview.wait_for("/announcements/first/", |p| {
+        p.text("article h1") == "システム障害のお知らせ（第1報・更新）"
+    });
+}
+
+#[test]
+fn a_broken_edit_shows_the_problems_over_the_last_good_pages() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    site.write(
+        "content/announcements/first.md",
+        "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchanel = \"pr\"\n+++\n",
+    );
+    let page = preview.wait_for("/announcements/first/", |p| {
+        p.count("#crisis-site-problems") == 1
+    });
+    assert_eq!(
+        page.text("#crisis-site-problems li"),
+        "content/announcements/first.md:4: unknown key `chanel`; did you mean `channel`?"
+    );
+    assert_eq!(
+        page.text("article h1"),
+        "システム障害のお知らせ（第1報）",
+        "the last good page stays"
+    );
+
+    site.write(
+        "content/announcements/first.md",
+        "+++\ntitle = \"直しました\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\n+++\n",
+    );
+    let page = preview.wait_for("/announcements/first/", |p| {
+        p.count("#crisis-site-problems") == 0
+    });
+    assert_eq!(page.text("article h1"), "直しました");
+}
+
+#[test]
+fn live_reload_answers_once_a_newer_build_exists() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let page = preview.page("/");
+    let version: u64 = page
+        .attr("script[data-version]", "data-version")
+        .parse()
+        .unwrap();
+    site.write("content/_index.md", "更新した概要。\n");
+    let answer = preview.get(&format!("/__crisis-site/reload?since={version}"));
+    assert_eq!(answer.status, 200);
+    assert!(answer.body.trim().parse::<u64>().unwrap() > version);
+}
+
+#[test]
+fn the_next_free_port_is_taken_when_the_default_is_busy() {
+    let Ok(_busy) = std::net::TcpListener::bind(("127.0.0.1", 1111)) else {
+        // Something else holds 1111 already, which makes the same point.
+        let site = TestSite::basic();
+        let preview = Preview::start(&site, &[]);
+        assert_ne!(preview.port, 1111);
+        return;
+    };
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &[]);
+    assert!(
+        preview.port > 1111 && preview.port < 1161,
+        "{}",
+        preview.port
+    );
+    assert_eq!(preview.get("/").status, 200);
+}
+
+#[test]
+fn build_output_has_no_preview_script() {
+    let mut site = TestSite::basic();
+    site.drafts = true;
+    site.future = true;
+    site.built();
+    for (path, bytes) in site.snapshot() {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("__crisis-site"), "{}", path.display());
+        assert!(!text.contains("<script"), "{}", path.display());
+    }
+}

@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use chrono::FixedOffset;
 use rayon::prelude::*;
@@ -55,17 +57,77 @@ struct Source {
     attachments: Vec<Attachment>,
 }
 
+#[derive(Clone)]
 enum Parsed {
     Original(Box<Original>),
     Translation(Lang, Box<Translation>),
 }
 
-/// Reads and checks `content/` under `root`.
+/// Parsed content files kept between the preview's rebuilds: a file whose size and
+/// modification time have not changed is not read again.
+#[derive(Default)]
+pub struct Cache {
+    entries: Mutex<HashMap<PathBuf, Cached>>,
+}
+
+struct Cached {
+    stamp: (Option<SystemTime>, u64),
+    zone: FixedOffset,
+    role: Role,
+    result: Result<Parsed, Vec<Problem>>,
+}
+
+impl Cache {
+    /// The parse of `source`, read again only if it changed since the last call.
+    fn parse(&self, source: &Source, zone: FixedOffset) -> Result<Parsed, Vec<Problem>> {
+        let stamp = std::fs::metadata(&source.absolute)
+            .map(|m| (m.modified().ok(), m.len()))
+            .ok();
+        let lock = || self.entries.lock().expect("cache lock is never poisoned");
+        if let Some(stamp) = stamp
+            && let Some(cached) = lock().get(&source.absolute)
+            && cached.stamp == stamp
+            && cached.zone == zone
+            && cached.role == source.role
+        {
+            let mut result = cached.result.clone();
+            // Attachments sit beside the file and change without it.
+            if let Ok(Parsed::Original(original)) = &mut result {
+                original.announcement.attachments = source.attachments.clone();
+            }
+            return result;
+        }
+        let result = parse(source, zone);
+        if let Some(stamp) = stamp {
+            let cached = Cached {
+                stamp,
+                zone,
+                role: source.role.clone(),
+                result: result.clone(),
+            };
+            lock().insert(source.absolute.clone(), cached);
+        }
+        result
+    }
+
+    /// Forgets files that are gone.
+    fn keep_only(&self, sources: &[Source]) {
+        let present: std::collections::HashSet<&Path> =
+            sources.iter().map(|s| s.absolute.as_path()).collect();
+        self.entries
+            .lock()
+            .expect("cache lock is never poisoned")
+            .retain(|path, _| present.contains(path.as_path()));
+    }
+}
+
+/// Reads and checks `content/` under `root`, reading again only the files that
+/// changed since `cache` last saw them.
 ///
 /// `config` is `None` when site.toml itself is broken: the files are still read, so
 /// their problems are reported in the same run, but nothing is checked against the
 /// settings.
-pub fn load(root: &Path, config: Option<&Config>) -> Result<Content, Vec<Problem>> {
+pub fn load(root: &Path, config: Option<&Config>, cache: &Cache) -> Result<Content, Vec<Problem>> {
     let main = config
         .map(|c| c.language.clone())
         .unwrap_or_else(config::default_language);
@@ -76,8 +138,9 @@ pub fn load(root: &Path, config: Option<&Config>) -> Result<Content, Vec<Problem
     let sources = discover(root, &main, &mut problems);
     let parsed: Vec<Result<Parsed, Vec<Problem>>> = sources
         .par_iter()
-        .map(|source| parse(source, zone))
+        .map(|source| cache.parse(source, zone))
         .collect();
+    cache.keep_only(&sources);
 
     let mut originals: HashMap<String, (PathBuf, Option<Original>)> = HashMap::new();
     let mut translations: Vec<(&Source, Lang, Translation)> = Vec::new();

@@ -56,7 +56,7 @@ pub struct BuildSummary {
 /// Loads, checks, renders and writes the site. On any error the output folder is left
 /// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    let (site, files) = render_site(&options.root, &options.publish)?;
+    let (site, files) = render_site(&options.root, &options.publish, &content::Cache::default())?;
     let warnings = output::write(&files, &options.output)?
         .into_iter()
         .collect();
@@ -73,12 +73,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
 }
 
 /// Every step but writing: the site as files in memory. `build` writes them; the
-/// preview server serves them.
+/// preview server serves them, keeping `cache` between rebuilds.
 pub fn render_site(
     root: &Path,
     publish: &Publish,
+    cache: &content::Cache,
 ) -> Result<(Site, Vec<render::OutputFile>), Error> {
-    let (site, theme) = load(root, publish)?;
+    let (site, theme) = load(root, publish, cache)?;
     let files = render::render(&site, &theme).map_err(Error::Invalid)?;
     Ok((site, files))
 }
@@ -86,8 +87,12 @@ pub fn render_site(
 /// Loads the site and its theme: the input steps of the pipeline, shared by every
 /// command. Content problems are reported before the theme is looked at, since the
 /// theme's strings are loaded for the languages the content uses.
-pub fn load(root: &Path, publish: &Publish) -> Result<(Site, theme::Theme), Error> {
-    let site = Site::load(root, publish).map_err(Error::Invalid)?;
+pub fn load(
+    root: &Path,
+    publish: &Publish,
+    cache: &content::Cache,
+) -> Result<(Site, theme::Theme), Error> {
+    let site = Site::load(root, publish, cache).map_err(Error::Invalid)?;
     let theme = theme::Theme::load(
         root,
         &site.config.theme,

@@ -62,6 +62,8 @@ struct Preview {
 /// What the server's handlers share.
 struct Shared {
     preview: RwLock<Arc<Preview>>,
+    /// Parsed content kept between rebuilds: only changed files are read again.
+    cache: crate::content::Cache,
     /// Bumped after every rebuild, good or bad; open pages wait on it.
     version: watch::Sender<u64>,
 }
@@ -88,7 +90,7 @@ impl Shared {
             future: true,
             now,
         };
-        let result = crate::render_site(&options.root, &publish);
+        let result = crate::render_site(&options.root, &publish, &self.cache);
         let mut preview = self
             .preview
             .write()
@@ -148,6 +150,7 @@ pub fn serve(
     let (version, _) = watch::channel(0u64);
     let shared = Arc::new(Shared {
         preview: RwLock::new(Arc::new(Preview::default())),
+        cache: crate::content::Cache::default(),
         version,
     });
     // Watch before the first build, so that no save between the two is missed.

@@ -44,9 +44,14 @@ pub struct Site {
 
 impl Site {
     /// Loads site.toml and content/ from `root`, reporting every problem of both.
-    pub fn load(root: &Path, publish: &Publish) -> Result<Site, Vec<Problem>> {
+    /// Content files unchanged since `cache` saw them are not read again.
+    pub fn load(
+        root: &Path,
+        publish: &Publish,
+        cache: &content::Cache,
+    ) -> Result<Site, Vec<Problem>> {
         let config = config::load(root);
-        let content = content::load(root, config.as_ref().ok());
+        let content = content::load(root, config.as_ref().ok(), cache);
         let (config, content) = match (config, content) {
             (Ok(config), Ok(content)) => (config, content),
             (config, content) => {

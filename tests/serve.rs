@@ -269,3 +269,59 @@ fn build_output_has_no_preview_script() {
         assert!(!text.contains("<script"), "{}", path.display());
     }
 }
+
+#[test]
+fn the_preview_reads_again_only_changed_files() {
+    use crisis_site::content::Cache;
+    let site = TestSite::basic();
+    let options = site.options();
+    let cache = Cache::default();
+    let title = |cache: &Cache| {
+        let (site, _) = crisis_site::render_site(&options.root, &options.publish, cache).unwrap();
+        let first = site
+            .announcements
+            .iter()
+            .find(|a| a.slug.as_str() == "first")
+            .unwrap();
+        first.original.title.clone()
+    };
+    assert_eq!(title(&cache), "システム障害のお知らせ（第1報）");
+
+    // Same size and modification time: taken from the cache, not read again.
+    let path = site.root().join("content/announcements/first.md");
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let same_length = text.replacen("第1報", "第9報", 1);
+    std::fs::write(&path, &same_length).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(title(&cache), "システム障害のお知らせ（第1報）");
+
+    // A real edit changes the modification time and is read.
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified + Duration::from_secs(1))
+        .unwrap();
+    assert_eq!(title(&cache), "システム障害のお知らせ（第9報）");
+    // A fresh cache always reads.
+    assert_eq!(title(&Cache::default()), "システム障害のお知らせ（第9報）");
+}
+
+#[test]
+fn an_attachment_added_beside_an_unchanged_file_is_served() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    assert_eq!(preview.get("/announcements/both/extra.csv").status, 404);
+    site.write("content/announcements/both/extra.csv", "a,b\n");
+    preview.wait_for("/announcements/both/", |p| {
+        p.texts(".attachments li a")
+            .contains(&"extra.csv".to_string())
+    });
+    assert_eq!(preview.get("/announcements/both/extra.csv").body, "a,b\n");
+}

@@ -1,0 +1,80 @@
+// Real-browser test of the preview's live reload: headless Chromium opens a page of
+// `crisis-site serve`, the test edits the announcement, and the open page shows the
+// change by itself (the test never reloads it).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const binary = process.env.CRISIS_SITE_BIN ?? join(repo, "target", "debug", "crisis-site");
+const browserPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+function fixtureSite() {
+  const dir = mkdtempSync(join(tmpdir(), "crisis-site-browser-"));
+  cpSync(join(repo, "tests", "fixtures", "basic"), dir, { recursive: true });
+  cpSync(join(repo, "themes", "default"), join(dir, "themes", "default"), { recursive: true });
+  return dir;
+}
+
+function startPreview(root) {
+  const child = spawn(binary, ["--root", root, "--now", "2023-06-08T12:00:00+09:00", "serve", "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      const found = line.match(/serving the preview at (http:\/\/\S+)/);
+      if (found) resolve(found[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+test("an open preview page shows an edit without being reloaded by the test", async () => {
+  const root = fixtureSite();
+  const preview = startPreview(root);
+  const browser = await chromium.launch({
+    executablePath: browserPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    const base = await preview.url;
+    const page = await browser.newPage();
+    await page.goto(`${base}announcements/first/`);
+    assert.equal(await page.textContent("article h1"), "システム障害のお知らせ（第1報）");
+
+    writeFileSync(
+      join(root, "content", "announcements", "first.md"),
+      '+++\ntitle = "ブラウザで確認する更新"\ndate = 2023-06-05T10:00:00+09:00\nchannel = "pr"\nnumber = 1\n+++\n更新した本文。\n',
+    );
+    await page.waitForFunction(
+      () => document.querySelector("article h1")?.textContent === "ブラウザで確認する更新",
+      null,
+      { timeout: 30000 },
+    );
+    assert.equal(await page.textContent("article .prose p"), "更新した本文。");
+
+    writeFileSync(join(root, "content", "announcements", "first.md"), "no front matter\n");
+    await page.waitForSelector("#crisis-site-problems", { timeout: 30000 });
+    assert.match(await page.textContent("#crisis-site-problems li"), /first\.md:1: missing front matter/);
+    assert.equal(await page.textContent("article h1"), "ブラウザで確認する更新");
+  } finally {
+    await browser.close();
+    preview.child.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

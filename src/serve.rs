@@ -55,8 +55,11 @@ pub const DEFAULT_PORT: u16 = 1111;
 /// One built state of the site, or the problems of the latest attempt.
 #[derive(Default)]
 struct Preview {
-    files: HashMap<String, Content>,
+    /// The last good build's files, shared with the states that keep them.
+    files: Arc<HashMap<String, Content>>,
     problems: Vec<Problem>,
+    /// Which rebuild this is; pages carry it, so they know when a newer one exists.
+    version: u64,
 }
 
 /// What the server's handlers share.
@@ -95,31 +98,25 @@ impl Shared {
             .preview
             .write()
             .expect("preview lock is never poisoned");
-        let problems = match result {
+        let version = preview.version + 1;
+        let (files, problems) = match result {
             Ok((_, files)) => {
-                *preview = Arc::new(Preview {
-                    files: files
-                        .into_iter()
-                        .map(|f: OutputFile| (f.path, f.content))
-                        .collect(),
-                    problems: Vec::new(),
-                });
-                Vec::new()
+                let files = files.into_iter().map(|f: OutputFile| (f.path, f.content));
+                (Arc::new(files.collect()), Vec::new())
             }
-            Err(err) => {
-                let problems = match err {
-                    Error::Invalid(problems) => problems,
-                    other => vec![Problem::in_file(&options.root, other.to_string())],
-                };
-                *preview = Arc::new(Preview {
-                    files: preview.files.clone(),
-                    problems: problems.clone(),
-                });
-                problems
-            }
+            Err(Error::Invalid(problems)) => (Arc::clone(&preview.files), problems),
+            Err(other) => (
+                Arc::clone(&preview.files),
+                vec![Problem::in_file(&options.root, other.to_string())],
+            ),
         };
+        *preview = Arc::new(Preview {
+            files,
+            problems: problems.clone(),
+            version,
+        });
         drop(preview);
-        self.version.send_modify(|v| *v += 1);
+        self.version.send_replace(version);
         Rebuilt {
             took: started.elapsed(),
             problems,
@@ -334,17 +331,15 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         if !key.is_empty() && preview.files.contains_key(&folder) {
             return Redirect::permanent(&format!("/{key}/")).into_response();
         }
-        return not_found(&preview, *shared.version.borrow());
+        return not_found(&preview);
     };
     let kind = mime_guess::from_path(&key).first_or_octet_stream();
     let body = match content {
-        Content::Text(text) if key.ends_with(".html") => {
-            decorate(text, &preview, *shared.version.borrow()).into_bytes()
-        }
+        Content::Text(text) if key.ends_with(".html") => decorate(text, &preview).into_bytes(),
         Content::Text(text) => text.clone().into_bytes(),
         Content::Copy(source) => match tokio::fs::read(source).await {
             Ok(bytes) => bytes,
-            Err(_) => return not_found(&preview, *shared.version.borrow()),
+            Err(_) => return not_found(&preview),
         },
     };
     let mut response = body.into_response();
@@ -382,7 +377,8 @@ fn output_path(request: &str) -> Result<String, StatusCode> {
 }
 
 /// A page with the live-reload script and, after a failed rebuild, the overlay.
-fn decorate(html: &str, preview: &Preview, version: u64) -> String {
+fn decorate(html: &str, preview: &Preview) -> String {
+    let version = preview.version;
     let mut extra = format!(
         "<script src=\"{PREFIX}reload.js\" data-version=\"{version}\" data-url=\"{PREFIX}reload\"></script>"
     );
@@ -407,11 +403,10 @@ fn overlay(problems: &[Problem]) -> String {
     OVERLAY.replace("{problems}", &items)
 }
 
-fn not_found(preview: &Preview, version: u64) -> Response {
+fn not_found(preview: &Preview) -> Response {
     let page = decorate(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>",
         preview,
-        version,
     );
     let mut response = (StatusCode::NOT_FOUND, page).into_response();
     response.headers_mut().insert(
@@ -466,12 +461,15 @@ mod tests {
 
     #[test]
     fn pages_get_the_reload_script_and_the_overlay() {
-        let mut preview = Preview::default();
-        let page = decorate("<html><body><p>x</p></body></html>", &preview, 3);
+        let mut preview = Preview {
+            version: 3,
+            ..Preview::default()
+        };
+        let page = decorate("<html><body><p>x</p></body></html>", &preview);
         assert!(page.contains("data-version=\"3\""));
         assert!(page.ends_with("</script></body></html>"));
         preview.problems = vec![Problem::at("content/a.md", 2, "bad <key>")];
-        let page = decorate("<html><body></body></html>", &preview, 4);
+        let page = decorate("<html><body></body></html>", &preview);
         assert!(page.contains("content/a.md:2: bad &lt;key&gt;"));
     }
 }

@@ -39,6 +39,33 @@ enum Command {
         #[arg(long)]
         future: bool,
     },
+    /// Start a new site in DIR (missing or empty): settings, an overview, one
+    /// announcement in each channel with its English translation, and the default theme.
+    Init {
+        /// The folder of the new site.
+        dir: PathBuf,
+    },
+    /// Write a new draft announcement dated now, with the next number of the series,
+    /// and print its path; with --lang and --for, the translation of an existing one.
+    New {
+        /// The title.
+        title: String,
+        /// Whom it addresses: ir (a disclosure) or pr (a public statement).
+        #[arg(long, value_parser = ["ir", "pr"], required_unless_present = "of")]
+        channel: Option<String>,
+        /// Its slug (its URL name); default: the date and time, e.g. 2023-06-06-1700.
+        #[arg(long, conflicts_with = "of")]
+        slug: Option<String>,
+        /// Leave out `number` (for statements outside the numbered series).
+        #[arg(long, conflicts_with = "of")]
+        no_number: bool,
+        /// Write a translation into this language (with --for).
+        #[arg(long, requires = "of")]
+        lang: Option<String>,
+        /// The slug of the announcement to translate (with --lang).
+        #[arg(long = "for", id = "of", requires = "lang")]
+        of: Option<String>,
+    },
     /// Preview the site while writing: drafts and embargoed statements shown and
     /// marked, rebuilt and reloaded on every save. Never writes to public/.
     Serve {
@@ -91,6 +118,59 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let now = cli.now.unwrap_or_else(|| Local::now().fixed_offset());
     match cli.command {
+        Command::Init { dir } => {
+            let written = crisis_site::init::init(&dir, now).context("init failed")?;
+            println!(
+                "wrote a new site to {} ({} files)",
+                dir.display(),
+                written.len()
+            );
+            println!("next: cd {} && crisis-site serve", dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            title,
+            channel,
+            slug,
+            no_number,
+            lang,
+            of,
+        } => {
+            let written = match (lang, of) {
+                (Some(lang), Some(of)) => {
+                    crisis_site::new::translation(&crisis_site::new::NewTranslation {
+                        root: cli.root.clone(),
+                        title,
+                        lang: crisis_site::lang::Lang::parse(&lang).map_err(anyhow::Error::msg)?,
+                        of,
+                    })
+                }
+                _ => crisis_site::new::announcement(&crisis_site::new::NewAnnouncement {
+                    root: cli.root.clone(),
+                    title,
+                    channel: match channel.as_deref() {
+                        Some("ir") => crisis_site::announcement::Channel::Ir,
+                        _ => crisis_site::announcement::Channel::Pr,
+                    },
+                    slug,
+                    numbered: !no_number,
+                    now,
+                }),
+            };
+            match written {
+                Ok(path) => {
+                    println!("{}", path.display());
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(Error::Invalid(problems)) => {
+                    for problem in &problems {
+                        eprintln!("error: {problem}");
+                    }
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(other) => Err(other).context("new failed"),
+            }
+        }
         Command::Serve { port, bind, open } => {
             let options = crisis_site::serve::ServeOptions {
                 root: cli.root,

@@ -12,3 +12,4 @@ mod pages;
 mod publish;
 mod serve;
 mod translations;
+mod writing;

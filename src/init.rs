@@ -1,0 +1,131 @@
+//! `crisis-site init DIR`: a new site that builds and previews at once, with the
+//! default theme, a short overview and one announcement in each channel.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::error::Error;
+
+/// The default theme, carried in the binary so that `init` works anywhere. A test
+/// checks that this list and `themes/default/` hold the same files.
+pub const THEME: &[(&str, &str)] = &[
+    (
+        "i18n/en.toml",
+        include_str!("../themes/default/i18n/en.toml"),
+    ),
+    (
+        "i18n/ja.toml",
+        include_str!("../themes/default/i18n/ja.toml"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../themes/default/static/style.css"),
+    ),
+    (
+        "templates/announcement.html",
+        include_str!("../themes/default/templates/announcement.html"),
+    ),
+    (
+        "templates/base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/home.html",
+        include_str!("../themes/default/templates/home.html"),
+    ),
+    (
+        "templates/list.html",
+        include_str!("../themes/default/templates/list.html"),
+    ),
+    (
+        "templates/partials/announcements.html",
+        include_str!("../themes/default/templates/partials/announcements.html"),
+    ),
+    (
+        "templates/partials/contact.html",
+        include_str!("../themes/default/templates/partials/contact.html"),
+    ),
+    (
+        "templates/partials/item.html",
+        include_str!("../themes/default/templates/partials/item.html"),
+    ),
+];
+
+/// The starter content; `{now}` becomes the moment of `init`.
+const STARTER: &[(&str, &str)] = &[
+    ("site.toml", include_str!("init/site.toml")),
+    ("content/_index.md", include_str!("init/_index.md")),
+    ("content/_index.en.md", include_str!("init/_index.en.md")),
+    (
+        "content/announcements/{date}-first-notice.md",
+        include_str!("init/first-notice.md"),
+    ),
+    (
+        "content/announcements/{date}-first-notice.en.md",
+        include_str!("init/first-notice.en.md"),
+    ),
+    (
+        "content/announcements/{date}-disclosure.md",
+        include_str!("init/disclosure.md"),
+    ),
+    (
+        "content/announcements/{date}-disclosure.en.md",
+        include_str!("init/disclosure.en.md"),
+    ),
+];
+
+/// Writes a new site into `dir`, which must be missing or empty; returns the files
+/// written, relative to `dir`. The site is assembled beside `dir` and moved into
+/// place, so a failure leaves nothing half-written.
+pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Error> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?;
+        if entries.next().is_some() {
+            return Err(Error::Invalid(vec![crate::Problem::in_file(
+                dir,
+                "is not empty; expected a new or empty folder for the new site (init never overwrites)",
+            )]));
+        }
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)
+        .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".crisis-site-init-")
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(format!("cannot create a folder in {}", parent.display()), e))?;
+
+    let stamp = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let date = now.format("%Y-%m-%d").to_string();
+    let starter = STARTER
+        .iter()
+        .map(|(path, text)| (path.replace("{date}", &date), text.replace("{now}", &stamp)));
+    let theme = THEME
+        .iter()
+        .map(|(path, text)| (format!("themes/default/{path}"), text.to_string()));
+    let mut written = Vec::new();
+    for (path, text) in starter.chain(theme) {
+        let target = staging.path().join(&path);
+        if let Some(folder) = target.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| Error::io(format!("cannot create {}", folder.display()), e))?;
+        }
+        std::fs::write(&target, text)
+            .map_err(|e| Error::io(format!("cannot write {}", target.display()), e))?;
+        written.push(PathBuf::from(path));
+    }
+
+    if dir.exists() {
+        std::fs::remove_dir(dir)
+            .map_err(|e| Error::io(format!("cannot replace {}", dir.display()), e))?;
+    }
+    std::fs::rename(staging.path(), dir)
+        .map_err(|e| Error::io(format!("cannot move the new site to {}", dir.display()), e))?;
+    let _ = staging.keep();
+    Ok(written)
+}

@@ -325,3 +325,58 @@ fn an_attachment_added_beside_an_unchanged_file_is_served() {
     });
     assert_eq!(preview.get("/announcements/both/extra.csv").body, "a,b\n");
 }
+
+/// The number of the latest rebuild, read from a served page.
+fn version(preview: &Preview) -> u64 {
+    preview
+        .page("/")
+        .attr("script[data-version]", "data-version")
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn a_burst_of_saves_gives_one_rebuild_and_reads_do_not_trigger_more() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let before = version(&preview);
+    for i in 0..10 {
+        site.write(&format!("content/announcements/burst-{i}.md"), &format!(
+            "+++\ntitle = \"一括保存 {i}\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\n+++\n本文\n"
+        ));
+    }
+    let page = preview.wait_for("/announcements/", |p| p.count(".announcement-item") == 15);
+    let after: u64 = page
+        .attr("script[data-version]", "data-version")
+        .parse()
+        .unwrap();
+    // One rebuild; two if a slow machine split the burst. Never one per file.
+    assert!((1..=2).contains(&(after - before)), "{before} -> {after}");
+    // The rebuild's own reads of the files must not start another rebuild.
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(version(&preview), after);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_site_is_neither_built_nor_served() {
+    let site = TestSite::basic();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "TOP-SECRET-OUTSIDE").unwrap();
+    std::fs::create_dir_all(site.root().join("static")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        site.root().join("static/secret.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("static/outside")).unwrap();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    for path in ["/secret.txt", "/outside/secret.txt"] {
+        let answer = preview.get(path);
+        assert_eq!(answer.status, 404, "{path}");
+        assert!(!answer.body.contains("TOP-SECRET-OUTSIDE"));
+    }
+    site.built();
+    assert!(!site.exists("secret.txt"));
+    assert!(!site.exists("outside/secret.txt"));
+}

@@ -89,16 +89,7 @@ pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Erro
             )]));
         }
     }
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)
-        .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".crisis-site-init-")
-        .tempdir_in(&parent)
-        .map_err(|e| Error::io(format!("cannot create a folder in {}", parent.display()), e))?;
+    let (staging, _) = crate::output::staging_beside(dir, ".crisis-site-init-")?;
 
     let stamp = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let date = now.format("%Y-%m-%d").to_string();

@@ -22,21 +22,7 @@ pub const MARKER: &str = ".crisis-site-output";
 /// be deleted afterwards: the build succeeded, and nothing was lost.
 pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<String>, Error> {
     check_replaceable(out)?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)
-        .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".crisis-site-new-")
-        .tempdir_in(&parent)
-        .map_err(|e| {
-            Error::io(
-                format!("cannot create a build folder in {}", parent.display()),
-                e,
-            )
-        })?;
+    let (staging, parent) = staging_beside(out, ".crisis-site-new-")?;
 
     write_all(files, staging.path())?;
     let marker = staging.path().join(MARKER);
@@ -47,6 +33,22 @@ pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<String>, Error> 
     .map_err(|e| Error::io(format!("cannot write {}", marker.display()), e))?;
 
     swap_in(staging, out, &parent)
+}
+
+/// A fresh folder in the same parent as `target` (created if missing), so that it can
+/// be renamed onto `target` in one step; returns it and that parent.
+pub fn staging_beside(target: &Path, prefix: &str) -> Result<(tempfile::TempDir, PathBuf), Error> {
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)
+        .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(format!("cannot create a folder in {}", parent.display()), e))?;
+    Ok((staging, parent))
 }
 
 fn check_replaceable(out: &Path) -> Result<(), Error> {

@@ -12,8 +12,9 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::{DateTime, FixedOffset};
@@ -67,7 +68,7 @@ struct Shared {
     preview: RwLock<Arc<Preview>>,
     /// Parsed content kept between rebuilds: only changed files are read again.
     cache: crate::content::Cache,
-    /// Bumped after every rebuild, good or bad; open pages wait on it.
+    /// The latest rebuild's number, good or bad; open pages listen to it.
     version: watch::Sender<u64>,
 }
 
@@ -167,7 +168,7 @@ pub fn serve(
             let _ = opener::open_browser(&url);
         }
         let app = Router::new()
-            .route(&format!("{PREFIX}reload"), get(wait_for_rebuild))
+            .route(&format!("{PREFIX}reload"), get(reload_events))
             .route(&format!("{PREFIX}reload.js"), get(reload_script))
             .fallback(get(site_file))
             .with_state(Arc::clone(&shared));
@@ -288,26 +289,16 @@ fn is_input(root: &Path, path: &Path) -> bool {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct Since {
-    since: u64,
-}
-
-/// Long-poll for live reload: answers as soon as a build newer than `since` exists.
-async fn wait_for_rebuild(
+/// Live reload: a stream of server-sent events, each the number of the latest build,
+/// starting with the current one so that a page built before a rebuild still hears
+/// of it.
+async fn reload_events(
     State(shared): State<Arc<Shared>>,
-    Query(Since { since }): Query<Since>,
-) -> Response {
-    let mut receiver = shared.version.subscribe();
-    let waited = tokio::time::timeout(Duration::from_secs(30), async {
-        receiver.wait_for(|v| *v > since).await.map(|v| *v)
-    })
-    .await;
-    let version = match waited {
-        Ok(Ok(v)) => v,
-        _ => *shared.version.borrow(),
-    };
-    no_store(version.to_string().into_response())
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>>> {
+    use tokio_stream::StreamExt as _;
+    let versions = tokio_stream::wrappers::WatchStream::new(shared.version.subscribe());
+    Sse::new(versions.map(|v| Ok(Event::default().data(v.to_string()))))
+        .keep_alive(KeepAlive::default())
 }
 
 async fn reload_script() -> Response {

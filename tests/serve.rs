@@ -224,7 +224,7 @@ fn a_broken_edit_shows_the_problems_over_the_last_good_pages() {
 }
 
 #[test]
-fn live_reload_answers_once_a_newer_build_exists() {
+fn live_reload_events_announce_each_newer_build() {
     let site = TestSite::basic();
     let preview = Preview::start(&site, &["--port", "0"]);
     let page = preview.page("/");
@@ -232,10 +232,30 @@ fn live_reload_answers_once_a_newer_build_exists() {
         .attr("script[data-version]", "data-version")
         .parse()
         .unwrap();
+
+    let mut stream = TcpStream::connect(("127.0.0.1", preview.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /__crisis-site/reload HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    let mut events = BufReader::new(stream)
+        .lines()
+        .map(|l| l.unwrap())
+        .filter_map(|line| {
+            line.strip_prefix("data:")
+                .map(|v| v.trim().parse::<u64>().unwrap())
+        });
+    assert_eq!(
+        events.next(),
+        Some(version),
+        "the stream starts with the current build"
+    );
     site.write("content/_index.md", "更新した概要。\n");
-    let answer = preview.get(&format!("/__crisis-site/reload?since={version}"));
-    assert_eq!(answer.status, 200);
-    assert!(answer.body.trim().parse::<u64>().unwrap() > version);
+    assert_eq!(events.next(), Some(version + 1));
 }
 
 #[test]

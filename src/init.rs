@@ -75,10 +75,20 @@ const STARTER: &[(&str, &str)] = &[
     ),
 ];
 
+/// The offset of the starter's `timezone` (+09:00, JST): the starter's dates and file
+/// names are written in it, whatever the zone of `now`.
+const ZONE_SECONDS: i32 = 9 * 3600;
+
 /// Writes a new site into `dir`, which must be missing or empty; returns the files
 /// written, relative to `dir`. The site is assembled beside `dir` and moved into
 /// place, so a failure leaves nothing half-written.
 pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Error> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Invalid(vec![crate::Problem::in_file(
+            dir,
+            "is a file; expected a new or empty folder for the new site (init never overwrites)",
+        )]));
+    }
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir)
             .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?;
@@ -91,6 +101,10 @@ pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Erro
     }
     let (staging, _) = crate::output::staging_beside(dir, ".crisis-site-init-")?;
 
+    // The starter's dates say "now" in the site's zone, as `new` writes them, so the
+    // date in a file's name is the date in its front matter.
+    let zone = FixedOffset::east_opt(ZONE_SECONDS).expect("+09:00 is a valid offset");
+    let now = now.with_timezone(&zone);
     let stamp = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let date = now.format("%Y-%m-%d").to_string();
     let starter = STARTER
@@ -119,4 +133,20 @@ pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Erro
         .map_err(|e| Error::io(format!("cannot move the new site to {}", dir.display()), e))?;
     let _ = staging.keep();
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_is_dated_in_the_zone_of_its_site_toml() {
+        let (_, text) = STARTER
+            .iter()
+            .find(|(path, _)| *path == "site.toml")
+            .expect("the starter has a site.toml");
+        let config = crate::config::parse(&text.replace("{now}", "2023-06-08T12:00:00+09:00"))
+            .expect("the starter site.toml is valid");
+        assert_eq!(config.timezone.local_minus_utc(), ZONE_SECONDS);
+    }
 }

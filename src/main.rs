@@ -60,8 +60,8 @@ enum Command {
         #[arg(long, conflicts_with = "of")]
         no_number: bool,
         /// Write a translation into this language (with --for).
-        #[arg(long, requires = "of")]
-        lang: Option<String>,
+        #[arg(long, requires = "of", value_parser = crisis_site::lang::Lang::parse)]
+        lang: Option<crisis_site::lang::Lang>,
         /// The slug of the announcement to translate (with --lang).
         #[arg(long = "for", id = "of", requires = "lang")]
         of: Option<String>,
@@ -121,10 +121,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init { dir } => {
             let written = crisis_site::init::init(&dir, now).context("init failed")?;
             println!(
-                "wrote a new site to {} ({} files)",
+                "wrote a new site to {} ({} files):",
                 dir.display(),
                 written.len()
             );
+            for path in &written {
+                println!("  {}", path.display());
+            }
             println!("next: cd {} && crisis-site serve", dir.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -141,7 +144,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     crisis_site::new::translation(&crisis_site::new::NewTranslation {
                         root: cli.root.clone(),
                         title,
-                        lang: crisis_site::lang::Lang::parse(&lang).map_err(anyhow::Error::msg)?,
+                        lang,
                         of,
                     })
                 }

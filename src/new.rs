@@ -101,6 +101,9 @@ pub fn translation(new: &NewTranslation) -> Result<PathBuf, Error> {
             ),
         )]));
     }
+    // `of` becomes part of a path: only a slug may, so nothing is written outside
+    // content/announcements.
+    Slug::parse(&new.of).map_err(|m| Error::Invalid(vec![Problem::in_file("--for", m)]))?;
     let path = if new
         .root
         .join(folder.join(&new.of).join("index.md"))

@@ -6,6 +6,7 @@
 //! served: a request is looked up in that list, never joined to a folder on disk.
 
 use std::collections::HashMap;
+use std::future::IntoFuture as _;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -172,12 +173,14 @@ pub fn serve(
             .route(&format!("{PREFIX}reload.js"), get(reload_script))
             .fallback(get(site_file))
             .with_state(Arc::clone(&shared));
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| Error::io("the preview server stopped", e))
+        // Ctrl-C stops at once: open pages hold event streams that never end, so a
+        // graceful shutdown would wait for the browser to close them.
+        tokio::select! {
+            served = axum::serve(listener, app).into_future() => {
+                served.map_err(|e| Error::io("the preview server stopped", e))
+            }
+            _ = tokio::signal::ctrl_c() => Ok(()),
+        }
     })
 }
 

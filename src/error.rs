@@ -55,13 +55,14 @@ pub enum Error {
     #[error("{}", list(.0))]
     Invalid(Vec<Problem>),
     /// A file system operation failed.
-    #[error("{context}: {source}")]
+    // The cause is in the message and deliberately not a `source`, or a printed
+    // error chain would repeat it.
+    #[error("{context}: {cause}")]
     Io {
         /// What the build was doing, naming the path.
         context: String,
         /// The underlying failure.
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The output folder exists but was not written by crisis-site, so replacing it
     /// could destroy someone's files.
@@ -79,7 +80,7 @@ impl Error {
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io {
             context: context.into(),
-            source,
+            cause: source,
         }
     }
 }

@@ -51,7 +51,7 @@ enum Command {
         /// The title.
         title: String,
         /// Whom it addresses: ir (a disclosure) or pr (a public statement).
-        #[arg(long, value_parser = ["ir", "pr"], required_unless_present = "of")]
+        #[arg(long, value_parser = ["ir", "pr"], required_unless_present = "of", conflicts_with = "of")]
         channel: Option<String>,
         /// Its slug (its URL name); default: the date and time, e.g. 2023-06-06-1700.
         #[arg(long, conflicts_with = "of")]

@@ -58,12 +58,24 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.starts_with(&format!(
-            "wrote a new site to {} (17 files)",
-            root.display()
-        )),
-        "{stdout}"
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("wrote a new site to {} (17 files):", root.display())
+    );
+    assert_eq!(
+        lines[1..5],
+        [
+            "  site.toml",
+            "  content/_index.md",
+            "  content/_index.en.md",
+            "  content/announcements/2023-06-08-first-notice.md"
+        ]
+    );
+    assert_eq!(lines[17], "  themes/default/templates/partials/item.html");
+    assert_eq!(
+        lines[18..],
+        [format!("next: cd {} && crisis-site serve", root.display())]
     );
 
     let output = dir.path().join("public");
@@ -121,6 +133,54 @@ fn init_refuses_a_folder_that_is_not_empty() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, ["notes.txt"]);
+}
+
+#[test]
+fn init_refuses_a_file_in_place_of_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("incident");
+    std::fs::write(&file, "mine").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+        .args(["--now", NOW, "init"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "error: init failed: {}: is a file; expected a new or empty folder for the new site (init never overwrites)\n",
+            file.display()
+        )
+    );
+    assert_eq!(out.stdout, b"");
+    assert_eq!(
+        snapshot(dir.path()),
+        [("incident".into(), b"mine".to_vec())].into()
+    );
+}
+
+#[test]
+fn init_dates_the_starter_in_the_site_zone_whatever_the_zone_of_now() {
+    // 20:30 UTC is already the next day in Tokyo: the file names and dates say so.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("incident");
+    crisis_site::init::init(
+        &root,
+        DateTime::parse_from_rfc3339("2023-06-08T20:30:00Z").unwrap(),
+    )
+    .unwrap();
+    let text =
+        std::fs::read_to_string(root.join("content/announcements/2023-06-09-first-notice.md"))
+            .unwrap();
+    let front: toml::Table = toml::from_str(text.split("+++").nth(1).unwrap()).unwrap();
+    assert_eq!(front["date"].to_string(), "2023-06-09T05:30:00+09:00");
+    let settings: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root.join("site.toml")).unwrap()).unwrap();
+    assert_eq!(
+        settings["incident"]["started"].to_string(),
+        "2023-06-09T05:30:00+09:00"
+    );
 }
 
 #[test]
@@ -191,10 +251,11 @@ fn new_refuses_an_existing_or_bad_slug_and_writes_nothing() {
         ]
     );
     new.slug = Some("第4報".into());
-    let found = problems(crisis_site::new::announcement(&new));
-    assert!(
-        found[0].starts_with("--slug: `第4報` cannot be a slug"),
-        "{found:?}"
+    assert_eq!(
+        problems(crisis_site::new::announcement(&new)),
+        [
+            "--slug: `第4報` cannot be a slug (the announcement's URL); expected a name of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
+        ]
     );
     assert_eq!(snapshot(site.root()), before);
 }
@@ -262,6 +323,14 @@ fn new_translation_refuses_a_missing_original_an_existing_file_and_the_main_lang
         ]
     );
     assert_eq!(
+        problems(crisis_site::new::translation(&translation(
+            "en", "../first"
+        ))),
+        [
+            "--for: `../first` cannot be a slug (the announcement's URL); expected a name of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
+        ]
+    );
+    assert_eq!(
         problems(crisis_site::new::translation(&translation("ja", "first"))),
         [
             "--lang: `ja` is the site's main language; expected the language of the translation, e.g. en"
@@ -289,4 +358,34 @@ fn the_new_command_prints_the_path_and_fails_with_the_problems() {
         String::from_utf8(out.stderr).unwrap(),
         "error: content/announcements/fourth.md: an announcement `fourth` exists already; expected a new slug (pass --slug NAME)\n"
     );
+}
+
+#[test]
+fn the_new_command_reports_problems_of_the_site_as_build_does_and_writes_nothing() {
+    let site = TestSite::basic();
+    let settings = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("tittle = \"x\"\n{settings}"));
+    let before = snapshot(site.root());
+    let out = site.run(&["new", "第4報", "--channel", "pr"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: site.toml:1: unknown key `tittle`; did you mean `title`?\n"
+    );
+    assert_eq!(out.stdout, b"");
+    assert_eq!(snapshot(site.root()), before);
+}
+
+#[test]
+fn a_language_that_is_not_a_code_is_a_command_line_error() {
+    let site = TestSite::basic();
+    let before = snapshot(site.root());
+    let out = site.run(&["new", "T", "--lang", "English", "--for", "first"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().next().unwrap(),
+        "error: invalid value 'English' for '--lang <LANG>': `English` is not a language code; expected a lowercase code such as `ja` or `en`"
+    );
+    assert_eq!(snapshot(site.root()), before);
 }

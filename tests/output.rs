@@ -85,8 +85,11 @@ fn a_file_system_failure_is_told_once_and_writes_nothing() {
     let out = site.run(&["build", "--output", "site.toml/public"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.starts_with("error: build failed: cannot create site.toml: "), "{stderr}");
-    // The cause (e.g. "File exists" or "Not a directory") once, not repeated by the chain.
+    assert!(
+        stderr.starts_with("error: build failed; the output folder was left as it was: cannot inspect site.toml/public: "),
+        "{stderr}"
+    );
+    // The cause ("Not a directory") once, not repeated by the error chain.
     let cause = stderr.trim_end().rsplit(": ").next().unwrap();
     assert_eq!(stderr.matches(cause).count(), 1, "{stderr}");
     assert!(!site.root().join("public").exists());

@@ -75,10 +75,6 @@ const STARTER: &[(&str, &str)] = &[
     ),
 ];
 
-/// The offset of the starter's `timezone` (+09:00, JST): the starter's dates and file
-/// names are written in it, whatever the zone of `now`.
-const ZONE_SECONDS: i32 = 9 * 3600;
-
 /// Writes a new site into `dir`, which must be missing or empty; returns the files
 /// written, relative to `dir`. The site is assembled beside `dir` and moved into
 /// place, so a failure leaves nothing half-written.
@@ -89,23 +85,19 @@ pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Erro
             "is a file; expected a new or empty folder for the new site (init never overwrites)",
         )]));
     }
-    if dir.exists() {
-        let mut entries = std::fs::read_dir(dir)
-            .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?;
-        if entries.next().is_some() {
-            return Err(Error::Invalid(vec![crate::Problem::in_file(
-                dir,
-                "is not empty; expected a new or empty folder for the new site (init never overwrites)",
-            )]));
-        }
+    if dir.exists() && !crate::output::is_empty_folder(dir)? {
+        return Err(Error::Invalid(vec![crate::Problem::in_file(
+            dir,
+            "is not empty; expected a new or empty folder for the new site (init never overwrites)",
+        )]));
     }
     let (staging, _) = crate::output::staging_beside(dir, ".crisis-site-init-")?;
 
     // The starter's dates say "now" in the site's zone, as `new` writes them, so the
     // date in a file's name is the date in its front matter.
-    let zone = FixedOffset::east_opt(ZONE_SECONDS).expect("+09:00 is a valid offset");
-    let now = now.with_timezone(&zone);
-    let stamp = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    // The starter's site.toml leaves `timezone` at its default.
+    let now = now.with_timezone(&crate::config::default_timezone());
+    let stamp = crate::time::front_matter_value(&now);
     let date = now.format("%Y-%m-%d").to_string();
     let starter = STARTER
         .iter()
@@ -147,6 +139,6 @@ mod tests {
             .expect("the starter has a site.toml");
         let config = crate::config::parse(&text.replace("{now}", "2023-06-08T12:00:00+09:00"))
             .expect("the starter site.toml is valid");
-        assert_eq!(config.timezone.local_minus_utc(), ZONE_SECONDS);
+        assert_eq!(config.timezone, crate::config::default_timezone());
     }
 }

@@ -76,7 +76,7 @@ pub fn announcement(new: &NewAnnouncement) -> Result<PathBuf, Error> {
     let mut front = format!(
         "title = {}\ndate = {}\nchannel = \"{}\"\n",
         toml::Value::from(new.title.as_str()),
-        now.format("%Y-%m-%dT%H:%M:%S%:z"),
+        crate::time::front_matter_value(&now),
         new.channel.id()
     );
     if new.numbered {

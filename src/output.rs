@@ -51,16 +51,20 @@ pub fn staging_beside(target: &Path, prefix: &str) -> Result<(tempfile::TempDir,
     Ok((staging, parent))
 }
 
+/// Whether the folder `path` holds nothing at all.
+pub fn is_empty_folder(path: &Path) -> Result<bool, Error> {
+    let mut entries = std::fs::read_dir(path)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    Ok(entries.next().is_none())
+}
+
 fn check_replaceable(out: &Path) -> Result<(), Error> {
     match std::fs::metadata(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(Error::io(format!("cannot inspect {}", out.display()), e)),
         Ok(meta) if !meta.is_dir() => Err(Error::ForeignOutput(out.to_path_buf())),
         Ok(_) => {
-            let mut entries = std::fs::read_dir(out)
-                .map_err(|e| Error::io(format!("cannot read {}", out.display()), e))?;
-            let empty = entries.next().is_none();
-            if empty || out.join(MARKER).is_file() {
+            if is_empty_folder(out)? || out.join(MARKER).is_file() {
                 Ok(())
             } else {
                 Err(Error::ForeignOutput(out.to_path_buf()))

@@ -305,12 +305,11 @@ async fn reload_events(
 }
 
 async fn reload_script() -> Response {
-    let mut response = RELOAD_SCRIPT.into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/javascript; charset=utf-8"),
-    );
-    no_store(response)
+    preview_response(
+        StatusCode::OK,
+        RELOAD_SCRIPT.into(),
+        "text/javascript; charset=utf-8",
+    )
 }
 
 /// Serves one file of the current build, by its exact output path.
@@ -336,16 +335,12 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             Err(_) => return not_found(&preview),
         },
     };
-    let mut response = body.into_response();
     let kind = if kind.type_() == "text" {
         format!("{kind}; charset=utf-8")
     } else {
         kind.to_string()
     };
-    if let Ok(value) = HeaderValue::from_str(&kind) {
-        response.headers_mut().insert(header::CONTENT_TYPE, value);
-    }
-    no_store(response)
+    preview_response(StatusCode::OK, body, &kind)
 }
 
 /// The output path a request asks for, or why it is refused.
@@ -402,18 +397,21 @@ fn not_found(preview: &Preview) -> Response {
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>",
         preview,
     );
-    let mut response = (StatusCode::NOT_FOUND, page).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    no_store(response)
+    preview_response(
+        StatusCode::NOT_FOUND,
+        page.into_bytes(),
+        "text/html; charset=utf-8",
+    )
 }
 
-fn no_store(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+/// A response of the preview: typed, and never cached, since the next save changes it.
+fn preview_response(status: StatusCode, body: Vec<u8>, content_type: &str) -> Response {
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 

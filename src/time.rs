@@ -60,6 +60,12 @@ pub fn parse_offset(text: &str) -> Result<FixedOffset, String> {
     })
 }
 
+/// A date-time as crisis-site writes it into front matter and site.toml: RFC 3339 to
+/// the second, with the offset of its zone (`2023-06-06T17:00:00+09:00`).
+pub fn front_matter_value(at: &DateTime<FixedOffset>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
 /// A strftime pattern checked once, so that formatting a date can never fail.
 #[derive(Debug, Clone)]
 pub struct Pattern(Vec<Item<'static>>);

@@ -10,11 +10,12 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use toml::Spanned;
 
-use crate::config::KeyReportId;
+use crate::config::{IncidentStatus, KeyReportId};
 use crate::error::{Problem, line_of, toml_problem};
 use crate::frontmatter;
 use crate::lang::Lang;
 use crate::markdown;
+use crate::tables::{self, Locate, Tables, Words};
 use crate::time;
 
 /// The name of an announcement in URLs: its file or folder name. It never changes when
@@ -183,6 +184,18 @@ pub struct Announcement {
     pub draft: bool,
     /// Files beside its `index.md`, published with it.
     pub attachments: Vec<Attachment>,
+    /// When it was last amended after publication: `updated`, or else its newest
+    /// revision.
+    pub updated: Option<DateTime<FixedOffset>>,
+    /// The earlier announcement it corrects, if it is a correction (訂正).
+    pub corrects: Option<Slug>,
+    /// The incident's status from this announcement on, if it changes it.
+    pub incident_status: Option<IncidentStatus>,
+    /// When the next update is promised (次報予定).
+    pub next_update: Option<DateTime<FixedOffset>>,
+    /// The facts of its `[[services]]`, `[[measures]]`, `[[timeline]]` and
+    /// `[[revisions]]`; their words are in each [`Version`].
+    pub tables: Tables,
     /// The text in the site's main language.
     pub original: Version,
     /// Its translations, by language.
@@ -211,6 +224,11 @@ pub struct Version {
     pub summary: String,
     /// The body as HTML.
     pub body_html: String,
+    /// When this text was last amended: the original's is the announcement's
+    /// `updated`; a translation has its own.
+    pub updated: Option<DateTime<FixedOffset>>,
+    /// The words of the announcement's tables in this language.
+    pub words: Words,
 }
 
 /// A file published beside an announcement (a PDF of the full report, say).
@@ -235,6 +253,18 @@ struct RawOriginal {
     key_report: Option<Spanned<String>>,
     #[serde(default)]
     draft: bool,
+    updated: Option<Spanned<toml::Value>>,
+    corrects: Option<Spanned<String>>,
+    incident_status: Option<IncidentStatus>,
+    next_update: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    services: Vec<Spanned<tables::RawService>>,
+    #[serde(default)]
+    measures: Vec<Spanned<tables::RawMeasure>>,
+    #[serde(default)]
+    timeline: Vec<Spanned<tables::RawTimeline>>,
+    #[serde(default)]
+    revisions: Vec<Spanned<tables::RawRevision>>,
 }
 
 #[derive(Deserialize)]
@@ -247,6 +277,18 @@ struct RawTranslation {
     number: Option<Spanned<u32>>,
     key_report: Option<Spanned<String>>,
     draft: Option<Spanned<bool>>,
+    updated: Option<Spanned<toml::Value>>,
+    corrects: Option<Spanned<String>>,
+    incident_status: Option<Spanned<IncidentStatus>>,
+    next_update: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    services: Vec<Spanned<tables::RawServiceWords>>,
+    #[serde(default)]
+    measures: Vec<Spanned<tables::RawMeasureWords>>,
+    #[serde(default)]
+    timeline: Vec<Spanned<tables::RawTimelineWords>>,
+    #[serde(default)]
+    revisions: Vec<Spanned<tables::RawRevisionWords>>,
 }
 
 /// An original announcement file, parsed but not yet joined to its translations.
@@ -256,6 +298,8 @@ pub struct Original {
     pub announcement: Announcement,
     /// The line of `key_report` in the file, for problems found across files.
     pub key_report_line: Option<usize>,
+    /// The line of `corrects`, likewise.
+    pub corrects_line: Option<usize>,
 }
 
 /// A translation file, parsed; what it repeats of the original is kept to be compared.
@@ -265,6 +309,8 @@ pub struct Translation {
     pub version: Version,
     /// Fields repeated from the original, each with its line, to be checked against it.
     pub repeated: Repeated,
+    /// The line of the translation's own `updated`, if it has one.
+    pub updated_line: Option<usize>,
 }
 
 /// The original's fields that a translation repeated, with the line of each.
@@ -280,6 +326,14 @@ pub struct Repeated {
     pub key_report: Option<(String, usize)>,
     /// `draft`.
     pub draft: Option<(bool, usize)>,
+    /// `corrects`.
+    pub corrects: Option<(String, usize)>,
+    /// `incident_status`.
+    pub incident_status: Option<(IncidentStatus, usize)>,
+    /// `next_update`.
+    pub next_update: Option<(DateTime<FixedOffset>, usize)>,
+    /// The facts repeated in the translation's tables.
+    pub tables: tables::RepeatedTables,
 }
 
 /// Parses an original announcement file (`NAME.md` or `NAME/index.md`).
@@ -290,11 +344,42 @@ pub fn parse_original(
     zone: FixedOffset,
     attachments: Vec<Attachment>,
 ) -> Result<Original, Vec<Problem>> {
-    let file = FrontMatter::<RawOriginal>::read(path, text)?;
+    let mut file = FrontMatter::<RawOriginal>::read(path, text)?;
+    let raw_tables = tables::RawTables {
+        services: std::mem::take(&mut file.raw.services),
+        measures: std::mem::take(&mut file.raw.measures),
+        timeline: std::mem::take(&mut file.raw.timeline),
+        revisions: std::mem::take(&mut file.raw.revisions),
+    };
     let raw = &file.raw;
     let mut problems = Vec::new();
     file.check_title(&raw.title, &mut problems);
     let date = file.date(&raw.date, zone, &mut problems);
+    let (tables, mut words) = tables::read_original(raw_tables, date, zone, &file, &mut problems);
+    let updated = file.updated(raw.updated.as_ref(), date, &tables, zone, &mut problems);
+    let next_update = raw.next_update.as_ref().and_then(|v| {
+        let at = file.moment(v, "next_update", zone, &mut problems)?;
+        if let Some(date) = date
+            && at < date
+        {
+            problems.push(file.problem(
+                v.span(),
+                format!(
+                    "`next_update` {} is before the announcement's `date` ({}); expected when \
+                     the next update is promised",
+                    time::front_matter_value(&at),
+                    time::front_matter_value(&date)
+                ),
+            ));
+        }
+        Some(at)
+    });
+    let corrects_line = raw.corrects.as_ref().map(|c| file.line(c.span()));
+    let corrects = raw.corrects.as_ref().and_then(|c| {
+        Slug::parse(c.get_ref())
+            .map_err(|m| problems.push(file.problem(c.span(), format!("`corrects`: {m}"))))
+            .ok()
+    });
     if let Some(number) = &raw.number
         && *number.get_ref() == 0
     {
@@ -306,7 +391,9 @@ pub fn parse_original(
             .map_err(|m| problems.push(file.problem(k.span(), m)))
             .ok()
     });
-    let original = file.version(raw.title.get_ref(), raw.summary.as_deref(), &mut problems);
+    let mut original = file.version(raw.title.get_ref(), raw.summary.as_deref(), &mut problems);
+    original.updated = updated;
+    original.words = std::mem::take(&mut words);
     let (Some(date), true) = (date, problems.is_empty()) else {
         return Err(problems);
     };
@@ -319,10 +406,16 @@ pub fn parse_original(
             key_report,
             draft: raw.draft,
             attachments,
+            updated,
+            corrects,
+            incident_status: raw.incident_status,
+            next_update,
+            tables,
             original,
             translations: BTreeMap::new(),
         },
         key_report_line,
+        corrects_line,
     })
 }
 
@@ -332,7 +425,13 @@ pub fn parse_translation(
     text: &str,
     zone: FixedOffset,
 ) -> Result<Translation, Vec<Problem>> {
-    let file = FrontMatter::<RawTranslation>::read(path, text)?;
+    let mut file = FrontMatter::<RawTranslation>::read(path, text)?;
+    let raw_tables = tables::RawTranslatedTables {
+        services: std::mem::take(&mut file.raw.services),
+        measures: std::mem::take(&mut file.raw.measures),
+        timeline: std::mem::take(&mut file.raw.timeline),
+        revisions: std::mem::take(&mut file.raw.revisions),
+    };
     let raw = &file.raw;
     let mut problems = Vec::new();
     file.check_title(&raw.title, &mut problems);
@@ -340,7 +439,20 @@ pub fn parse_translation(
         file.date(d, zone, &mut problems)
             .map(|dt| (dt, file.line(d.span())))
     });
-    let version = file.version(raw.title.get_ref(), raw.summary.as_deref(), &mut problems);
+    let (words, repeated_tables) = tables::read_translation(raw_tables, zone, &file, &mut problems);
+    // A translation's own `updated` is checked against the original's date when the
+    // two are joined; here only that it parses.
+    let updated = raw.updated.as_ref().and_then(|v| {
+        file.moment(v, "updated", zone, &mut problems)
+            .map(|at| (at, file.line(v.span())))
+    });
+    let next_update = raw.next_update.as_ref().and_then(|v| {
+        file.moment(v, "next_update", zone, &mut problems)
+            .map(|at| (at, file.line(v.span())))
+    });
+    let mut version = file.version(raw.title.get_ref(), raw.summary.as_deref(), &mut problems);
+    version.updated = updated.map(|(at, _)| at);
+    version.words = words;
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -350,8 +462,16 @@ pub fn parse_translation(
         number: raw.number.as_ref().map(|v| file.with_line(v)),
         key_report: raw.key_report.as_ref().map(|v| file.with_line(v)),
         draft: raw.draft.as_ref().map(|v| file.with_line(v)),
+        corrects: raw.corrects.as_ref().map(|v| file.with_line(v)),
+        incident_status: raw.incident_status.as_ref().map(|v| file.with_line(v)),
+        next_update,
+        tables: repeated_tables,
     };
-    Ok(Translation { version, repeated })
+    Ok(Translation {
+        version,
+        repeated,
+        updated_line: updated.map(|(_, line)| line),
+    })
 }
 
 /// A content file's front matter, deserialised, with what is needed to point
@@ -393,7 +513,7 @@ impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
 
     /// The line of the file at which a front-matter value starts.
     fn line(&self, span: std::ops::Range<usize>) -> usize {
-        self.first_line + line_of(self.front, span.start) - 1
+        self.line_at(span)
     }
 
     /// A repeated value with its line.
@@ -417,9 +537,63 @@ impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
         zone: FixedOffset,
         problems: &mut Vec<Problem>,
     ) -> Option<DateTime<FixedOffset>> {
+        self.moment(value, "date", zone, problems)
+    }
+
+    fn moment(
+        &self,
+        value: &Spanned<toml::Value>,
+        key: &str,
+        zone: FixedOffset,
+        problems: &mut Vec<Problem>,
+    ) -> Option<DateTime<FixedOffset>> {
         time::parse_value(value.get_ref(), zone)
-            .map_err(|m| problems.push(self.problem(value.span(), format!("`date`: {m}"))))
+            .map_err(|m| problems.push(self.problem(value.span(), format!("`{key}`: {m}"))))
             .ok()
+    }
+
+    /// The original's `updated`: given, or its newest revision; never before the
+    /// announcement's date nor before a revision it should include.
+    fn updated(
+        &self,
+        value: Option<&Spanned<toml::Value>>,
+        date: Option<DateTime<FixedOffset>>,
+        tables: &Tables,
+        zone: FixedOffset,
+        problems: &mut Vec<Problem>,
+    ) -> Option<DateTime<FixedOffset>> {
+        let newest_revision = tables.revisions.iter().map(|r| r.at).max();
+        let Some(value) = value else {
+            return newest_revision;
+        };
+        let updated = self.moment(value, "updated", zone, problems)?;
+        if let Some(date) = date
+            && updated < date
+        {
+            problems.push(self.problem(
+                value.span(),
+                format!(
+                    "`updated` {} is before the announcement's `date` ({}); expected when the \
+                     published text was last amended",
+                    time::front_matter_value(&updated),
+                    time::front_matter_value(&date)
+                ),
+            ));
+        }
+        if let Some(newest) = newest_revision
+            && updated < newest
+        {
+            problems.push(self.problem(
+                value.span(),
+                format!(
+                    "`updated` {} is before the newest revision ({}); expected the time of the \
+                     latest amendment (or leave `updated` out to use it)",
+                    time::front_matter_value(&updated),
+                    time::front_matter_value(&newest)
+                ),
+            ));
+        }
+        Some(updated)
     }
 
     /// The text of the file: the summary falls back to the body's first paragraph.
@@ -437,7 +611,19 @@ impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
             title: title.to_string(),
             summary: summary.map_or(rendered.first_paragraph, str::to_string),
             body_html: rendered.html,
+            updated: None,
+            words: Words::default(),
         }
+    }
+}
+
+impl<T> Locate for FrontMatter<'_, T> {
+    fn problem_at(&self, span: std::ops::Range<usize>, message: String) -> Problem {
+        Problem::at(self.path, self.line_at(span), message)
+    }
+
+    fn line_at(&self, span: std::ops::Range<usize>) -> usize {
+        self.first_line + line_of(self.front, span.start) - 1
     }
 }
 

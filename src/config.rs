@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::error::{Problem, line_of, toml_problem};
 use crate::lang::Lang;
-use crate::time;
+use crate::time::{self, When};
 
 /// The name of the settings file at the site root.
 pub const FILE: &str = "site.toml";
@@ -51,6 +51,8 @@ pub struct Config {
     pub key_reports: Vec<KeyReport>,
     /// The contact desks, in the order declared.
     pub contacts: Vec<Contact>,
+    /// Site-wide warnings, in the order declared.
+    pub alerts: Vec<Alert>,
     /// The site's title and organisation in other languages.
     pub translations: BTreeMap<Lang, SiteText>,
 }
@@ -162,6 +164,84 @@ pub struct Contact {
     pub text: ContactText,
     /// Name and hours in other languages; phone and e-mail do not change.
     pub translations: BTreeMap<Lang, ContactTranslation>,
+    /// When the desk answers: a closed desk stays on the site, marked closed, so
+    /// readers understand why the number no longer answers.
+    pub period: Period,
+}
+
+/// The days something is in force: from the start of `from` to the end of `until`,
+/// either end open when not given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Period {
+    /// The first day or moment.
+    pub from: Option<When>,
+    /// The last day, or the moment it ends.
+    pub until: Option<When>,
+}
+
+/// Where a moment falls in a [`Period`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodState {
+    /// Before `from`.
+    Upcoming,
+    /// In force.
+    Current,
+    /// After `until`.
+    Over,
+}
+
+impl Period {
+    /// Where `now` falls.
+    pub fn state(&self, now: DateTime<FixedOffset>, zone: FixedOffset) -> PeriodState {
+        if self.from.is_some_and(|from| now < from.start(zone)) {
+            PeriodState::Upcoming
+        } else if self.until.is_some_and(|until| now >= until.end(zone)) {
+            PeriodState::Over
+        } else {
+            PeriodState::Current
+        }
+    }
+}
+
+/// A short warning shown on every page while in force ("beware of phishing in our
+/// name"), for what readers must know wherever they land.
+#[derive(Debug, Clone)]
+pub struct Alert {
+    /// The warning in the main language.
+    pub text: String,
+    /// Where to read more: an `https://` URL or a path inside the site.
+    pub link: Option<String>,
+    /// When it is shown.
+    pub period: Period,
+    /// Text and link in other languages.
+    pub translations: BTreeMap<Lang, AlertTranslation>,
+}
+
+/// An alert's words in another language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertTranslation {
+    /// The translated warning.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// A link for readers of this language (the translated page, say).
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+impl Alert {
+    /// The text and link in `lang`, each falling back to the main language.
+    pub fn text_in(&self, lang: &Lang) -> (&str, Option<&str>) {
+        let translation = self.translations.get(lang);
+        (
+            translation
+                .and_then(|t| t.text.as_deref())
+                .unwrap_or(&self.text),
+            translation
+                .and_then(|t| t.link.as_deref())
+                .or(self.link.as_deref()),
+        )
+    }
 }
 
 /// A contact desk's details in one language.
@@ -272,7 +352,20 @@ struct RawConfig {
     #[serde(default)]
     contacts: Vec<RawContact>,
     #[serde(default)]
+    alerts: Vec<Spanned<RawAlert>>,
+    #[serde(default)]
     translations: BTreeMap<String, Spanned<SiteText>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAlert {
+    text: String,
+    link: Option<Spanned<String>>,
+    from: Option<Spanned<toml::Value>>,
+    until: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    translations: BTreeMap<String, Spanned<AlertTranslation>>,
 }
 
 #[derive(Deserialize)]
@@ -300,6 +393,8 @@ struct RawContact {
     phone: Option<String>,
     email: Option<String>,
     hours: Option<String>,
+    from: Option<Spanned<toml::Value>>,
+    until: Option<Spanned<toml::Value>>,
     #[serde(default)]
     translations: BTreeMap<String, Spanned<ContactTranslation>>,
 }
@@ -405,7 +500,15 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let mut contacts = Vec::new();
     for raw_contact in raw.contacts {
         let contact_translations = by_language(raw_contact.translations, &language, &mut problem);
+        let period = period(
+            "contacts",
+            raw_contact.from.as_ref(),
+            raw_contact.until.as_ref(),
+            timezone,
+            &mut problem,
+        );
         contacts.push(Contact {
+            period,
             text: ContactText {
                 name: raw_contact.name,
                 phone: raw_contact.phone,
@@ -413,6 +516,44 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
                 hours: raw_contact.hours,
             },
             translations: contact_translations,
+        });
+    }
+
+    let mut alerts = Vec::new();
+    for raw_alert in raw.alerts {
+        let span = raw_alert.span();
+        let raw_alert = raw_alert.into_inner();
+        if raw_alert.text.trim().is_empty() {
+            problem(
+                span,
+                "`[[alerts]]` entry has an empty `text`; expected the warning".into(),
+            );
+        }
+        let links = std::iter::once(raw_alert.link.as_ref().map(|l| (l.get_ref(), l.span())))
+            .chain(
+                raw_alert
+                    .translations
+                    .values()
+                    .map(|t| t.get_ref().link.as_ref().map(|l| (l, t.span()))),
+            )
+            .flatten();
+        for (link, span) in links {
+            if let Err(m) = check_link(link) {
+                problem(span, m);
+            }
+        }
+        let period = period(
+            "alerts",
+            raw_alert.from.as_ref(),
+            raw_alert.until.as_ref(),
+            timezone,
+            &mut problem,
+        );
+        alerts.push(Alert {
+            text: raw_alert.text,
+            link: raw_alert.link.map(Spanned::into_inner),
+            period,
+            translations: by_language(raw_alert.translations, &language, &mut problem),
         });
     }
 
@@ -436,8 +577,63 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         },
         key_reports,
         contacts,
+        alerts,
         translations,
     })
+}
+
+/// Reads `from` and `until` of an entry of `table`; `until` must not end before
+/// `from` starts.
+fn period(
+    table: &str,
+    from: Option<&Spanned<toml::Value>>,
+    until: Option<&Spanned<toml::Value>>,
+    zone: FixedOffset,
+    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> Period {
+    let mut read = |value: Option<&Spanned<toml::Value>>, key: &str| {
+        let value = value?;
+        time::parse_when_value(value.get_ref(), zone)
+            .map_err(|m| problem(value.span(), format!("`{table}.{key}`: {m}")))
+            .ok()
+    };
+    let period = Period {
+        from: read(from, "from"),
+        until: read(until, "until"),
+    };
+    if let (Some(start), Some(end), Some(value)) = (period.from, period.until, until)
+        && end.end(zone) <= start.start(zone)
+    {
+        problem(
+            value.span(),
+            format!(
+                "`{table}.until` ({}) is before `from` ({}); expected the end of the period, \
+                 after its start",
+                end, start
+            ),
+        );
+    }
+    period
+}
+
+/// A link in site.toml: an absolute web address, or a path inside the site written
+/// from its root without a leading `/`, so the site still works under a sub-path.
+fn check_link(link: &str) -> Result<(), String> {
+    if link.starts_with("https://") || link.starts_with("http://") {
+        return Ok(());
+    }
+    let inside = !link.is_empty()
+        && !link.starts_with('/')
+        && !link.contains("://")
+        && !link.split('/').any(|segment| segment == "..");
+    if inside {
+        Ok(())
+    } else {
+        Err(format!(
+            "link `{link}` is neither a web address nor a path inside the site; expected \
+             https://… or a path from the site's root such as \"faq/\" (no leading `/`, no `..`)"
+        ))
+    }
 }
 
 /// The `translations.LANG` tables of one entry, by language; a table for the main

@@ -15,6 +15,8 @@ use crate::error::{Problem, suggest};
 use crate::frontmatter;
 use crate::lang::Lang;
 use crate::markdown;
+use crate::tables;
+use crate::time;
 
 /// The folder of content files, under the site root.
 pub const DIR: &str = "content";
@@ -212,6 +214,7 @@ pub fn load(root: &Path, config: Option<&Config>, cache: &Cache) -> Result<Conte
     if let Some(config) = config {
         check_key_reports(config, &announcements, &mut problems);
     }
+    check_corrections(&announcements, &mut problems);
 
     if problems.is_empty() {
         Ok(Content {
@@ -550,6 +553,95 @@ fn check_agreement(
         && draft != original.draft
     {
         differs("draft", line, draft.to_string(), original.draft.to_string());
+    }
+    if let Some((corrects, line)) = &repeated.corrects
+        && Some(corrects.as_str()) != original.corrects.as_ref().map(Slug::as_str)
+    {
+        let ours = original
+            .corrects
+            .as_ref()
+            .map_or("not set".to_string(), |s| format!("`{s}`"));
+        differs("corrects", *line, format!("`{corrects}`"), ours);
+    }
+    if let Some((status, line)) = repeated.incident_status
+        && Some(status) != original.incident_status
+    {
+        let ours = original
+            .incident_status
+            .map_or("not set".to_string(), |s| format!("\"{}\"", s.id()));
+        differs(
+            "incident_status",
+            line,
+            format!("\"{}\"", status.id()),
+            ours,
+        );
+    }
+    if let Some((next, line)) = repeated.next_update
+        && Some(next) != original.next_update
+    {
+        let ours = original
+            .next_update
+            .map_or("not set".to_string(), |n| time::front_matter_value(&n));
+        differs("next_update", line, time::front_matter_value(&next), ours);
+    }
+    for (line, message) in tables::disagreements(&original.tables, &repeated.tables, original_path)
+    {
+        problems.push(Problem::at(path, line, message));
+    }
+    if let (Some(updated), Some(line)) = (translation.version.updated, translation.updated_line)
+        && updated < original.date
+    {
+        problems.push(Problem::at(
+            path,
+            line,
+            format!(
+                "`updated` {} is before the announcement's `date` ({}); expected when this \
+                 translation was last amended",
+                time::front_matter_value(&updated),
+                time::front_matter_value(&original.date)
+            ),
+        ));
+    }
+}
+
+/// A correction names an earlier announcement that exists (drafts included, so the
+/// link is checked before the correction's release, not at it).
+fn check_corrections(announcements: &[Original], problems: &mut Vec<Problem>) {
+    let by_slug: HashMap<&Slug, &Announcement> = announcements
+        .iter()
+        .map(|o| (&o.announcement.slug, &o.announcement))
+        .collect();
+    for original in announcements {
+        let a = &original.announcement;
+        let Some(target) = &a.corrects else { continue };
+        let line = original.corrects_line.unwrap_or(1);
+        match by_slug.get(target) {
+            None => {
+                let hint = match suggest(target.as_str(), by_slug.keys().map(|s| s.as_str())) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => {
+                        "expected the slug of an earlier announcement (its file or folder name)"
+                            .to_string()
+                    }
+                };
+                problems.push(Problem::at(
+                    &a.original.source,
+                    line,
+                    format!("`corrects` names `{target}`, which is not an announcement; {hint}"),
+                ));
+            }
+            Some(corrected) if corrected.date >= a.date => problems.push(Problem::at(
+                &a.original.source,
+                line,
+                format!(
+                    "`corrects` names `{target}`, dated {}, not before this announcement ({}); \
+                     expected an earlier announcement",
+                    time::front_matter_value(&corrected.date),
+                    time::front_matter_value(&a.date)
+                ),
+            )),
+            Some(_) => {}
+        }
     }
 }
 

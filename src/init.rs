@@ -7,49 +7,31 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::error::Error;
 
+/// One file of the default theme: its path under `themes/default/` and its text.
+macro_rules! theme_file {
+    ($path:literal) => {
+        ($path, include_str!(concat!("../themes/default/", $path)))
+    };
+}
+
 /// The default theme, carried in the binary so that `init` works anywhere. A test
 /// checks that this list and `themes/default/` hold the same files.
 pub const THEME: &[(&str, &str)] = &[
-    (
-        "i18n/en.toml",
-        include_str!("../themes/default/i18n/en.toml"),
-    ),
-    (
-        "i18n/ja.toml",
-        include_str!("../themes/default/i18n/ja.toml"),
-    ),
-    (
-        "static/style.css",
-        include_str!("../themes/default/static/style.css"),
-    ),
-    (
-        "templates/announcement.html",
-        include_str!("../themes/default/templates/announcement.html"),
-    ),
-    (
-        "templates/base.html",
-        include_str!("../themes/default/templates/base.html"),
-    ),
-    (
-        "templates/home.html",
-        include_str!("../themes/default/templates/home.html"),
-    ),
-    (
-        "templates/list.html",
-        include_str!("../themes/default/templates/list.html"),
-    ),
-    (
-        "templates/partials/announcements.html",
-        include_str!("../themes/default/templates/partials/announcements.html"),
-    ),
-    (
-        "templates/partials/contact.html",
-        include_str!("../themes/default/templates/partials/contact.html"),
-    ),
-    (
-        "templates/partials/item.html",
-        include_str!("../themes/default/templates/partials/item.html"),
-    ),
+    theme_file!("i18n/en.toml"),
+    theme_file!("i18n/ja.toml"),
+    theme_file!("static/style.css"),
+    theme_file!("templates/announcement.html"),
+    theme_file!("templates/base.html"),
+    theme_file!("templates/home.html"),
+    theme_file!("templates/list.html"),
+    theme_file!("templates/measures.html"),
+    theme_file!("templates/partials/announcements.html"),
+    theme_file!("templates/partials/contact.html"),
+    theme_file!("templates/partials/contacts.html"),
+    theme_file!("templates/partials/item.html"),
+    theme_file!("templates/partials/service_table.html"),
+    theme_file!("templates/services.html"),
+    theme_file!("templates/timeline.html"),
 ];
 
 /// The starter content; `{now}` becomes the moment of `init`.

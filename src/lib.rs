@@ -20,6 +20,8 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod state;
+pub mod tables;
 pub mod theme;
 pub mod time;
 pub mod view;

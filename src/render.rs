@@ -12,6 +12,7 @@ use crate::announcement::{Announcement, Channel};
 use crate::error::Problem;
 use crate::lang::Lang;
 use crate::site::Site;
+use crate::state::State;
 use crate::theme::{Theme, template_problems};
 use crate::view::{Item, Page, path};
 
@@ -38,6 +39,9 @@ pub enum Content {
 enum Job<'a> {
     Home(&'a Lang),
     List(&'a Lang, Option<Channel>),
+    Services(&'a Lang),
+    Measures(&'a Lang),
+    Timeline(&'a Lang),
     /// An announcement (by index) with its newer and older neighbours in the language.
     Announcement(&'a Lang, usize, Neighbours),
 }
@@ -53,11 +57,19 @@ struct Neighbours {
 /// and message, not once per page.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem>> {
     let main = site.main_language();
+    let state = State::of(site);
     let mut jobs = Vec::new();
     for lang in &site.languages {
         jobs.push(Job::Home(lang));
         jobs.push(Job::List(lang, None));
         jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang, Some(c))));
+        jobs.push(Job::Timeline(lang));
+        if !state.services.is_empty() {
+            jobs.push(Job::Services(lang));
+        }
+        if !state.measures.is_empty() {
+            jobs.push(Job::Measures(lang));
+        }
         // site.announcements is newest first.
         let in_lang: Vec<usize> = (0..site.announcements.len())
             .filter(|&i| site.announcements[i].version(lang, main).is_some())
@@ -73,7 +85,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
 
     let rendered: Vec<Result<OutputFile, Vec<Problem>>> = jobs
         .par_iter()
-        .map(|job| render_page(site, theme, *job))
+        .map(|job| render_page(site, &state, theme, *job))
         .collect();
     let mut files = Vec::with_capacity(rendered.len());
     let mut problems = BTreeSet::new();
@@ -147,11 +159,19 @@ fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), 
     }
 }
 
-fn render_page(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Vec<Problem>> {
+fn render_page(
+    site: &Site,
+    state: &State,
+    theme: &Theme,
+    job: Job,
+) -> Result<OutputFile, Vec<Problem>> {
     let main = site.main_language();
     let (lang, path, template) = match job {
         Job::Home(lang) => (lang, path::home(lang, main), "home.html"),
         Job::List(lang, channel) => (lang, path::list(lang, main, channel), "list.html"),
+        Job::Services(lang) => (lang, path::services(lang, main), "services.html"),
+        Job::Measures(lang) => (lang, path::measures(lang, main), "measures.html"),
+        Job::Timeline(lang) => (lang, path::timeline(lang, main), "timeline.html"),
         Job::Announcement(lang, i, _) => (
             lang,
             path::announcement(lang, main, &site.announcements[i].slug),
@@ -163,6 +183,7 @@ fn render_page(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Vec<P
         lang,
         strings: &theme.strings[lang],
         all_strings: &theme.strings,
+        state,
         path,
     };
     let mut context = tera::Context::new();
@@ -172,6 +193,31 @@ fn render_page(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Vec<P
     match job {
         Job::Home(_) => home(&page, &mut context),
         Job::List(_, channel) => list(&page, channel, &mut context),
+        Job::Services(_) => {
+            context.insert("page_kind", "services");
+            context.insert(
+                "alternates",
+                &page.alternates(|l| Some(path::services(l, main))),
+            );
+            context.insert("services", &page.services());
+        }
+        Job::Measures(_) => {
+            context.insert("page_kind", "measures");
+            context.insert(
+                "alternates",
+                &page.alternates(|l| Some(path::measures(l, main))),
+            );
+            context.insert("measure_groups", &page.measure_groups());
+            context.insert("measure_counts", &page.measure_counts());
+        }
+        Job::Timeline(_) => {
+            context.insert("page_kind", "timeline");
+            context.insert(
+                "alternates",
+                &page.alternates(|l| Some(path::timeline(l, main))),
+            );
+            context.insert("rows", &page.timeline());
+        }
         Job::Announcement(_, i, neighbours) => announcement(&page, i, neighbours, &mut context),
     }
     let text = theme
@@ -214,7 +260,24 @@ fn home(page: &Page, context: &mut tera::Context) {
         .collect();
     context.insert("latest", &latest);
     context.insert("announcement_count", &site.announcements.len());
-    context.insert("contacts", &page.contacts());
+    insert_contacts(page, context);
+    context.insert("services", &page.services());
+    context.insert("measure_counts", &page.measure_counts());
+    context.insert(
+        "promise",
+        &page.state.promise.as_ref().map(|p| page.promise(p)),
+    );
+}
+
+/// The contact desks: those open or about to open, then those closed, which stay
+/// listed so readers know why a number no longer answers.
+fn insert_contacts(page: &Page, context: &mut tera::Context) {
+    let (closed, open): (Vec<_>, Vec<_>) = page
+        .contacts()
+        .into_iter()
+        .partition(|desk| desk.state == "closed");
+    context.insert("contacts", &open);
+    context.insert("closed_contacts", &closed);
 }
 
 fn list(page: &Page, channel: Option<Channel>, context: &mut tera::Context) {
@@ -241,6 +304,10 @@ struct AnnouncementView<'a> {
     body_html: &'a str,
     attachments: Vec<crate::view::AttachmentView>,
     key_report: Option<String>,
+    revisions: Vec<crate::view::RevisionView>,
+    corrected_by: Vec<Item>,
+    corrects: Option<Item>,
+    services: Vec<crate::view::ReportedService>,
 }
 
 fn announcement(page: &Page, index: usize, neighbours: Neighbours, context: &mut tera::Context) {
@@ -270,8 +337,24 @@ fn announcement(page: &Page, index: usize, neighbours: Neighbours, context: &mut
             body_html: &version.body_html,
             attachments: a.attachments.iter().map(|f| page.attachment(f)).collect(),
             key_report,
+            revisions: page.revisions(a),
+            corrected_by: page
+                .state
+                .corrected_by
+                .get(&a.slug)
+                .into_iter()
+                .flatten()
+                .map(|&i| page.item(&site.announcements[i]))
+                .collect(),
+            corrects: a
+                .corrects
+                .as_ref()
+                .and_then(|slug| site.announcements.iter().find(|t| &t.slug == slug))
+                .map(|t| page.item(t)),
+            services: page.services_reported(index),
         },
     );
+    insert_contacts(page, context);
     let neighbour = |i: usize| {
         let item = page.item(&site.announcements[i]);
         crate::view::Neighbour {

@@ -94,10 +94,13 @@ impl Site {
         &self.config.language
     }
 
-    /// When the site last changed for readers: the newest published announcement.
+    /// When the site last changed for readers: the newest publication or amendment
+    /// (`updated`) of a published announcement.
     pub fn last_updated(&self) -> Option<DateTime<FixedOffset>> {
-        // Announcements are kept newest first.
-        self.announcements.first().map(|a| a.date)
+        self.announcements
+            .iter()
+            .map(|a| a.updated.map_or(a.date, |u| u.max(a.date)))
+            .max()
     }
 
     /// The published announcements in `channel` (or all), newest first.

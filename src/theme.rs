@@ -23,6 +23,7 @@ pub const STATIC: &str = "static";
 const REQUIRED: &[&str] = &[
     "language_name",
     "datetime_format",
+    "date_format",
     "report_number",
     "channel_ir",
     "channel_pr",
@@ -30,6 +31,16 @@ const REQUIRED: &[&str] = &[
     "status_responding",
     "status_recovering",
     "status_resolved",
+    "service_stopped",
+    "service_degraded",
+    "service_partial",
+    "service_restored",
+    "service_planned",
+    "measure_done",
+    "measure_in_progress",
+    "measure_planned",
+    "revision_addendum",
+    "revision_correction",
 ];
 
 /// A loaded theme, ready to render.
@@ -51,6 +62,8 @@ pub struct Strings {
     pub map: BTreeMap<String, String>,
     /// How date-times are shown, checked once.
     pub datetime: Pattern,
+    /// How days without a time are shown, checked once.
+    pub date: Pattern,
 }
 
 impl Strings {
@@ -219,7 +232,13 @@ fn load_strings(root: &Path, path: &Path, zone_name: &str) -> Result<Strings, Ve
     let pattern = map["datetime_format"].replace("{zone}", &zone_name.replace('%', "%%"));
     let datetime = Pattern::parse(&pattern)
         .map_err(|m| vec![Problem::in_file(path, format!("`datetime_format`: {m}"))])?;
-    Ok(Strings { map, datetime })
+    let date = Pattern::parse_day(&map["date_format"])
+        .map_err(|m| vec![Problem::in_file(path, format!("`date_format`: {m}"))])?;
+    Ok(Strings {
+        map,
+        datetime,
+        date,
+    })
 }
 
 /// The files below `dir` (relative to `root`), as (name with `/` separators, path

@@ -1,0 +1,253 @@
+//! The incident's state as the published announcements tell it: the status and when
+//! it last changed, each service's and measure's latest status and history, the
+//! corrections, the promised next update and the response timeline.
+//!
+//! Everything is derived from `Site::announcements`, so a draft or an embargoed
+//! announcement changes the state only when it is built (`serve`, `--drafts`,
+//! `--future`). Entries are referred to by index into that list, newest first.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::announcement::{Announcement, Slug};
+use crate::config::IncidentStatus;
+use crate::site::Site;
+use crate::tables::{MeasureStatus, ServiceStatus};
+use crate::time::When;
+
+/// One entry of one announcement's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ref {
+    /// The announcement, as an index into `Site::announcements`.
+    pub announcement: usize,
+    /// The entry's position in its table.
+    pub entry: usize,
+}
+
+/// A service function and every report of it.
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// Its name in the main language, the same in every announcement.
+    pub name: String,
+    /// Every report of it, oldest first; never empty.
+    pub history: Vec<Ref>,
+    /// The report that first gave the current status.
+    pub changed_in: Ref,
+    /// Since when it has had the current status: the `since` the reports of the
+    /// current status give (the newest one, which may correct an earlier one), or else
+    /// the date of the announcement that first reported it.
+    pub since: When,
+}
+
+/// A recurrence-prevention measure and every report of it.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    /// Its name in the main language.
+    pub name: String,
+    /// Every report of it, oldest first; never empty.
+    pub history: Vec<Ref>,
+    /// The report that first gave the current status.
+    pub changed_in: Ref,
+}
+
+/// The promise of the next update (次報予定), as the home page should show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Promise {
+    /// When the update was promised for.
+    pub at: DateTime<FixedOffset>,
+    /// The announcement that promised it.
+    pub by: usize,
+    /// Whether the time has passed with no newer announcement.
+    pub late: bool,
+}
+
+/// A row of the response timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A `[[timeline]]` entry.
+    Event(Ref),
+    /// An announcement itself, at its date.
+    Announcement(usize),
+}
+
+/// The derived state of the site.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The current status: site.toml's, as moved on by announcements.
+    pub status: IncidentStatus,
+    /// The announcement that gave the current status, if one did.
+    pub status_set_by: Option<usize>,
+    /// Every service reported, in the order they were first reported.
+    pub services: Vec<Service>,
+    /// Every measure reported, in the order they were first reported.
+    pub measures: Vec<Measure>,
+    /// The promise to show, if any.
+    pub promise: Option<Promise>,
+    /// The announcements correcting each announcement, oldest first.
+    pub corrected_by: BTreeMap<Slug, Vec<usize>>,
+}
+
+impl State {
+    /// Derives the state from the published announcements of `site`.
+    pub fn of(site: &Site) -> State {
+        let announcements = &site.announcements;
+        // Announcements are kept newest first; the state is a story told oldest first.
+        let oldest_first = (0..announcements.len()).rev();
+
+        let mut status = site.config.incident.status;
+        let mut status_set_by = None;
+        let mut services: Vec<Service> = Vec::new();
+        let mut measures: Vec<Measure> = Vec::new();
+        let mut corrected_by: BTreeMap<Slug, Vec<usize>> = BTreeMap::new();
+        for i in oldest_first {
+            let a = &announcements[i];
+            if let Some(s) = a.incident_status
+                && (s != status || status_set_by.is_none())
+            {
+                status = s;
+                status_set_by = Some(i);
+            }
+            for (entry, words) in a.original.words.services.iter().enumerate() {
+                let name = words.name.clone().unwrap_or_default();
+                let at = Ref {
+                    announcement: i,
+                    entry,
+                };
+                match services.iter_mut().find(|s| s.name == name) {
+                    Some(service) => service.history.push(at),
+                    None => services.push(Service {
+                        name,
+                        history: vec![at],
+                        changed_in: at,
+                        since: When::At(a.date),
+                    }),
+                }
+            }
+            for (entry, words) in a.original.words.measures.iter().enumerate() {
+                let name = words.name.clone().unwrap_or_default();
+                let at = Ref {
+                    announcement: i,
+                    entry,
+                };
+                match measures.iter_mut().find(|m| m.name == name) {
+                    Some(measure) => measure.history.push(at),
+                    None => measures.push(Measure {
+                        name,
+                        history: vec![at],
+                        changed_in: at,
+                    }),
+                }
+            }
+            if let Some(target) = &a.corrects
+                && announcements.iter().any(|t| &t.slug == target)
+            {
+                corrected_by.entry(target.clone()).or_default().push(i);
+            }
+        }
+        for service in &mut services {
+            let status_of = |r: &Ref| announcements[r.announcement].tables.services[r.entry];
+            let run = current_run(&service.history, |r| status_of(r).status);
+            service.changed_in = run[0];
+            service.since = run
+                .iter()
+                .rev()
+                .find_map(|r| status_of(r).since)
+                .unwrap_or(When::At(announcements[run[0].announcement].date));
+        }
+        for measure in &mut measures {
+            let run = current_run(&measure.history, |r| {
+                announcements[r.announcement].tables.measures[r.entry]
+            });
+            measure.changed_in = run[0];
+        }
+
+        State {
+            status,
+            status_set_by,
+            services,
+            measures,
+            promise: promise(announcements, site.now),
+            corrected_by,
+        }
+    }
+
+    /// A service's latest reported status.
+    pub fn service_status(&self, site: &Site, service: &Service) -> ServiceStatus {
+        let latest = service.history.last().expect("a service has a report");
+        site.announcements[latest.announcement].tables.services[latest.entry].status
+    }
+
+    /// A measure's latest reported status.
+    pub fn measure_status(&self, site: &Site, measure: &Measure) -> MeasureStatus {
+        let latest = measure.history.last().expect("a measure has a report");
+        site.announcements[latest.announcement].tables.measures[latest.entry]
+    }
+
+    /// How many measures have each status, in [`MeasureStatus::ALL`] order.
+    pub fn measure_counts(&self, site: &Site) -> Vec<(MeasureStatus, usize)> {
+        MeasureStatus::ALL
+            .into_iter()
+            .map(|status| {
+                let count = self
+                    .measures
+                    .iter()
+                    .filter(|m| self.measure_status(site, m) == status)
+                    .count();
+                (status, count)
+            })
+            .collect()
+    }
+
+    /// The response timeline: every `[[timeline]]` entry and every announcement,
+    /// oldest first. A day-only entry sorts at the start of its day; at the same
+    /// moment, events come before announcements, then the older announcement's first.
+    pub fn timeline(site: &Site) -> Vec<Row> {
+        let zone = site.config.timezone;
+        let announcements = &site.announcements;
+        let mut rows: Vec<(DateTime<FixedOffset>, u8, usize, usize, Row)> = Vec::new();
+        for (i, a) in announcements.iter().enumerate() {
+            let age = announcements.len() - i;
+            for (entry, at) in a.tables.timeline.iter().enumerate() {
+                let row = Row::Event(Ref {
+                    announcement: i,
+                    entry,
+                });
+                rows.push((at.start(zone), 0, age, entry, row));
+            }
+            rows.push((a.date, 1, age, 0, Row::Announcement(i)));
+        }
+        rows.sort_by_key(|(at, kind, age, entry, _)| (*at, *kind, *age, *entry));
+        rows.into_iter().map(|(.., row)| row).collect()
+    }
+}
+
+/// The tail of `history` (oldest first) that has the same status as its last report.
+fn current_run<S: PartialEq>(history: &[Ref], status: impl Fn(&Ref) -> S) -> &[Ref] {
+    let last = status(history.last().expect("history is never empty"));
+    let start = history
+        .iter()
+        .rposition(|r| status(r) != last)
+        .map_or(0, |p| p + 1);
+    &history[start..]
+}
+
+/// The newest promise of a next update: shown while its time is to come. Once the time
+/// has passed it is late, unless a newer announcement has come out since (the update,
+/// which makes its own promise or none).
+fn promise(announcements: &[Announcement], now: DateTime<FixedOffset>) -> Option<Promise> {
+    let (by, a) = announcements
+        .iter()
+        .enumerate()
+        .find(|(_, a)| a.next_update.is_some())?;
+    let at = a.next_update?;
+    if at > now {
+        return Some(Promise {
+            at,
+            by,
+            late: false,
+        });
+    }
+    // Announcements are newest first: any before `by` came after the promise.
+    (by == 0).then_some(Promise { at, by, late: true })
+}

@@ -39,6 +39,10 @@ pub const THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/list.html"),
     ),
     (
+        "templates/page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
         "templates/partials/announcements.html",
         include_str!("../themes/default/templates/partials/announcements.html"),
     ),

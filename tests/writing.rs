@@ -61,7 +61,7 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines[0],
-        format!("wrote a new site to {} (17 files):", root.display())
+        format!("wrote a new site to {} (18 files):", root.display())
     );
     assert_eq!(
         lines[1..5],
@@ -72,9 +72,9 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
             "  content/announcements/2023-06-08-first-notice.md"
         ]
     );
-    assert_eq!(lines[17], "  themes/default/templates/partials/item.html");
+    assert_eq!(lines[18], "  themes/default/templates/partials/item.html");
     assert_eq!(
-        lines[18..],
+        lines[19..],
         [format!("next: cd {} && crisis-site serve", root.display())]
     );
 

@@ -216,7 +216,6 @@ pub fn load(root: &Path, config: Option<&Config>, cache: &Cache) -> Result<Conte
         check_key_reports(config, &announcements, &mut problems);
     }
 
-    // Pages are few and re-read every time, so the preview has no cache for them.
     let languages: BTreeSet<Lang> = std::iter::once(&main)
         .chain(overview.keys())
         .chain(
@@ -226,10 +225,9 @@ pub fn load(root: &Path, config: Option<&Config>, cache: &Cache) -> Result<Conte
         )
         .cloned()
         .collect();
-    let pages = pages::load(root, &main, zone, &languages, &mut problems);
-    if let Some(config) = config {
-        pages::check_home_pages(config, &pages, &mut problems);
-    }
+    let home_pages = config.map_or(&[][..], |c| c.home_pages.as_slice());
+    // Pages are few and read again every time, so the preview keeps no cache of them.
+    let pages = pages::load(root, &main, zone, &languages, home_pages, &mut problems);
 
     if problems.is_empty() {
         Ok(Content {

@@ -13,7 +13,6 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::announcement::Slug;
-use crate::config::Config;
 use crate::content::{self, Role};
 use crate::error::{Problem, line_of, suggest, toml_problem};
 use crate::frontmatter;
@@ -88,12 +87,14 @@ struct Source {
 /// Reads `content/pages/` under `root`, reporting every problem into `problems`.
 ///
 /// `languages` are those the rest of the content is written in, main included: no
-/// page may be named like one, nor like a folder in [`RESERVED`].
+/// page may be named like one, nor like a folder in [`RESERVED`]. `home_pages` is
+/// site.toml's list (empty when site.toml is broken): each must name a page file.
 pub fn load(
     root: &Path,
     main: &Lang,
     zone: FixedOffset,
     languages: &BTreeSet<Lang>,
+    home_pages: &[(String, usize)],
     problems: &mut Vec<Problem>,
 ) -> Vec<Page> {
     let sources = discover(root, main, problems);
@@ -147,14 +148,16 @@ pub fn load(
             Some(None) => {}
         }
     }
+    // A page with problems of its own still exists: listing it is not a mistake.
+    let names: Vec<&str> = originals.keys().map(String::as_str).collect();
+    check_home_pages(home_pages, &names, problems);
     originals.into_values().flatten().collect()
 }
 
-/// Every name in site.toml's `home_pages` is a page, listed once.
-pub fn check_home_pages(config: &Config, pages: &[Page], problems: &mut Vec<Problem>) {
-    let names: Vec<&str> = pages.iter().map(|p| p.name.as_str()).collect();
+/// Every name in site.toml's `home_pages` is one of `names`, listed once.
+fn check_home_pages(home_pages: &[(String, usize)], names: &[&str], problems: &mut Vec<Problem>) {
     let mut listed = BTreeSet::new();
-    for (name, line) in &config.home_pages {
+    for (name, line) in home_pages {
         let message = if !listed.insert(name) {
             format!("`home_pages` lists `{name}` twice; expected each page once")
         } else if names.contains(&name.as_str()) {

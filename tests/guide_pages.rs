@@ -467,6 +467,20 @@ fn an_unknown_home_page_is_refused_with_a_suggestion() {
 }
 
 #[test]
+fn a_listed_page_with_problems_of_its_own_is_not_also_unknown() {
+    let problems = refused(|s| {
+        list_on_home(s, &["faq"]);
+        s.write(&format!("{PAGES}/faq.md"), "+++\ntitle = \" \"\n+++\n");
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{PAGES}/faq.md:2: `title` is empty; expected the title"
+        )]
+    );
+}
+
+#[test]
 fn anything_but_page_files_in_content_pages_is_refused() {
     let problems = refused(|s| {
         s.write(&format!("{PAGES}/notes.txt"), "メモ");

@@ -65,22 +65,22 @@ pub fn render(markdown: &str) -> Rendered {
                 });
             }
         })
-        .map(|(event, range)| match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => (
+        .map(|(event, range)| {
+            let event = match event {
                 Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => Event::Start(Tag::Link {
                     link_type,
                     dest_url: folder_link_to_index(dest_url),
                     title,
                     id,
                 }),
-                range.start,
-            ),
-            other => (other, range.start),
+                other => other,
+            };
+            (event, range.start)
         })
         .unzip();
     let headings = anchor_headings(&mut events, &offsets, &mut refused);

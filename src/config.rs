@@ -45,6 +45,9 @@ pub struct Config {
     pub theme: String,
     /// How many of the newest announcements the home page lists.
     pub home_latest: usize,
+    /// The pages (`content/pages/NAME.md`) shown as blocks on the home page, in the
+    /// order listed: each name with the line of site.toml that lists it.
+    pub home_pages: Vec<(String, usize)>,
     /// The state of the incident as the site reports it.
     pub incident: Incident,
     /// The blocks of the home page's key-report menu, in the order declared.
@@ -346,6 +349,8 @@ struct RawConfig {
     base_url: Option<Spanned<String>>,
     theme: Option<String>,
     home_latest: Option<Spanned<usize>>,
+    #[serde(default)]
+    home_pages: Vec<Spanned<String>>,
     incident: RawIncident,
     #[serde(default)]
     key_reports: Vec<RawKeyReport>,
@@ -571,6 +576,11 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         base_url: raw.base_url.map(Spanned::into_inner),
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
         home_latest: raw.home_latest.map_or(5, Spanned::into_inner),
+        home_pages: raw
+            .home_pages
+            .iter()
+            .map(|name| (name.get_ref().clone(), line_of(text, name.span().start)))
+            .collect(),
         incident: Incident {
             status: raw.incident.status,
             started,

@@ -1,7 +1,7 @@
-//! The `content/` folder: the overview and every announcement with its translations,
-//! read in parallel and checked across files.
+//! The `content/` folder: the overview, every announcement with its translations,
+//! read in parallel and checked across files, and the pages (through [`crate::pages`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -15,6 +15,7 @@ use crate::error::{Problem, suggest};
 use crate::frontmatter;
 use crate::lang::Lang;
 use crate::markdown;
+use crate::pages::{self, Page};
 use crate::tables;
 use crate::time;
 
@@ -30,6 +31,8 @@ pub struct Content {
     pub overview: BTreeMap<Lang, Overview>,
     /// Every announcement, newest first.
     pub announcements: Vec<Announcement>,
+    /// The pages of `content/pages/`, by name.
+    pub pages: Vec<Page>,
 }
 
 /// The incident overview (`content/_index.md`) in one language.
@@ -43,7 +46,7 @@ pub struct Overview {
 
 /// What a content file is to the site.
 #[derive(Debug, Clone, PartialEq)]
-enum Role {
+pub(crate) enum Role {
     Original,
     Translation(Lang),
 }
@@ -216,10 +219,24 @@ pub fn load(root: &Path, config: Option<&Config>, cache: &Cache) -> Result<Conte
     }
     check_corrections(&announcements, &mut problems);
 
+    let languages: BTreeSet<Lang> = std::iter::once(&main)
+        .chain(overview.keys())
+        .chain(
+            announcements
+                .iter()
+                .flat_map(|o| o.announcement.translations.keys()),
+        )
+        .cloned()
+        .collect();
+    let home_pages = config.map_or(&[][..], |c| c.home_pages.as_slice());
+    // Pages are few and read again every time, so the preview keeps no cache of them.
+    let pages = pages::load(root, &main, zone, &languages, home_pages, &mut problems);
+
     if problems.is_empty() {
         Ok(Content {
             overview,
             announcements: announcements.into_iter().map(|o| o.announcement).collect(),
+            pages,
         })
     } else {
         problems.sort();
@@ -278,7 +295,7 @@ fn load_overview(
             None => {
                 problems.push(Problem::in_file(
                     &path,
-                    format!("not part of the site; announcements go in {DIR}/{ANNOUNCEMENTS}/, the overview in {DIR}/_index.md"),
+                    format!("not part of the site; announcements go in {DIR}/{ANNOUNCEMENTS}/, pages in {DIR}/{}/, the overview in {DIR}/_index.md", pages::DIR),
                 ));
                 continue;
             }
@@ -454,7 +471,7 @@ fn discover_folder(
 }
 
 /// Splits `NAME` or `NAME.LANG` (a file stem) into the slug and the file's role.
-fn name_and_role(stem: &str, main: &Lang) -> Result<(String, Role), String> {
+pub(crate) fn name_and_role(stem: &str, main: &Lang) -> Result<(String, Role), String> {
     match stem.split_once('.') {
         None => Ok((stem.to_string(), Role::Original)),
         Some((name, code)) => {

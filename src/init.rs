@@ -25,6 +25,7 @@ pub const THEME: &[(&str, &str)] = &[
     theme_file!("templates/home.html"),
     theme_file!("templates/list.html"),
     theme_file!("templates/measures.html"),
+    theme_file!("templates/page.html"),
     theme_file!("templates/partials/announcements.html"),
     theme_file!("templates/partials/contact.html"),
     theme_file!("templates/partials/contacts.html"),

@@ -17,6 +17,7 @@ pub mod lang;
 pub mod markdown;
 pub mod new;
 pub mod output;
+pub mod pages;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -1,6 +1,9 @@
-//! Markdown bodies to HTML, with the first paragraph kept as a plain-text summary.
+//! Markdown bodies to HTML, with the first paragraph kept as a plain-text summary and
+//! an anchor on every heading.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// A rendered markdown body.
 #[derive(Debug, Clone, Default)]
@@ -10,11 +13,26 @@ pub struct Rendered {
     /// The text of the first paragraph, without markup: the summary lists show when the
     /// writer gave none.
     pub first_paragraph: String,
-    /// Active content found in the body, which published pages never carry.
+    /// The headings in the order they appear, with the ids they were given.
+    pub headings: Vec<Heading>,
+    /// What the body may not hold: active content, which published pages never carry,
+    /// and heading ids that cannot be anchors.
     pub refused: Vec<Refused>,
 }
 
-/// Raw HTML or a link that would run code or embed another page.
+/// A heading of the body, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 for `#`, 2 for `##`, and so on.
+    pub level: u8,
+    /// Its `id`: the writer's `{#id}`, or one made from its text.
+    pub id: String,
+    /// Its text without markup.
+    pub text: String,
+}
+
+/// Raw HTML or a link that would run code or embed another page, or a heading id that
+/// the theme or another heading already uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
     /// Where in the markdown it starts (a byte offset).
@@ -37,7 +55,7 @@ fn options() -> Options {
 /// [`Rendered::refused`]: published pages carry no JavaScript.
 pub fn render(markdown: &str) -> Rendered {
     let mut refused = Vec::new();
-    let events: Vec<Event> = Parser::new_ext(markdown, options())
+    let (mut events, offsets): (Vec<Event>, Vec<usize>) = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .inspect(|(event, range)| {
             if let Some(message) = active_content(event) {
@@ -47,26 +65,31 @@ pub fn render(markdown: &str) -> Rendered {
                 });
             }
         })
-        .map(|(event, _)| match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: folder_link_to_index(dest_url),
-                title,
-                id,
-            }),
-            other => other,
+        .map(|(event, range)| {
+            let event = match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: folder_link_to_index(dest_url),
+                    title,
+                    id,
+                }),
+                other => other,
+            };
+            (event, range.start)
         })
-        .collect();
+        .unzip();
+    let headings = anchor_headings(&mut events, &offsets, &mut refused);
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, events.iter().cloned());
     Rendered {
         html: html_out,
         first_paragraph: first_paragraph(&events),
+        headings,
         refused,
     }
 }
@@ -77,6 +100,118 @@ impl Refused {
         let line = body_line + crate::error::line_of(body, self.offset) - 1;
         crate::Problem::at(path, line, self.message.clone())
     }
+}
+
+/// Whether the default theme gives `id` to one of its own elements: `main` (the skip
+/// link's target), a section heading `NAME-heading`, or a home-page block
+/// `key-report-ID`. Headings never take these ids, wherever their body is shown; a
+/// theme that adds ids of its own keeps to these forms.
+fn theme_uses(id: &str) -> bool {
+    id == "main" || id.ends_with("-heading") || id.starts_with("key-report-")
+}
+
+/// The id a heading without `{#id}` gets from its text: lowercase, letters and digits
+/// of any script kept (so Japanese headings give readable anchors), `-` and `_` kept,
+/// each run of spaces one `-`, other punctuation dropped.
+fn id_from_text(text: &str) -> String {
+    let mut id = String::new();
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if c.is_alphanumeric() || c == '-' || c == '_' {
+            if space && !id.is_empty() {
+                id.push('-');
+            }
+            space = false;
+            id.extend(c.to_lowercase());
+        }
+    }
+    id
+}
+
+/// Gives every heading an `id` and returns the headings in order.
+///
+/// The writer's `{#id}` is used as written, so one the theme uses or an earlier heading
+/// has is refused rather than changed. An id made from the text steps around the
+/// writer's ids, footnote ids and the theme's: a repeated one takes `-2`, `-3`, …, and
+/// text that gives nothing usable, or only an id of the theme's, gives `section`.
+fn anchor_headings(
+    events: &mut [Event],
+    offsets: &[usize],
+    refused: &mut Vec<Refused>,
+) -> Vec<Heading> {
+    let mut taken: HashSet<String> = HashSet::new();
+    for event in events.iter() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            taken.insert(label.to_string());
+        }
+    }
+    let mut written: HashSet<&str> = HashSet::new();
+    for (event, &offset) in events.iter().zip(offsets) {
+        let Event::Start(Tag::Heading { id: Some(id), .. }) = event else {
+            continue;
+        };
+        let message = if theme_uses(id) {
+            format!(
+                "heading id `{id}` is one the theme uses for its own elements (`main`, \
+                 `…-heading`, `key-report-…`); expected another id"
+            )
+        } else if !written.insert(id) {
+            format!("heading id `{id}` is used by an earlier heading; expected each id once")
+        } else {
+            continue;
+        };
+        refused.push(Refused { offset, message });
+    }
+    taken.extend(written.into_iter().map(str::to_string));
+
+    let mut headings = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut text = String::new();
+    for at in 0..events.len() {
+        match &events[at] {
+            Event::Start(Tag::Heading { .. }) => {
+                open = Some(at);
+                text.clear();
+            }
+            Event::Text(t) | Event::Code(t) if open.is_some() => text.push_str(t),
+            Event::End(TagEnd::Heading(_)) => {
+                let Some(start) = open.take() else { continue };
+                let Event::Start(Tag::Heading { level, id, .. }) = &mut events[start] else {
+                    unreachable!("`open` is the index of a heading's start");
+                };
+                let id = id.get_or_insert_with(|| {
+                    let made = id_from_text(&text);
+                    let base = if made.is_empty() || theme_uses(&made) {
+                        "section".to_string()
+                    } else {
+                        made
+                    };
+                    let mut candidate = base.clone();
+                    for n in 2.. {
+                        if !taken.contains(&candidate) && !theme_uses(&candidate) {
+                            break;
+                        }
+                        candidate = format!("{base}-{n}");
+                    }
+                    taken.insert(candidate.clone());
+                    CowStr::from(candidate)
+                });
+                headings.push(Heading {
+                    level: heading_level(*level),
+                    id: id.to_string(),
+                    text: text.trim().to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+    headings
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
 }
 
 /// Elements that run code or pull in another page.
@@ -185,7 +320,7 @@ mod tests {
     fn first_paragraph_skips_headings_and_markup() {
         let r = render("# 見出し\n\n当社は**本日**、`障害`を\n確認しました。\n\n次の段落。\n");
         assert_eq!(r.first_paragraph, "当社は本日、障害を 確認しました。");
-        assert!(r.html.contains("<h1>見出し</h1>"));
+        assert!(r.html.contains("<h1 id=\"見出し\">見出し</h1>"));
     }
 
     #[test]
@@ -243,6 +378,74 @@ mod tests {
         assert_eq!(
             render("a\n\n<iframe src=x></iframe>\n").refused[0].offset,
             3
+        );
+    }
+
+    #[test]
+    fn headings_get_ids_from_their_text_in_any_script() {
+        let r = render(
+            "## 被害状況（6月8日時点）\n\n## What  to do & why?\n\n### `code` _and_ Ｆｕｌｌ\n\n## ！？\n",
+        );
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "被害状況6月8日時点",
+                "what-to-do-why",
+                "code-and-ｆｕｌｌ",
+                "section"
+            ]
+        );
+        assert_eq!(r.headings[2].level, 3);
+        assert_eq!(r.headings[2].text, "code and Ｆｕｌｌ");
+        assert!(r.html.contains("<h2 id=\"what-to-do-why\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn repeated_headings_writer_ids_and_theme_ids_do_not_collide() {
+        let r = render(
+            "## 概要\n\n## 概要 {#概要-2}\n\n## 概要\n\n## Main\n\n## Overview heading\n\n## Key report: x\n\n## 1\n\n[^1]\n\n[^1]: 注\n",
+        );
+        assert!(r.refused.is_empty(), "{:?}", r.refused);
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "概要",
+                "概要-2",
+                "概要-3",
+                "section",
+                "section-2",
+                "section-3",
+                "1-2"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_writer_id_the_theme_or_an_earlier_heading_uses_is_refused() {
+        let r = render("# a {#main}\n\n## b {#x}\n\n## c {#x}\n\n## d {#latest-heading}\n");
+        let refused: Vec<(usize, &str)> = r
+            .refused
+            .iter()
+            .map(|r| (r.offset, r.message.as_str()))
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                (
+                    0,
+                    "heading id `main` is one the theme uses for its own elements (`main`, `…-heading`, `key-report-…`); expected another id"
+                ),
+                (
+                    24,
+                    "heading id `x` is used by an earlier heading; expected each id once"
+                ),
+                (
+                    35,
+                    "heading id `latest-heading` is one the theme uses for its own elements (`main`, `…-heading`, `key-report-…`); expected another id"
+                ),
+            ]
         );
     }
 

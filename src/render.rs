@@ -44,6 +44,8 @@ enum Job<'a> {
     Timeline(&'a Lang),
     /// An announcement (by index) with its newer and older neighbours in the language.
     Announcement(&'a Lang, usize, Neighbours),
+    /// A page of `content/pages/` (by index).
+    Page(&'a Lang, usize),
 }
 
 /// Indexes of the announcements before and after one, among those in its language.
@@ -80,6 +82,11 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
                 older: in_lang.get(at + 1).copied(),
             };
             jobs.push(Job::Announcement(lang, i, neighbours));
+        }
+        for (i, p) in site.pages.iter().enumerate() {
+            if p.version(lang, main).is_some() {
+                jobs.push(Job::Page(lang, i));
+            }
         }
     }
 
@@ -177,6 +184,11 @@ fn render_page(
             path::announcement(lang, main, &site.announcements[i].slug),
             "announcement.html",
         ),
+        Job::Page(lang, i) => (
+            lang,
+            path::page(lang, main, &site.pages[i].name),
+            "page.html",
+        ),
     };
     let page = Page {
         site,
@@ -219,6 +231,7 @@ fn render_page(
             context.insert("rows", &page.timeline());
         }
         Job::Announcement(_, i, neighbours) => announcement(&page, i, neighbours, &mut context),
+        Job::Page(_, i) => content_page(&page, i, &mut context),
     }
     let text = theme
         .tera
@@ -252,6 +265,7 @@ fn home(page: &Page, context: &mut tera::Context) {
         }),
     );
     context.insert("key_reports", &page.key_reports());
+    context.insert("home_pages", &page.home_pages());
     let latest: Vec<Item> = site
         .announcements
         .iter()
@@ -364,4 +378,43 @@ fn announcement(page: &Page, index: usize, neighbours: Neighbours, context: &mut
     };
     context.insert("newer", &neighbours.newer.map(neighbour));
     context.insert("older", &neighbours.older.map(neighbour));
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    name: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    updated: Option<crate::view::DateView>,
+    body_html: &'a str,
+    toc: Vec<crate::view::TocEntry>,
+}
+
+/// A page of `content/pages/` (not to be confused with `page`, the one being rendered).
+fn content_page(page: &Page, index: usize, context: &mut tera::Context) {
+    let main = page.site.main_language();
+    let source = &page.site.pages[index];
+    let text = source
+        .version(page.lang, main)
+        .expect("pages are rendered only in languages they exist in");
+    context.insert("page_kind", "page");
+    context.insert(
+        "alternates",
+        &page.alternates(|l| {
+            source
+                .version(l, main)
+                .map(|_| path::page(l, main, &source.name))
+        }),
+    );
+    context.insert(
+        "page",
+        &PageView {
+            name: source.name.as_str(),
+            title: &text.title,
+            summary: &text.summary,
+            updated: text.updated.as_ref().map(|d| page.date(d)),
+            body_html: &text.body_html,
+            toc: crate::view::table_of_contents(&text.headings),
+        },
+    );
 }

@@ -1,5 +1,5 @@
 //! The site model: settings plus the announcements that are published at a given
-//! moment. Everything after this step works on a valid [`Site`].
+//! moment, and the pages. Everything after this step works on a valid [`Site`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,6 +11,7 @@ use crate::config::{self, Config, KeyReport};
 use crate::content::{self, Overview};
 use crate::error::Problem;
 use crate::lang::Lang;
+use crate::pages::Page;
 
 /// What to publish: the writer's switches for drafts and embargoed statements, and the
 /// moment the build acts as if it were.
@@ -35,6 +36,9 @@ pub struct Site {
     pub overview: BTreeMap<Lang, Overview>,
     /// The published announcements, newest first.
     pub announcements: Vec<Announcement>,
+    /// The pages of `content/pages/`, by name, each with its translations. Pages are
+    /// always published: they have no drafts or embargo.
+    pub pages: Vec<Page>,
     /// The main language first, then every language the published content is
     /// translated into.
     pub languages: Vec<Lang>,
@@ -71,7 +75,8 @@ impl Site {
         let translated = announcements
             .iter()
             .flat_map(|a| a.translations.keys())
-            .chain(content.overview.keys());
+            .chain(content.overview.keys())
+            .chain(content.pages.iter().flat_map(|p| p.translations.keys()));
         for lang in translated {
             if !languages.contains(lang) {
                 languages.push(lang.clone());
@@ -84,6 +89,7 @@ impl Site {
             config,
             overview: content.overview,
             announcements,
+            pages: content.pages,
             languages,
             now: publish.now,
         })
@@ -108,6 +114,11 @@ impl Site {
         self.announcements
             .iter()
             .filter(move |a| channel.is_none_or(|c| a.channels.contains(c)))
+    }
+
+    /// The page named `name`.
+    pub fn page(&self, name: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.name.as_str() == name)
     }
 
     /// The published announcement that fills a key-report block, if there is one yet.

@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::announcement::{Announcement, Attachment, Channel};
 use crate::config::PeriodState;
 use crate::lang::Lang;
+use crate::markdown::Heading;
+use crate::pages;
 use crate::site::Site;
 use crate::state::{Measure, Promise, Ref, Row, Service, State};
 use crate::tables::{EntryWords, Words};
@@ -90,6 +92,11 @@ pub mod path {
             target.to_string()
         };
         format!("{}{fragment}", relative(from, &target))
+    }
+
+    /// A page of `content/pages/`: `NAME/`, beside the site's own folders.
+    pub fn page(lang: &Lang, main: &Lang, name: &Slug) -> String {
+        format!("{}{name}/index.html", prefix(lang, main))
     }
 
     /// A relative file-system path as an output path: `/` separators on every system.
@@ -457,6 +464,69 @@ pub struct Neighbour {
     pub url: String,
 }
 
+/// A page of `content/pages/` as a block of the home page.
+#[derive(Debug, Serialize)]
+pub struct PageBlock {
+    /// The page's name in URLs.
+    pub name: String,
+    /// The link to it, in the home page's language where translated.
+    pub url: String,
+    /// Its title.
+    pub title: String,
+    /// Its summary.
+    pub summary: String,
+    /// When it was last changed, if the writer says.
+    pub updated: Option<DateView>,
+    /// The language of the title and summary when it is not the home page's (an
+    /// untranslated page), for the `lang` and `hreflang` attributes.
+    pub lang: Option<String>,
+}
+
+/// At least this many headings (`##` and `###`) give a page a table of contents; fewer
+/// are seen at a glance.
+pub const TOC_MIN_HEADINGS: usize = 3;
+
+/// An entry of a page's table of contents.
+#[derive(Debug, Serialize)]
+pub struct TocEntry {
+    /// The heading's text.
+    pub title: String,
+    /// The link to the heading (`#ID`).
+    pub url: String,
+    /// The `###` headings under a `##` one.
+    pub children: Vec<TocEntry>,
+}
+
+/// The table of contents of a body: its `##` headings with their `###` ones nested, or
+/// nothing when it has fewer than [`TOC_MIN_HEADINGS`] of them.
+pub fn table_of_contents(headings: &[Heading]) -> Vec<TocEntry> {
+    let listed: Vec<&Heading> = headings
+        .iter()
+        .filter(|h| h.level == 2 || h.level == 3)
+        .collect();
+    if listed.len() < TOC_MIN_HEADINGS {
+        return Vec::new();
+    }
+    let mut toc: Vec<TocEntry> = Vec::new();
+    // A `###` before the first `##` has no parent and stays at the top.
+    let mut under_h2 = false;
+    for heading in listed {
+        let entry = TocEntry {
+            title: heading.text.clone(),
+            url: format!("#{}", heading.id),
+            children: Vec::new(),
+        };
+        match toc.last_mut() {
+            Some(parent) if heading.level == 3 && under_h2 => parent.children.push(entry),
+            _ => {
+                under_h2 = heading.level == 2;
+                toc.push(entry);
+            }
+        }
+    }
+    toc
+}
+
 /// One of the filters of the announcement list.
 #[derive(Debug, Serialize)]
 pub struct Filter {
@@ -598,6 +668,33 @@ impl Page<'_> {
                 }
             })
             .collect()
+    }
+
+    /// The pages site.toml's `home_pages` lists, in its order, each in this page's
+    /// language where translated.
+    pub fn home_pages(&self) -> Vec<PageBlock> {
+        let config = &self.site.config;
+        config
+            .home_pages
+            .iter()
+            .filter_map(|(name, _)| self.site.page(name))
+            .map(|p| self.page_block(p))
+            .collect()
+    }
+
+    fn page_block(&self, page: &pages::Page) -> PageBlock {
+        let (text, lang) = match page.version(self.lang, self.main()) {
+            Some(text) => (text, self.lang),
+            None => (&page.original, self.main()),
+        };
+        PageBlock {
+            name: page.name.to_string(),
+            url: self.link(&path::page(lang, self.main(), &page.name)),
+            title: text.title.clone(),
+            summary: text.summary.clone(),
+            updated: text.updated.as_ref().map(|d| self.date(d)),
+            lang: (lang != self.lang).then(|| lang.to_string()),
+        }
     }
 
     /// The contact desks.
@@ -950,6 +1047,44 @@ mod tests {
             path::url_encoded("report-v1_final.pdf"),
             "report-v1_final.pdf"
         );
+    }
+
+    #[test]
+    fn a_table_of_contents_nests_h3_under_h2_from_three_headings() {
+        let heading = |level, id: &str| Heading {
+            level,
+            id: id.to_string(),
+            text: id.to_uppercase(),
+        };
+        let two = [heading(2, "a"), heading(3, "b"), heading(4, "c")];
+        assert!(table_of_contents(&two).is_empty());
+
+        let toc = table_of_contents(&[
+            heading(3, "lead"),
+            heading(2, "a"),
+            heading(3, "b"),
+            heading(3, "c"),
+            heading(1, "x"),
+            heading(2, "d"),
+        ]);
+        let shape: Vec<(String, Vec<String>)> = toc
+            .iter()
+            .map(|e| {
+                (
+                    e.url.clone(),
+                    e.children.iter().map(|c| c.url.clone()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("#lead".to_string(), vec![]),
+                ("#a".to_string(), vec!["#b".to_string(), "#c".to_string()]),
+                ("#d".to_string(), vec![]),
+            ]
+        );
+        assert_eq!(toc[1].title, "A");
     }
 
     #[test]

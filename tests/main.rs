@@ -4,6 +4,7 @@
 mod support;
 
 mod bad_input;
+mod guide_pages;
 mod home;
 mod incident;
 mod links;

@@ -193,6 +193,24 @@ fn an_edit_shows_after_the_rebuild() {
 }
 
 #[test]
+fn pages_are_previewed_and_read_again_after_an_edit() {
+    let site = TestSite::basic();
+    site.write(
+        "content/pages/faq.md",
+        "+++\ntitle = \"よくあるご質問\"\n+++\n本文\n",
+    );
+    let preview = Preview::start(&site, &["--port", "0"]);
+    assert_eq!(preview.page("/faq/").text("article h1"), "よくあるご質問");
+    site.write(
+        "content/pages/faq.md",
+        "+++\ntitle = \"よくあるご質問（更新）\"\n+++\n本文\n",
+    );
+    preview.wait_for("/faq/", |p| {
+        p.text("article h1") == "よくあるご質問（更新）"
+    });
+}
+
+#[test]
 fn a_broken_edit_shows_the_problems_over_the_last_good_pages() {
     let site = TestSite::basic();
     let preview = Preview::start(&site, &["--port", "0"]);

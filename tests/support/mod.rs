@@ -131,6 +131,31 @@ impl TestSite {
         }
     }
 
+    /// Builds the site, breaks it with `change`, and returns the problems of the
+    /// failed build, after checking that the output is byte for byte as it was and
+    /// that no staging folder was left behind.
+    pub fn refused(&self, change: impl FnOnce(&TestSite)) -> Vec<String> {
+        self.built();
+        let before = self.snapshot();
+        change(self);
+        let problems = self.problems();
+        assert_eq!(
+            self.snapshot(),
+            before,
+            "a failed build must leave the output as it was"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(self.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".crisis-site"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "staging folders left behind: {leftovers:?}"
+        );
+        problems
+    }
+
     /// Runs the binary in the site's folder with `args`.
     pub fn run(&self, args: &[&str]) -> std::process::Output {
         Command::new(env!("CARGO_BIN_EXE_crisis-site"))

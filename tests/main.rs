@@ -5,6 +5,7 @@ mod support;
 
 mod bad_input;
 mod home;
+mod incident_errors;
 mod links;
 mod lists;
 mod output;

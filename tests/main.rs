@@ -7,6 +7,7 @@ mod bad_input;
 mod guide_pages;
 mod home;
 mod incident;
+mod incident_errors;
 mod links;
 mod lists;
 mod output;

@@ -221,14 +221,11 @@ pub struct Alert {
 }
 
 /// An alert's words in another language.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct AlertTranslation {
     /// The translated warning.
-    #[serde(default)]
     pub text: Option<String>,
     /// A link for readers of this language (the translated page, say).
-    #[serde(default)]
     pub link: Option<String>,
 }
 
@@ -370,7 +367,14 @@ struct RawAlert {
     from: Option<Spanned<toml::Value>>,
     until: Option<Spanned<toml::Value>>,
     #[serde(default)]
-    translations: BTreeMap<String, Spanned<AlertTranslation>>,
+    translations: BTreeMap<String, Spanned<RawAlertTranslation>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAlertTranslation {
+    text: Option<Spanned<String>>,
+    link: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -534,17 +538,23 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
                 "`[[alerts]]` entry has an empty `text`; expected the warning".into(),
             );
         }
-        let links = std::iter::once(raw_alert.link.as_ref().map(|l| (l.get_ref(), l.span())))
-            .chain(
-                raw_alert
-                    .translations
-                    .values()
-                    .map(|t| t.get_ref().link.as_ref().map(|l| (l, t.span()))),
-            )
+        let translated = raw_alert.translations.values().map(Spanned::get_ref);
+        for text in translated.clone().filter_map(|t| t.text.as_ref()) {
+            if text.get_ref().trim().is_empty() {
+                problem(
+                    text.span(),
+                    "`[[alerts]]` translation has an empty `text`; expected the warning \
+                     (or leave `text` out to show the original's)"
+                        .into(),
+                );
+            }
+        }
+        let links = std::iter::once(raw_alert.link.as_ref())
+            .chain(translated.map(|t| t.link.as_ref()))
             .flatten();
-        for (link, span) in links {
-            if let Err(m) = check_link(link) {
-                problem(span, m);
+        for link in links {
+            if let Err(m) = check_link(link.get_ref()) {
+                problem(link.span(), m);
             }
         }
         let period = period(
@@ -558,11 +568,21 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             text: raw_alert.text,
             link: raw_alert.link.map(Spanned::into_inner),
             period,
-            translations: by_language(raw_alert.translations, &language, &mut problem),
+            translations: by_language(raw_alert.translations, &language, &mut problem)
+                .into_iter()
+                .map(|(lang, t)| {
+                    let text = AlertTranslation {
+                        text: t.text.map(Spanned::into_inner),
+                        link: t.link.map(Spanned::into_inner),
+                    };
+                    (lang, text)
+                })
+                .collect(),
         });
     }
 
     if !problems.is_empty() {
+        problems.sort();
         return Err(problems);
     }
     Ok(Config {
@@ -632,9 +652,15 @@ fn check_link(link: &str) -> Result<(), String> {
     if link.starts_with("https://") || link.starts_with("http://") {
         return Ok(());
     }
+    // `javascript:`, `data:`, `mailto:` …: anything before a `:` in the first path
+    // segment is a scheme, and only web addresses are links readers can trust.
+    let has_scheme = link
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'));
     let inside = !link.is_empty()
         && !link.starts_with('/')
-        && !link.contains("://")
+        && !has_scheme
         && !link.split('/').any(|segment| segment == "..");
     if inside {
         Ok(())
@@ -703,6 +729,6 @@ mod tests {
                     [incident]\nstatus = \"responding\"\n";
         let problems = parse(text).unwrap_err();
         let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, vec![Some(4), Some(3)]);
+        assert_eq!(lines, vec![Some(3), Some(4)]);
     }
 }

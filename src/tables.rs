@@ -298,7 +298,7 @@ pub(crate) fn read_original(
         let since = raw
             .since
             .as_ref()
-            .and_then(|v| when(v, "since", zone, file, problems));
+            .and_then(|v| when(v, "services.since", zone, file, problems));
         tables.services.push(ServiceFact {
             status: raw.status,
             since,
@@ -324,8 +324,8 @@ pub(crate) fn read_original(
     for entry in raw.timeline {
         let span = entry.span();
         let raw = entry.into_inner();
-        check_text("timeline", &raw.text, span, file, problems);
-        let at = when(&raw.at, "at", zone, file, problems);
+        check_text("timeline", &raw.text, "what happened", span, file, problems);
+        let at = when(&raw.at, "timeline.at", zone, file, problems);
         tables
             .timeline
             .push(at.unwrap_or(When::Day(chrono::NaiveDate::MIN)));
@@ -335,7 +335,14 @@ pub(crate) fn read_original(
     for entry in raw.revisions {
         let span = entry.span();
         let raw = entry.into_inner();
-        check_text("revisions", &raw.text, span, file, problems);
+        check_text(
+            "revisions",
+            &raw.text,
+            "what was amended",
+            span,
+            file,
+            problems,
+        );
         let Some(at) = moment(&raw.at, "revisions.at", zone, file, problems) else {
             continue;
         };
@@ -373,7 +380,7 @@ pub(crate) fn read_translation(
         let since = raw
             .since
             .as_ref()
-            .and_then(|v| when(v, "since", zone, file, problems));
+            .and_then(|v| when(v, "services.since", zone, file, problems));
         repeated.services.push((line, raw.status, since));
         words.services.push(EntryWords {
             name: raw.name,
@@ -395,7 +402,7 @@ pub(crate) fn read_translation(
         let at = raw
             .at
             .as_ref()
-            .and_then(|v| when(v, "at", zone, file, problems));
+            .and_then(|v| when(v, "timeline.at", zone, file, problems));
         repeated.timeline.push((line, at));
         words.timeline.push(raw.text);
     }
@@ -427,9 +434,10 @@ pub fn disagreements(
             (
                 line,
                 format!(
-                    "`[[{table}]]` has {} entries here but {ours} in the original {original_path}; \
+                    "`[[{table}]]` has {} here but {} in the original {original_path}; \
                      expected the original's entries, in the same order",
-                    lines.len()
+                    entries(lines.len()),
+                    entries(ours)
                 ),
             )
         })
@@ -548,6 +556,14 @@ pub fn disagreements(
     found
 }
 
+fn entries(n: usize) -> String {
+    if n == 1 {
+        "1 entry".to_string()
+    } else {
+        format!("{n} entries")
+    }
+}
+
 fn quoted(id: &str) -> String {
     format!("\"{id}\"")
 }
@@ -580,6 +596,7 @@ fn check_name(
 fn check_text(
     table: &str,
     text: &str,
+    expected: &str,
     span: std::ops::Range<usize>,
     file: &impl Locate,
     problems: &mut Vec<Problem>,
@@ -587,7 +604,7 @@ fn check_text(
     if text.trim().is_empty() {
         problems.push(file.problem_at(
             span,
-            format!("`[[{table}]]` entry has an empty `text`; expected what happened"),
+            format!("`[[{table}]]` entry has an empty `text`; expected {expected}"),
         ));
     }
 }

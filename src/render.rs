@@ -275,7 +275,7 @@ fn home(page: &Page, context: &mut tera::Context) {
     context.insert("latest", &latest);
     context.insert("announcement_count", &site.announcements.len());
     insert_contacts(page, context);
-    context.insert("services", &page.services());
+    context.insert("services", &page.service_summaries());
     context.insert("measure_counts", &page.measure_counts());
     context.insert(
         "promise",

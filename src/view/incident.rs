@@ -49,7 +49,7 @@ pub struct ReportedService {
     pub step: ServiceStep,
 }
 
-/// A measure with its latest status and history.
+/// A measure with its latest status.
 #[derive(Debug, Serialize)]
 pub struct MeasureView {
     /// Its name.
@@ -61,19 +61,6 @@ pub struct MeasureView {
     /// The latest report's note.
     pub note: Option<Text>,
     /// The announcement that first reported the current status.
-    pub announcement: Item,
-    /// Every report, oldest first.
-    pub history: Vec<MeasureStep>,
-}
-
-/// One report of a measure's status.
-#[derive(Debug, Serialize)]
-pub struct MeasureStep {
-    /// The status reported.
-    pub status: Label,
-    /// The report's note.
-    pub note: Option<Text>,
-    /// The announcement that reported it.
     pub announcement: Item,
 }
 
@@ -199,56 +186,51 @@ impl Page<'_> {
         }
     }
 
-    /// A service with its latest status and its history.
-    pub fn service(&self, service: &Service) -> ServiceView {
-        let history: Vec<ServiceStep> = service
-            .history
-            .iter()
-            .map(|r| self.service_step(r))
-            .collect();
-        let latest = history.last().expect("history is never empty");
+    /// A service with its latest status, and its history when `with_history` (the
+    /// home page shows only the latest status, and a long incident has many reports).
+    fn service(&self, service: &Service, with_history: bool) -> ServiceView {
+        let latest = self.service_step(service.history.last().expect("history is never empty"));
+        let history = if with_history {
+            service
+                .history
+                .iter()
+                .map(|r| self.service_step(r))
+                .collect()
+        } else {
+            Vec::new()
+        };
         ServiceView {
             name: self.name(&service.history, |w| &w.services),
-            status: self.label(
-                "service",
-                self.state.service_status(self.site, service).id(),
-            ),
+            status: latest.status,
             since: self.when(&service.since),
-            note: latest.note.as_ref().map(|n| Text {
-                text: n.text.clone(),
-                lang: n.lang.clone(),
-            }),
+            note: latest.note,
             announcement: self.item(&self.site.announcements[service.changed_in.announcement]),
             history,
         }
     }
 
-    /// Every service reported, in the order first reported.
+    /// Every service reported, in the order first reported, with their histories.
     pub fn services(&self) -> Vec<ServiceView> {
         self.state
             .services
             .iter()
-            .map(|s| self.service(s))
+            .map(|s| self.service(s, true))
+            .collect()
+    }
+
+    /// Every service reported, with its latest status only (`history` is empty).
+    pub fn service_summaries(&self) -> Vec<ServiceView> {
+        self.state
+            .services
+            .iter()
+            .map(|s| self.service(s, false))
             .collect()
     }
 
     fn measure(&self, measure: &Measure) -> MeasureView {
         let announcements = &self.site.announcements;
-        let history: Vec<MeasureStep> = measure
-            .history
-            .iter()
-            .map(|r| {
-                let a = &announcements[r.announcement];
-                MeasureStep {
-                    status: self.label("measure", a.tables.measures[r.entry].id()),
-                    note: self
-                        .text_of(a, |w| w.measures.get(r.entry).and_then(|e| e.note.as_ref())),
-                    announcement: self.item(a),
-                }
-            })
-            .collect();
+        let latest = measure.history.last().expect("history is never empty");
         let changed_in = &announcements[measure.changed_in.announcement];
-        let latest = history.last().expect("history is never empty");
         MeasureView {
             name: self.name(&measure.history, |w| &w.measures),
             status: self.label(
@@ -256,12 +238,10 @@ impl Page<'_> {
                 self.state.measure_status(self.site, measure).id(),
             ),
             changed: self.date(&changed_in.date),
-            note: latest.note.as_ref().map(|n| Text {
-                text: n.text.clone(),
-                lang: n.lang.clone(),
+            note: self.text_of(&announcements[latest.announcement], |w| {
+                w.measures.get(latest.entry).and_then(|e| e.note.as_ref())
             }),
             announcement: self.item(changed_in),
-            history,
         }
     }
 

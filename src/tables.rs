@@ -325,6 +325,8 @@ pub(crate) fn read_original(
         let span = entry.span();
         let raw = entry.into_inner();
         check_text("timeline", &raw.text, "what happened", span, file, problems);
+        // A bad `at` is a problem, so the file is refused; the placeholder only keeps
+        // facts and words in step while the rest of the file is checked.
         let at = when(&raw.at, "timeline.at", zone, file, problems);
         tables
             .timeline
@@ -344,7 +346,7 @@ pub(crate) fn read_original(
             problems,
         );
         let Some(at) = moment(&raw.at, "revisions.at", zone, file, problems) else {
-            continue;
+            continue; // Reported; the file is refused.
         };
         if let Some(date) = date
             && at < date

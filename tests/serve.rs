@@ -383,16 +383,19 @@ fn a_burst_of_saves_gives_one_rebuild_and_reads_do_not_trigger_more() {
             "+++\ntitle = \"一括保存 {i}\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\n+++\n本文\n"
         ));
     }
-    let page = preview.wait_for("/announcements/", |p| p.count(".announcement-item") == 15);
-    let after: u64 = page
-        .attr("script[data-version]", "data-version")
-        .parse()
-        .unwrap();
-    // One rebuild; two if a slow machine split the burst. Never one per file.
-    assert!((1..=2).contains(&(after - before)), "{before} -> {after}");
-    // The rebuild's own reads of the files must not start another rebuild.
-    std::thread::sleep(Duration::from_secs(1));
-    assert_eq!(version(&preview), after);
+    preview.wait_for("/announcements/", |p| p.count(".announcement-item") == 15);
+    // Wait for the version to settle: a slow machine may have split the burst, and its
+    // last rebuild can come after the page already lists every file. The rebuild's own
+    // reads must not start another one, or it would never settle.
+    let mut after = version(&preview);
+    let settled = (0..10).any(|_| {
+        std::thread::sleep(Duration::from_secs(1));
+        let now = version(&preview);
+        std::mem::replace(&mut after, now) == now
+    });
+    assert!(settled, "the preview kept rebuilding: {before} -> {after}");
+    // One rebuild; two or three if a slow machine split the burst. Never one per file.
+    assert!((1..=3).contains(&(after - before)), "{before} -> {after}");
 }
 
 #[cfg(unix)]

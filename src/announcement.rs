@@ -511,18 +511,9 @@ impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
         })
     }
 
-    /// The line of the file at which a front-matter value starts.
-    fn line(&self, span: std::ops::Range<usize>) -> usize {
-        self.line_at(span)
-    }
-
     /// A repeated value with its line.
     fn with_line<V: Clone>(&self, value: &Spanned<V>) -> (V, usize) {
         (value.get_ref().clone(), self.line(value.span()))
-    }
-
-    fn problem(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Problem {
-        Problem::at(self.path, self.line(span), message)
     }
 
     fn check_title(&self, title: &Spanned<String>, problems: &mut Vec<Problem>) {
@@ -538,18 +529,6 @@ impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
         problems: &mut Vec<Problem>,
     ) -> Option<DateTime<FixedOffset>> {
         self.moment(value, "date", zone, problems)
-    }
-
-    fn moment(
-        &self,
-        value: &Spanned<toml::Value>,
-        key: &str,
-        zone: FixedOffset,
-        problems: &mut Vec<Problem>,
-    ) -> Option<DateTime<FixedOffset>> {
-        time::parse_value(value.get_ref(), zone)
-            .map_err(|m| problems.push(self.problem(value.span(), format!("`{key}`: {m}"))))
-            .ok()
     }
 
     /// The original's `updated`: given, or its newest revision; never before the
@@ -618,11 +597,11 @@ impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
 }
 
 impl<T> Locate for FrontMatter<'_, T> {
-    fn problem_at(&self, span: std::ops::Range<usize>, message: String) -> Problem {
-        Problem::at(self.path, self.line_at(span), message)
+    fn path(&self) -> &Path {
+        self.path
     }
 
-    fn line_at(&self, span: std::ops::Range<usize>) -> usize {
+    fn line(&self, span: std::ops::Range<usize>) -> usize {
         self.first_line + line_of(self.front, span.start) - 1
     }
 }

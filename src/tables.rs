@@ -263,12 +263,45 @@ pub struct RepeatedTables {
     pub revisions: Vec<(usize, Option<DateTime<FixedOffset>>, Option<RevisionKind>)>,
 }
 
-/// Points problems at lines of the file whose front matter is being read.
+/// Points problems at lines of the file whose front matter is being read, and reads
+/// its date values, reporting the ones that do not parse at their line.
 pub(crate) trait Locate {
-    /// The problem at the line where a front-matter span starts.
-    fn problem_at(&self, span: std::ops::Range<usize>, message: String) -> Problem;
+    /// The file, as problems name it.
+    fn path(&self) -> &std::path::Path;
+
     /// The line where a front-matter span starts.
-    fn line_at(&self, span: std::ops::Range<usize>) -> usize;
+    fn line(&self, span: std::ops::Range<usize>) -> usize;
+
+    /// The problem at the line where a front-matter span starts.
+    fn problem(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Problem {
+        Problem::at(self.path(), self.line(span), message)
+    }
+
+    /// A date-time value of `key`, or a problem.
+    fn moment(
+        &self,
+        value: &Spanned<toml::Value>,
+        key: &str,
+        zone: FixedOffset,
+        problems: &mut Vec<Problem>,
+    ) -> Option<DateTime<FixedOffset>> {
+        time::parse_value(value.get_ref(), zone)
+            .map_err(|m| problems.push(self.problem(value.span(), format!("`{key}`: {m}"))))
+            .ok()
+    }
+
+    /// A date or date-time value of `key`, or a problem.
+    fn when(
+        &self,
+        value: &Spanned<toml::Value>,
+        key: &str,
+        zone: FixedOffset,
+        problems: &mut Vec<Problem>,
+    ) -> Option<When> {
+        time::parse_when_value(value.get_ref(), zone)
+            .map_err(|m| problems.push(self.problem(value.span(), format!("`{key}`: {m}"))))
+            .ok()
+    }
 }
 
 /// Reads an original's tables. `date` is the announcement's own date, which no
@@ -298,7 +331,7 @@ pub(crate) fn read_original(
         let since = raw
             .since
             .as_ref()
-            .and_then(|v| when(v, "services.since", zone, file, problems));
+            .and_then(|v| file.when(v, "services.since", zone, problems));
         tables.services.push(ServiceFact {
             status: raw.status,
             since,
@@ -327,7 +360,7 @@ pub(crate) fn read_original(
         check_text("timeline", &raw.text, "what happened", span, file, problems);
         // A bad `at` is a problem, so the file is refused; the placeholder only keeps
         // facts and words in step while the rest of the file is checked.
-        let at = when(&raw.at, "timeline.at", zone, file, problems);
+        let at = file.when(&raw.at, "timeline.at", zone, problems);
         tables
             .timeline
             .push(at.unwrap_or(When::Day(chrono::NaiveDate::MIN)));
@@ -345,13 +378,13 @@ pub(crate) fn read_original(
             file,
             problems,
         );
-        let Some(at) = moment(&raw.at, "revisions.at", zone, file, problems) else {
+        let Some(at) = file.moment(&raw.at, "revisions.at", zone, problems) else {
             continue; // Reported; the file is refused.
         };
         if let Some(date) = date
             && at < date
         {
-            problems.push(file.problem_at(
+            problems.push(file.problem(
                 raw.at.span(),
                 format!(
                     "revision dated {} is before the announcement's `date` ({}); expected the \
@@ -377,12 +410,12 @@ pub(crate) fn read_translation(
     let mut words = Words::default();
     let mut repeated = RepeatedTables::default();
     for entry in raw.services {
-        let line = file.line_at(entry.span());
+        let line = file.line(entry.span());
         let raw = entry.into_inner();
         let since = raw
             .since
             .as_ref()
-            .and_then(|v| when(v, "services.since", zone, file, problems));
+            .and_then(|v| file.when(v, "services.since", zone, problems));
         repeated.services.push((line, raw.status, since));
         words.services.push(EntryWords {
             name: raw.name,
@@ -390,7 +423,7 @@ pub(crate) fn read_translation(
         });
     }
     for entry in raw.measures {
-        let line = file.line_at(entry.span());
+        let line = file.line(entry.span());
         let raw = entry.into_inner();
         repeated.measures.push((line, raw.status));
         words.measures.push(EntryWords {
@@ -399,22 +432,22 @@ pub(crate) fn read_translation(
         });
     }
     for entry in raw.timeline {
-        let line = file.line_at(entry.span());
+        let line = file.line(entry.span());
         let raw = entry.into_inner();
         let at = raw
             .at
             .as_ref()
-            .and_then(|v| when(v, "timeline.at", zone, file, problems));
+            .and_then(|v| file.when(v, "timeline.at", zone, problems));
         repeated.timeline.push((line, at));
         words.timeline.push(raw.text);
     }
     for entry in raw.revisions {
-        let line = file.line_at(entry.span());
+        let line = file.line(entry.span());
         let raw = entry.into_inner();
         let at = raw
             .at
             .as_ref()
-            .and_then(|v| moment(v, "revisions.at", zone, file, problems));
+            .and_then(|v| file.moment(v, "revisions.at", zone, problems));
         repeated.revisions.push((line, at, raw.kind));
         words.revisions.push(raw.text);
     }
@@ -583,12 +616,12 @@ fn check_name(
     problems: &mut Vec<Problem>,
 ) {
     if name.trim().is_empty() {
-        problems.push(file.problem_at(
+        problems.push(file.problem(
             span,
             format!("`[[{table}]]` entry has an empty `name`; expected its name"),
         ));
     } else if !seen.insert(name.to_string()) {
-        problems.push(file.problem_at(
+        problems.push(file.problem(
             span,
             format!("`[[{table}]]` lists `{name}` twice; expected each one once per announcement"),
         ));
@@ -604,33 +637,9 @@ fn check_text(
     problems: &mut Vec<Problem>,
 ) {
     if text.trim().is_empty() {
-        problems.push(file.problem_at(
+        problems.push(file.problem(
             span,
             format!("`[[{table}]]` entry has an empty `text`; expected {expected}"),
         ));
     }
-}
-
-fn when(
-    value: &Spanned<toml::Value>,
-    key: &str,
-    zone: FixedOffset,
-    file: &impl Locate,
-    problems: &mut Vec<Problem>,
-) -> Option<When> {
-    time::parse_when_value(value.get_ref(), zone)
-        .map_err(|m| problems.push(file.problem_at(value.span(), format!("`{key}`: {m}"))))
-        .ok()
-}
-
-fn moment(
-    value: &Spanned<toml::Value>,
-    key: &str,
-    zone: FixedOffset,
-    file: &impl Locate,
-    problems: &mut Vec<Problem>,
-) -> Option<DateTime<FixedOffset>> {
-    time::parse_value(value.get_ref(), zone)
-        .map_err(|m| problems.push(file.problem_at(value.span(), format!("`{key}`: {m}"))))
-        .ok()
 }

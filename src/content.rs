@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::announcement::{self, Announcement, Attachment, Original, Slug, Translation};
 use crate::config::{self, Config, KeyReportId};
-use crate::error::{Problem, suggest};
+use crate::error::{Problem, suggest, unknown_name_hint};
 use crate::frontmatter;
 use crate::lang::Lang;
 use crate::markdown;
@@ -672,20 +672,9 @@ fn check_key_reports(config: &Config, announcements: &[Original], problems: &mut
         let line = original.key_report_line.unwrap_or(1);
         if config.key_report(id).is_none() {
             let declared: Vec<&str> = config.key_reports.iter().map(|k| k.id.as_str()).collect();
-            let hint = match suggest(id.as_str(), declared.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None if declared.is_empty() => {
-                    "no key reports are declared; add a [[key_reports]] entry with this id".into()
-                }
-                None => format!(
-                    "expected one of {}",
-                    declared
-                        .iter()
-                        .map(|d| format!("`{d}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
+            let hint = unknown_name_hint(id.as_str(), &declared, || {
+                "no key reports are declared; add a [[key_reports]] entry with this id".into()
+            });
             problems.push(Problem::at(
                 &a.original.source,
                 line,

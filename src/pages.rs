@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::announcement::Slug;
 use crate::content::{self, Role};
-use crate::error::{Problem, line_of, suggest, toml_problem};
+use crate::error::{Problem, line_of, toml_problem, unknown_name_hint};
 use crate::frontmatter;
 use crate::lang::Lang;
 use crate::markdown::{self, Heading};
@@ -163,21 +163,12 @@ fn check_home_pages(home_pages: &[(String, usize)], names: &[&str], problems: &m
         } else if names.contains(&name.as_str()) {
             continue;
         } else {
-            let hint = match suggest(name, names.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None if names.is_empty() => format!(
+            let hint = unknown_name_hint(name, names, || {
+                format!(
                     "there are no pages yet; expected a file {}",
                     shown_dir().join(format!("{name}.md")).display()
-                ),
-                None => format!(
-                    "expected one of {}",
-                    names
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
+                )
+            });
             format!(
                 "`home_pages`: there is no page `{name}` in {}/; {hint}",
                 shown_dir().display()

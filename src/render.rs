@@ -363,7 +363,7 @@ fn announcement(page: &Page, index: usize, neighbours: Neighbours, context: &mut
             corrects: a
                 .corrects
                 .as_ref()
-                .and_then(|slug| site.announcements.iter().find(|t| &t.slug == slug))
+                .and_then(|slug| site.announcement(slug))
                 .map(|t| page.item(t)),
             services: page.services_reported(index),
         },

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::announcement::{Announcement, Channel};
+use crate::announcement::{Announcement, Channel, Slug};
 use crate::config::{self, Config, KeyReport};
 use crate::content::{self, Overview};
 use crate::error::Problem;
@@ -119,6 +119,11 @@ impl Site {
     /// The page named `name`.
     pub fn page(&self, name: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.name.as_str() == name)
+    }
+
+    /// The published announcement with this slug.
+    pub fn announcement(&self, slug: &Slug) -> Option<&Announcement> {
+        self.announcements.iter().find(|a| &a.slug == slug)
     }
 
     /// The published announcement that fills a key-report block, if there is one yet.

@@ -140,7 +140,7 @@ impl State {
                 }
             }
             if let Some(target) = &a.corrects
-                && announcements.iter().any(|t| &t.slug == target)
+                && site.announcement(target).is_some()
             {
                 corrected_by.entry(target.clone()).or_default().push(i);
             }

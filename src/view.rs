@@ -320,13 +320,7 @@ impl Page<'_> {
         SiteView {
             title: config.title_in(self.lang).to_string(),
             organization: config.organization_in(self.lang).to_string(),
-            status: Label {
-                id: status.id(),
-                label: self
-                    .strings
-                    .get(&format!("status_{}", status.id()))
-                    .to_string(),
-            },
+            status: self.label("status", status.id()),
             status_since: self
                 .state
                 .status_set_by
@@ -403,9 +397,23 @@ impl Page<'_> {
 
     /// A channel with its label.
     pub fn channel(&self, c: Channel) -> Label {
+        self.label("channel", c.id())
+    }
+
+    /// A closed-set value with its label, the theme's string `PREFIX_ID`.
+    fn label(&self, prefix: &str, id: &'static str) -> Label {
         Label {
-            id: c.id(),
-            label: self.strings.get(&format!("channel_{}", c.id())).to_string(),
+            id,
+            label: self.strings.get(&format!("{prefix}_{id}")).to_string(),
+        }
+    }
+
+    /// Words shown in the main language on this page because no translation gives
+    /// them: marked with the main language, unless the page is in it.
+    fn in_main_language(&self, text: String) -> Text {
+        Text {
+            text,
+            lang: (self.lang != self.main()).then(|| self.main().to_string()),
         }
     }
 
@@ -518,10 +526,13 @@ impl Page<'_> {
                     .get(self.lang)
                     .is_some_and(|t| t.text.is_some());
                 AlertView {
-                    text: Text {
-                        text: text.to_string(),
-                        lang: (self.lang != self.main() && !translated)
-                            .then(|| self.main().to_string()),
+                    text: if translated {
+                        Text {
+                            text: text.to_string(),
+                            lang: None,
+                        }
+                    } else {
+                        self.in_main_language(text.to_string())
                     },
                     url: link.map(|l| path::configured(&self.path, l)),
                 }

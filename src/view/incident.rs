@@ -138,10 +138,7 @@ impl Page<'_> {
                 text: text.clone(),
                 lang: None,
             },
-            None => Text {
-                text: original.clone(),
-                lang: (self.lang != self.main()).then(|| self.main().to_string()),
-            },
+            None => self.in_main_language(original.clone()),
         })
     }
 
@@ -157,21 +154,9 @@ impl Page<'_> {
             None => {
                 let r = history.last().expect("history is never empty");
                 let original = &announcements[r.announcement].original.words;
-                Text {
-                    text: table(original)
-                        .get(r.entry)
-                        .and_then(|e| e.name.clone())
-                        .unwrap_or_default(),
-                    lang: (self.lang != self.main()).then(|| self.main().to_string()),
-                }
+                let name = table(original).get(r.entry).and_then(|e| e.name.clone());
+                self.in_main_language(name.unwrap_or_default())
             }
-        }
-    }
-
-    fn label(&self, prefix: &str, id: &'static str) -> Label {
-        Label {
-            id,
-            label: self.strings.get(&format!("{prefix}_{id}")).to_string(),
         }
     }
 

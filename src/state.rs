@@ -13,7 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::announcement::{Announcement, Slug};
 use crate::config::IncidentStatus;
 use crate::site::Site;
-use crate::tables::{MeasureStatus, ServiceStatus};
+use crate::tables::{EntryWords, MeasureStatus, ServiceStatus, Words};
 use crate::time::When;
 
 /// One entry of one announcement's table.
@@ -97,8 +97,6 @@ impl State {
 
         let mut status = site.config.incident.status;
         let mut status_set_by = None;
-        let mut services: Vec<Service> = Vec::new();
-        let mut measures: Vec<Measure> = Vec::new();
         let mut corrected_by: BTreeMap<Slug, Vec<usize>> = BTreeMap::new();
         for i in oldest_first {
             let a = &announcements[i];
@@ -108,59 +106,44 @@ impl State {
                 status = s;
                 status_set_by = Some(i);
             }
-            for (entry, words) in a.original.words.services.iter().enumerate() {
-                let name = words.name.clone().unwrap_or_default();
-                let at = Ref {
-                    announcement: i,
-                    entry,
-                };
-                match services.iter_mut().find(|s| s.name == name) {
-                    Some(service) => service.history.push(at),
-                    None => services.push(Service {
-                        name,
-                        history: vec![at],
-                        changed_in: at,
-                        since: When::At(a.date),
-                    }),
-                }
-            }
-            for (entry, words) in a.original.words.measures.iter().enumerate() {
-                let name = words.name.clone().unwrap_or_default();
-                let at = Ref {
-                    announcement: i,
-                    entry,
-                };
-                match measures.iter_mut().find(|m| m.name == name) {
-                    Some(measure) => measure.history.push(at),
-                    None => measures.push(Measure {
-                        name,
-                        history: vec![at],
-                        changed_in: at,
-                    }),
-                }
-            }
             if let Some(target) = &a.corrects
                 && site.announcement(target).is_some()
             {
                 corrected_by.entry(target.clone()).or_default().push(i);
             }
         }
-        for service in &mut services {
-            let status_of = |r: &Ref| announcements[r.announcement].tables.services[r.entry];
-            let run = current_run(&service.history, |r| status_of(r).status);
-            service.changed_in = run[0];
-            service.since = run
-                .iter()
-                .rev()
-                .find_map(|r| status_of(r).since)
-                .unwrap_or(When::At(announcements[run[0].announcement].date));
-        }
-        for measure in &mut measures {
-            let run = current_run(&measure.history, |r| {
-                announcements[r.announcement].tables.measures[r.entry]
-            });
-            measure.changed_in = run[0];
-        }
+
+        let services = histories(announcements, |w| &w.services)
+            .into_iter()
+            .map(|(name, history)| {
+                let fact = |r: &Ref| announcements[r.announcement].tables.services[r.entry];
+                let run = current_run(&history, |r| fact(r).status);
+                let since = run
+                    .iter()
+                    .rev()
+                    .find_map(|r| fact(r).since)
+                    .unwrap_or(When::At(announcements[run[0].announcement].date));
+                Service {
+                    changed_in: run[0],
+                    since,
+                    name,
+                    history,
+                }
+            })
+            .collect();
+        let measures = histories(announcements, |w| &w.measures)
+            .into_iter()
+            .map(|(name, history)| {
+                let run = current_run(&history, |r| {
+                    announcements[r.announcement].tables.measures[r.entry]
+                });
+                Measure {
+                    changed_in: run[0],
+                    name,
+                    history,
+                }
+            })
+            .collect();
 
         State {
             status,
@@ -220,6 +203,31 @@ impl State {
         rows.sort_by_key(|(at, kind, age, entry, _)| (*at, *kind, *age, *entry));
         rows.into_iter().map(|(.., row)| row).collect()
     }
+}
+
+/// Every name reported in one table of the announcements (`table` picks it from an
+/// original's words), with its reports oldest first, in the order first reported.
+fn histories(
+    announcements: &[Announcement],
+    table: fn(&Words) -> &[EntryWords],
+) -> Vec<(String, Vec<Ref>)> {
+    let mut found: Vec<(String, Vec<Ref>)> = Vec::new();
+    // Announcements are kept newest first.
+    for announcement in (0..announcements.len()).rev() {
+        let words = table(&announcements[announcement].original.words);
+        for (entry, words) in words.iter().enumerate() {
+            let name = words.name.clone().unwrap_or_default();
+            let report = Ref {
+                announcement,
+                entry,
+            };
+            match found.iter_mut().find(|(known, _)| *known == name) {
+                Some((_, history)) => history.push(report),
+                None => found.push((name, vec![report])),
+            }
+        }
+    }
+    found
 }
 
 /// The tail of `history` (oldest first) that has the same status as its last report.

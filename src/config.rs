@@ -39,8 +39,12 @@ pub struct Config {
     pub timezone: FixedOffset,
     /// How the zone is named after times shown to readers (e.g. `JST`).
     pub timezone_name: String,
-    /// Where the site is published, used only where an absolute URL is required.
-    pub base_url: Option<String>,
+    /// Where the site is published, used only where an absolute URL is required
+    /// (feeds, sitemap, canonical and share-preview URLs); `--base-url` overrides it.
+    pub base_url: Option<BaseUrl>,
+    /// Whether the site is prepared ahead of a crisis and not yet live: every page
+    /// says `noindex` and robots.txt keeps crawlers out.
+    pub standby: bool,
     /// The theme folder's name under `themes/`.
     pub theme: String,
     /// How many of the newest announcements the home page lists.
@@ -92,6 +96,60 @@ impl IncidentStatus {
             IncidentStatus::Recovering => "recovering",
             IncidentStatus::Resolved => "resolved",
         }
+    }
+}
+
+/// Where the site is published: an `http(s)` URL ending in `/`, against which output
+/// paths are made absolute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(url::Url);
+
+impl BaseUrl {
+    /// Accepts an absolute `https://` or `http://` URL without query or fragment; a
+    /// missing final `/` is added, so `https://example.jp/incident` means the folder.
+    pub fn parse(text: &str) -> Result<BaseUrl, String> {
+        let expected = "expected e.g. https://incident.example.jp/";
+        let mut url = url::Url::parse(text)
+            .map_err(|e| format!("`{text}` is not an absolute URL ({e}); {expected}"))?;
+        if !matches!(url.scheme(), "https" | "http") || url.cannot_be_a_base() {
+            return Err(format!(
+                "`{text}` is not an https:// or http:// URL; {expected}"
+            ));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "`{text}` has a query or fragment; {expected} (a site address only)"
+            ));
+        }
+        if !url.path().ends_with('/') {
+            let folder = format!("{}/", url.path());
+            url.set_path(&folder);
+        }
+        Ok(BaseUrl(url))
+    }
+
+    /// The absolute URL of an output path (from the output root, `/`-separated and
+    /// already percent-encoded). A folder's `index.html` is left out: every static
+    /// host serves it for the folder, and the shorter URL is the one people quote.
+    pub fn url_of(&self, path: &str) -> String {
+        let path = match path.strip_suffix("index.html") {
+            Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+            _ => path,
+        };
+        self.0
+            .join(path)
+            .map_or_else(|_| format!("{}{path}", self.0), String::from)
+    }
+
+    /// The URL itself, ending in `/`.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -344,6 +402,8 @@ struct RawConfig {
     timezone: Option<Spanned<String>>,
     timezone_name: Option<String>,
     base_url: Option<Spanned<String>>,
+    #[serde(default)]
+    standby: bool,
     theme: Option<String>,
     home_latest: Option<Spanned<usize>>,
     #[serde(default)]
@@ -452,17 +512,11 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             FixedOffset::east_opt(0).expect("UTC is a valid offset")
         }),
     };
-    if let Some(url) = &raw.base_url {
-        let url_text = url.get_ref();
-        if !(url_text.starts_with("https://") || url_text.starts_with("http://")) {
-            problem(
-                url.span(),
-                format!(
-                    "`base_url` `{url_text}` is not an absolute URL; expected https://… or http://…"
-                ),
-            );
-        }
-    }
+    let base_url = raw.base_url.as_ref().and_then(|url| {
+        BaseUrl::parse(url.get_ref())
+            .map_err(|m| problem(url.span(), format!("`base_url` {m}")))
+            .ok()
+    });
     if let Some(latest) = &raw.home_latest
         && *latest.get_ref() == 0
     {
@@ -593,7 +647,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         timezone_name: raw
             .timezone_name
             .unwrap_or_else(|| format!("UTC{timezone}")),
-        base_url: raw.base_url.map(Spanned::into_inner),
+        base_url,
+        standby: raw.standby,
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
         home_latest: raw.home_latest.map_or(5, Spanned::into_inner),
         home_pages: raw
@@ -730,5 +785,32 @@ mod tests {
         let problems = parse(text).unwrap_err();
         let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![Some(3), Some(4)]);
+    }
+
+    #[test]
+    fn a_base_url_is_a_folder_that_output_paths_join() {
+        let base = BaseUrl::parse("https://example.jp/incident").unwrap();
+        assert_eq!(base.as_str(), "https://example.jp/incident/");
+        assert_eq!(base.url_of("index.html"), "https://example.jp/incident/");
+        assert_eq!(
+            base.url_of("en/announcements/a/index.html"),
+            "https://example.jp/incident/en/announcements/a/"
+        );
+        assert_eq!(
+            base.url_of("feed.xml"),
+            "https://example.jp/incident/feed.xml"
+        );
+        assert_eq!(
+            base.url_of("announcements/a/not-index.html"),
+            "https://example.jp/incident/announcements/a/not-index.html"
+        );
+        for bad in [
+            "example.jp",
+            "ftp://example.jp/",
+            "https://example.jp/?a=1",
+            "/incident/",
+        ] {
+            assert!(BaseUrl::parse(bad).is_err(), "{bad} accepted");
+        }
     }
 }

@@ -56,15 +56,24 @@ pub struct BuildSummary {
     pub languages: Vec<lang::Lang>,
     /// Something the writer should know although the build succeeded.
     pub warnings: Vec<String>,
+    /// Whether the site is in standby (site.toml `standby = true`): built, but kept
+    /// out of search engines until it goes live.
+    pub standby: bool,
 }
+
+/// The warning of a build without `base_url`: what is left out, and how to fix it.
+pub const NO_BASE_URL: &str = "`base_url` is not set (site.toml, or --base-url): the Atom feeds, sitemap.xml, canonical and share-preview URLs are left out, and robots.txt names no sitemap; set it to the address the site is published at";
 
 /// Loads, checks, renders and writes the site. On any error the output folder is left
 /// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let (site, files) = render_site(&options.root, &options.publish, &content::Cache::default())?;
-    let warnings = output::write(&files, &options.output)?
+    let mut warnings: Vec<String> = output::write(&files, &options.output)?
         .into_iter()
         .collect();
+    if site.config.base_url.is_none() {
+        warnings.push(NO_BASE_URL.to_string());
+    }
     Ok(BuildSummary {
         announcements: site.announcements.len(),
         pages: files
@@ -72,8 +81,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
             .filter(|f| matches!(f.content, render::Content::Text(_)))
             .count(),
         files: files.len(),
-        languages: site.languages,
         warnings,
+        standby: site.config.standby,
+        languages: site.languages,
     })
 }
 

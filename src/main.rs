@@ -38,6 +38,10 @@ enum Command {
         /// Include announcements dated after now (embargoed statements).
         #[arg(long)]
         future: bool,
+        /// Where the site will be published (e.g. https://incident.example.jp/), in
+        /// place of site.toml's `base_url`; used for feeds, sitemap and share links.
+        #[arg(long, value_parser = crisis_site::config::BaseUrl::parse)]
+        base_url: Option<crisis_site::config::BaseUrl>,
     },
     /// Start a new site in DIR (missing or empty): settings, an overview, one
     /// announcement in each channel with its English translation, and the default theme.
@@ -194,6 +198,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             drafts,
             future,
+            base_url,
         } => {
             let output = output.unwrap_or_else(|| cli.root.join("public"));
             let options = BuildOptions {
@@ -203,6 +208,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     drafts,
                     future,
                     now,
+                    base_url,
                 },
             };
             let started = Instant::now();
@@ -210,6 +216,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(summary) => {
                     for warning in &summary.warnings {
                         eprintln!("warning: {warning}");
+                    }
+                    if summary.standby {
+                        println!(
+                            "standby: the site is not live (site.toml `standby = true`); every page says noindex and robots.txt disallows all crawlers; set `standby = false` to go live"
+                        );
                     }
                     let languages: Vec<String> =
                         summary.languages.iter().map(|l| l.to_string()).collect();

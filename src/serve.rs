@@ -94,6 +94,7 @@ impl Shared {
             drafts: true,
             future: true,
             now,
+            base_url: None,
         };
         let result = crate::render_site(&options.root, &publish, &self.cache);
         let mut preview = self

@@ -13,8 +13,8 @@ use crate::error::Problem;
 use crate::lang::Lang;
 use crate::pages::Page;
 
-/// What to publish: the writer's switches for drafts and embargoed statements, and the
-/// moment the build acts as if it were.
+/// What to publish and where: the writer's switches for drafts and embargoed
+/// statements, the moment the build acts as if it were, and the site's address.
 #[derive(Debug, Clone)]
 pub struct Publish {
     /// Include announcements marked `draft = true`.
@@ -23,6 +23,8 @@ pub struct Publish {
     pub future: bool,
     /// The moment of the build; embargoes are judged against it.
     pub now: DateTime<FixedOffset>,
+    /// Where the site is published, in place of site.toml's `base_url` (`--base-url`).
+    pub base_url: Option<config::BaseUrl>,
 }
 
 /// A valid site, with only the announcements that may be published.
@@ -56,7 +58,7 @@ impl Site {
     ) -> Result<Site, Vec<Problem>> {
         let config = config::load(root);
         let content = content::load(root, config.as_ref().ok(), cache);
-        let (config, content) = match (config, content) {
+        let (mut config, content) = match (config, content) {
             (Ok(config), Ok(content)) => (config, content),
             (config, content) => {
                 let mut problems = config.err().unwrap_or_default();
@@ -83,6 +85,9 @@ impl Site {
             }
         }
         languages[1..].sort();
+        if let Some(url) = &publish.base_url {
+            config.base_url = Some(url.clone());
+        }
 
         Ok(Site {
             root: root.to_path_buf(),

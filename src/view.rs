@@ -55,6 +55,11 @@ impl Page<'_> {
         path::relative(&self.path, to)
     }
 
+    /// The absolute URL of `to` (a path from the output root), when `base_url` is set.
+    pub fn absolute(&self, to: &str) -> Option<String> {
+        self.site.config.base_url.as_ref().map(|b| b.url_of(to))
+    }
+
     /// A date-time as this page's language shows it.
     pub fn date(&self, at: &DateTime<FixedOffset>) -> DateView {
         let zone = self.site.config.timezone;

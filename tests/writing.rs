@@ -97,6 +97,7 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
             drafts: false,
             future: false,
             now: DateTime::parse_from_rfc3339(NOW).unwrap(),
+            base_url: None,
         },
     })
     .unwrap();

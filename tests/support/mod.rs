@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, FixedOffset};
+use crisis_site::config::BaseUrl;
 use crisis_site::{BuildOptions, BuildSummary, Error, Publish};
 use scraper::{Html, Selector};
 use tempfile::TempDir;
@@ -19,6 +20,8 @@ pub struct TestSite {
     pub drafts: bool,
     pub future: bool,
     pub now: DateTime<FixedOffset>,
+    /// `--base-url`, overriding site.toml's.
+    pub base_url: Option<BaseUrl>,
 }
 
 fn repo() -> PathBuf {
@@ -51,6 +54,7 @@ impl TestSite {
             drafts: false,
             future: false,
             now: DateTime::parse_from_rfc3339(NOW).unwrap(),
+            base_url: None,
         }
     }
 
@@ -69,6 +73,7 @@ impl TestSite {
             future: false,
             // After the example's newest announcement, so it builds as published.
             now: DateTime::parse_from_rfc3339("2026-11-23T12:00:00+09:00").unwrap(),
+            base_url: None,
         }
     }
 
@@ -106,6 +111,7 @@ impl TestSite {
                 drafts: self.drafts,
                 future: self.future,
                 now: self.now,
+                base_url: self.base_url.clone(),
             },
         }
     }

@@ -203,6 +203,11 @@ pub struct Announcement {
 }
 
 impl Announcement {
+    /// When it last changed for readers: its publication, or its latest amendment.
+    pub fn last_changed(&self) -> DateTime<FixedOffset> {
+        self.updated.map_or(self.date, |u| u.max(self.date))
+    }
+
     /// The text in `lang`, where it exists.
     pub fn version(&self, lang: &Lang, main: &Lang) -> Option<&Version> {
         if lang == main {

@@ -11,6 +11,7 @@ pub mod announcement;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod feed;
 pub mod frontmatter;
 pub mod init;
 pub mod lang;

@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use crate::site::Site;
 use crate::state::State;
 use crate::theme::{Theme, template_problems};
-use crate::view::{Item, Page, path};
+use crate::view::{Head, Item, Page, path};
 
 /// One file of the built site.
 #[derive(Debug, Clone)]
@@ -46,6 +46,8 @@ enum Job<'a> {
     Announcement(&'a Lang, usize, Neighbours),
     /// A page of `content/pages/` (by index).
     Page(&'a Lang, usize),
+    /// The page a static host serves for a missing path.
+    NotFound(&'a Lang),
 }
 
 /// Indexes of the announcements before and after one, among those in its language.
@@ -66,6 +68,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
         jobs.push(Job::List(lang, None));
         jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang, Some(c))));
         jobs.push(Job::Timeline(lang));
+        jobs.push(Job::NotFound(lang));
         if !state.services.is_empty() {
             jobs.push(Job::Services(lang));
         }
@@ -126,6 +129,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
             }
         }
     }
+    files.extend(crate::feed::files(site, &state, theme)?);
     check_collisions(&site.root, &files)?;
     Ok(files)
 }
@@ -166,76 +170,118 @@ fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), 
     }
 }
 
+impl<'a> Job<'a> {
+    fn lang(self) -> &'a Lang {
+        match self {
+            Job::Home(lang)
+            | Job::List(lang, _)
+            | Job::Services(lang)
+            | Job::Measures(lang)
+            | Job::Timeline(lang)
+            | Job::Announcement(lang, ..)
+            | Job::Page(lang, _)
+            | Job::NotFound(lang) => lang,
+        }
+    }
+
+    fn template(self) -> &'static str {
+        match self {
+            Job::Home(_) => "home.html",
+            Job::List(..) => "list.html",
+            Job::Services(_) => "services.html",
+            Job::Measures(_) => "measures.html",
+            Job::Timeline(_) => "timeline.html",
+            Job::Announcement(..) => "announcement.html",
+            Job::Page(..) => "page.html",
+            Job::NotFound(_) => "404.html",
+        }
+    }
+
+    /// Where this job's page is in `lang`, if the page exists in that language: the
+    /// page's own path, and those of its translations for the language links.
+    fn path_in(self, site: &Site, lang: &Lang) -> Option<String> {
+        let main = site.main_language();
+        match self {
+            Job::Home(_) => Some(path::home(lang, main)),
+            Job::List(_, channel) => Some(path::list(lang, main, channel)),
+            Job::Services(_) => Some(path::services(lang, main)),
+            Job::Measures(_) => Some(path::measures(lang, main)),
+            Job::Timeline(_) => Some(path::timeline(lang, main)),
+            Job::Announcement(_, i, _) => {
+                let a = &site.announcements[i];
+                a.version(lang, main)
+                    .map(|_| path::announcement(lang, main, &a.slug))
+            }
+            Job::Page(_, i) => {
+                let p = &site.pages[i];
+                p.version(lang, main)
+                    .map(|_| path::page(lang, main, &p.name))
+            }
+            Job::NotFound(_) => Some(path::not_found(lang, main)),
+        }
+    }
+}
+
 fn render_page(
     site: &Site,
     state: &State,
     theme: &Theme,
     job: Job,
 ) -> Result<OutputFile, Vec<Problem>> {
-    let main = site.main_language();
-    let (lang, path, template) = match job {
-        Job::Home(lang) => (lang, path::home(lang, main), "home.html"),
-        Job::List(lang, channel) => (lang, path::list(lang, main, channel), "list.html"),
-        Job::Services(lang) => (lang, path::services(lang, main), "services.html"),
-        Job::Measures(lang) => (lang, path::measures(lang, main), "measures.html"),
-        Job::Timeline(lang) => (lang, path::timeline(lang, main), "timeline.html"),
-        Job::Announcement(lang, i, _) => (
-            lang,
-            path::announcement(lang, main, &site.announcements[i].slug),
-            "announcement.html",
-        ),
-        Job::Page(lang, i) => (
-            lang,
-            path::page(lang, main, &site.pages[i].name),
-            "page.html",
-        ),
-    };
+    let lang = job.lang();
     let page = Page {
         site,
         lang,
         strings: &theme.strings[lang],
         all_strings: &theme.strings,
         state,
-        path,
+        path: job
+            .path_in(site, lang)
+            .expect("pages are rendered only in languages they exist in"),
     };
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
     context.insert("t", &page.strings.map);
     context.insert("site", &page.site_view());
-    match job {
+    context.insert("alternates", &page.alternates(|l| job.path_in(site, l)));
+    let head = match job {
         Job::Home(_) => home(&page, &mut context),
         Job::List(_, channel) => list(&page, channel, &mut context),
         Job::Services(_) => {
             context.insert("page_kind", "services");
-            context.insert(
-                "alternates",
-                &page.alternates(|l| Some(path::services(l, main))),
-            );
             context.insert("services", &page.services());
+            page.head_titled("services_title", "services_intro")
         }
         Job::Measures(_) => {
             context.insert("page_kind", "measures");
-            context.insert(
-                "alternates",
-                &page.alternates(|l| Some(path::measures(l, main))),
-            );
             context.insert("measure_groups", &page.measure_groups());
             context.insert("measure_counts", &page.measure_counts());
+            page.head_titled("measures_title", "measures_intro")
         }
         Job::Timeline(_) => {
             context.insert("page_kind", "timeline");
-            context.insert(
-                "alternates",
-                &page.alternates(|l| Some(path::timeline(l, main))),
-            );
             context.insert("rows", &page.timeline());
+            page.head_titled("timeline_title", "timeline_intro")
         }
         Job::Announcement(_, i, neighbours) => announcement(&page, i, neighbours, &mut context),
         Job::Page(_, i) => content_page(&page, i, &mut context),
-    }
+        Job::NotFound(_) => {
+            context.insert("page_kind", "not-found");
+            let mut head = page.head_titled("not_found_title", "not_found_text");
+            head.noindex = true;
+            // Served for any missing path, at any depth: its relative links must
+            // resolve from where the file really is.
+            head.base = Some(
+                page.absolute(&page.path)
+                    .unwrap_or_else(|| format!("/{}", page.path)),
+            );
+            head
+        }
+    };
+    context.insert("head", &head.finish(&page, |l| job.path_in(site, l)));
     let text = theme
         .tera
-        .render(template, &context)
+        .render(job.template(), &context)
         .map_err(|e| template_problems(&e, &theme.template_paths))?;
     Ok(OutputFile {
         path: page.path,
@@ -249,14 +295,9 @@ struct OverviewView<'a> {
     html: &'a str,
 }
 
-fn home(page: &Page, context: &mut tera::Context) {
+fn home(page: &Page, context: &mut tera::Context) -> Head {
     let site = page.site;
-    let main = site.main_language();
     context.insert("page_kind", "home");
-    context.insert(
-        "alternates",
-        &page.alternates(|l| Some(path::home(l, main))),
-    );
     context.insert(
         "overview",
         &site.overview.get(page.lang).map(|o| OverviewView {
@@ -281,6 +322,7 @@ fn home(page: &Page, context: &mut tera::Context) {
         "promise",
         &page.state.promise.as_ref().map(|p| page.promise(p)),
     );
+    page.home_head()
 }
 
 /// The contact desks: those open or about to open, then those closed, which stay
@@ -294,14 +336,11 @@ fn insert_contacts(page: &Page, context: &mut tera::Context) {
     context.insert("closed_contacts", &closed);
 }
 
-fn list(page: &Page, channel: Option<Channel>, context: &mut tera::Context) {
-    let main = page.site.main_language();
+fn list(page: &Page, channel: Option<Channel>, context: &mut tera::Context) -> Head {
     context.insert("page_kind", "list");
-    context.insert(
-        "alternates",
-        &page.alternates(|l| Some(path::list(l, main, channel))),
-    );
-    context.insert("filter", channel.map_or("all", Channel::id));
+    let filter = channel.map_or("all", Channel::id);
+    context.insert("filter", filter);
+    context.insert("feed", &page.feed_link(channel));
     context.insert("filters", &page.filters(channel));
     let items: Vec<Item> = page
         .site
@@ -309,6 +348,14 @@ fn list(page: &Page, channel: Option<Channel>, context: &mut tera::Context) {
         .map(|a| page.item(a))
         .collect();
     context.insert("items", &items);
+    let mut head = page.head_titled(
+        &format!("list_title_{filter}"),
+        &format!("list_description_{filter}"),
+    );
+    if channel.is_some() {
+        head.feeds.extend(page.feed_link(channel));
+    }
+    head
 }
 
 #[derive(Serialize)]
@@ -324,7 +371,12 @@ struct AnnouncementView<'a> {
     services: Vec<crate::view::ReportedService>,
 }
 
-fn announcement(page: &Page, index: usize, neighbours: Neighbours, context: &mut tera::Context) {
+fn announcement(
+    page: &Page,
+    index: usize,
+    neighbours: Neighbours,
+    context: &mut tera::Context,
+) -> Head {
     let site = page.site;
     let main = site.main_language();
     let a: &Announcement = &site.announcements[index];
@@ -332,13 +384,6 @@ fn announcement(page: &Page, index: usize, neighbours: Neighbours, context: &mut
         .version(page.lang, main)
         .expect("announcement pages are rendered only in languages they exist in");
     context.insert("page_kind", "announcement");
-    context.insert(
-        "alternates",
-        &page.alternates(|l| {
-            a.version(l, main)
-                .map(|_| path::announcement(l, main, &a.slug))
-        }),
-    );
     let key_report = a
         .key_report
         .as_ref()
@@ -378,6 +423,11 @@ fn announcement(page: &Page, index: usize, neighbours: Neighbours, context: &mut
     };
     context.insert("newer", &neighbours.newer.map(neighbour));
     context.insert("older", &neighbours.older.map(neighbour));
+    let mut head = Head::new(Some(version.title.clone()), version.summary.clone());
+    head.og_type = "article";
+    head.published = Some(page.date(&a.date).iso);
+    head.modified = a.updated.map(|u| page.date(&u).iso);
+    head
 }
 
 #[derive(Serialize)]
@@ -391,21 +441,13 @@ struct PageView<'a> {
 }
 
 /// A page of `content/pages/` (not to be confused with `page`, the one being rendered).
-fn content_page(page: &Page, index: usize, context: &mut tera::Context) {
+fn content_page(page: &Page, index: usize, context: &mut tera::Context) -> Head {
     let main = page.site.main_language();
     let source = &page.site.pages[index];
     let text = source
         .version(page.lang, main)
         .expect("pages are rendered only in languages they exist in");
     context.insert("page_kind", "page");
-    context.insert(
-        "alternates",
-        &page.alternates(|l| {
-            source
-                .version(l, main)
-                .map(|_| path::page(l, main, &source.name))
-        }),
-    );
     context.insert(
         "page",
         &PageView {
@@ -417,4 +459,5 @@ fn content_page(page: &Page, index: usize, context: &mut tera::Context) {
             toc: crate::view::table_of_contents(&text.headings),
         },
     );
+    Head::new(Some(text.title.clone()), text.summary.clone())
 }

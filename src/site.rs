@@ -110,7 +110,7 @@ impl Site {
     pub fn last_updated(&self) -> Option<DateTime<FixedOffset>> {
         self.announcements
             .iter()
-            .map(|a| a.updated.map_or(a.date, |u| u.max(a.date)))
+            .map(Announcement::last_changed)
             .max()
     }
 

@@ -19,9 +19,11 @@ use crate::state::State;
 use crate::theme::Strings;
 use crate::time::When;
 
+mod head;
 mod incident;
 pub mod path;
 
+pub use head::*;
 pub use incident::*;
 
 /// A date-time as machines and readers need it.

@@ -337,7 +337,7 @@ fn template_that_fails_to_render_is_named() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0]
-            .starts_with("themes/default/templates/list.html:4: template `list.html` failed: "),
+            .starts_with("themes/default/templates/list.html:3: template `list.html` failed: "),
         "{problems:?}"
     );
 }

@@ -54,6 +54,19 @@ pub fn timeline(lang: &Lang, main: &Lang) -> String {
     format!("{}timeline/index.html", prefix(lang, main))
 }
 
+/// The page a static host serves for a missing path, one per language.
+pub fn not_found(lang: &Lang, main: &Lang) -> String {
+    format!("{}404.html", prefix(lang, main))
+}
+
+/// An Atom feed of all announcements, or of one channel's, beside the list it follows.
+pub fn feed(lang: &Lang, main: &Lang, channel: Option<Channel>) -> String {
+    match channel {
+        None => format!("{}feed.xml", prefix(lang, main)),
+        Some(c) => format!("{}announcements/{}/feed.xml", prefix(lang, main), c.id()),
+    }
+}
+
 /// A link written in site.toml, from the page at `from`: web addresses as they
 /// are, paths inside the site made relative, folders pointed at their `index.html`.
 pub fn configured(from: &str, link: &str) -> String {

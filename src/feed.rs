@@ -1,0 +1,186 @@
+//! Atom feeds (RFC 4287), so that journalists, investors and customers' staff are told
+//! of a new statement instead of reloading the page: in every language, one of all
+//! announcements and one of each channel's, beside the list each follows.
+//!
+//! Atom needs absolute addresses, so feeds are written only when `base_url` is set.
+//! An entry's id is its page's address in the feed's language, even while the
+//! announcement is untranslated, so that translating it later does not make feed
+//! readers show it twice.
+
+use atom_syndication::{Category, Content, Entry, Feed, Link, Person, Text};
+use serde::Serialize;
+
+use crate::announcement::{Announcement, Channel};
+use crate::config::BaseUrl;
+use crate::error::Problem;
+use crate::lang::Lang;
+use crate::render::{Content as FileContent, OutputFile};
+use crate::site::Site;
+use crate::state::State;
+use crate::theme::{Theme, template_problems};
+use crate::view::{AttachmentView, Page, path};
+
+/// The template of an entry's content: the announcement's body and its attachments.
+const ENTRY_TEMPLATE: &str = "partials/feed_entry.html";
+
+/// Every feed of the site, or none without `base_url`.
+pub fn files(site: &Site, state: &State, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem>> {
+    let Some(base) = &site.config.base_url else {
+        return Ok(Vec::new());
+    };
+    let mut files = Vec::new();
+    for lang in &site.languages {
+        let page = Page {
+            site,
+            lang,
+            strings: &theme.strings[lang],
+            all_strings: &theme.strings,
+            state,
+            path: path::feed(lang, site.main_language(), None),
+        };
+        for channel in std::iter::once(None).chain(Channel::ALL.map(Some)) {
+            let feed = feed(&page, base, theme, channel)?;
+            let xml = feed.write_to(Vec::new()).map_err(|e| {
+                vec![Problem::in_file(
+                    &site.root,
+                    format!("cannot write the Atom feed: {e}"),
+                )]
+            })?;
+            files.push(OutputFile {
+                path: path::feed(lang, site.main_language(), channel),
+                content: FileContent::Text(String::from_utf8_lossy(&xml).into_owned()),
+            });
+        }
+    }
+    Ok(files)
+}
+
+fn feed(
+    page: &Page,
+    base: &BaseUrl,
+    theme: &Theme,
+    channel: Option<Channel>,
+) -> Result<Feed, Vec<Problem>> {
+    let (site, lang) = (page.site, page.lang);
+    let main = site.main_language();
+    let entries = site
+        .in_channel(channel)
+        .map(|a| entry(page, base, theme, a))
+        .collect::<Result<Vec<Entry>, _>>()?;
+    let self_url = base.url_of(&path::feed(lang, main, channel));
+    let name = page.strings.get(&format!(
+        "feed_title_{}",
+        channel.map_or("all", Channel::id)
+    ));
+    Ok(Feed {
+        title: Text::plain(format!("{name} | {}", site.config.title_in(lang))),
+        id: self_url.clone(),
+        // The newest change of an entry; a feed with none yet dates from the incident.
+        updated: entries
+            .iter()
+            .map(|e| e.updated)
+            .max()
+            .or(site.config.incident.started)
+            .unwrap_or(site.now),
+        authors: vec![author(page, base)],
+        links: vec![
+            link(self_url, "self", "application/atom+xml", None),
+            link(
+                base.url_of(&path::list(lang, main, channel)),
+                "alternate",
+                "text/html",
+                Some(lang),
+            ),
+        ],
+        lang: Some(lang.to_string()),
+        entries,
+        ..Feed::default()
+    })
+}
+
+#[derive(Serialize)]
+struct EntryView<'a> {
+    body_html: &'a str,
+    attachments: Vec<AttachmentView>,
+}
+
+fn entry(
+    page: &Page,
+    base: &BaseUrl,
+    theme: &Theme,
+    a: &Announcement,
+) -> Result<Entry, Vec<Problem>> {
+    let main = page.site.main_language();
+    // An untranslated announcement is listed in the main language, marked as such.
+    let (version, lang) = match a.version(page.lang, main) {
+        Some(v) => (v, page.lang),
+        None => (&a.original, main),
+    };
+    let marked = (lang != page.lang).then(|| lang.to_string());
+    let url = base.url_of(&path::announcement(lang, main, &a.slug));
+
+    let mut context = tera::Context::new();
+    context.insert("t", &page.strings.map);
+    context.insert(
+        "entry",
+        &EntryView {
+            body_html: &version.body_html,
+            attachments: a.attachments.iter().map(|f| page.attachment(f)).collect(),
+        },
+    );
+    let html = theme
+        .tera
+        .render(ENTRY_TEMPLATE, &context)
+        .map_err(|e| template_problems(&e, &theme.template_paths))?;
+
+    let text = |value: &str| Text {
+        lang: marked.clone(),
+        ..Text::plain(value)
+    };
+    Ok(Entry {
+        title: text(&version.title),
+        id: base.url_of(&path::announcement(page.lang, main, &a.slug)),
+        updated: a.last_changed(),
+        published: Some(a.date),
+        authors: vec![author(page, base)],
+        categories: a
+            .channels
+            .list()
+            .into_iter()
+            .map(|c| Category {
+                term: c.id().to_string(),
+                label: Some(page.channel(c).label),
+                scheme: None,
+            })
+            .collect(),
+        links: vec![link(url.clone(), "alternate", "text/html", Some(lang))],
+        summary: Some(text(&version.summary)),
+        content: Some(Content {
+            // Links in the body and to attachments are relative to the page.
+            base: Some(url),
+            lang: marked,
+            value: Some(html),
+            content_type: Some("html".to_string()),
+            src: None,
+        }),
+        ..Entry::default()
+    })
+}
+
+fn author(page: &Page, base: &BaseUrl) -> Person {
+    Person {
+        name: page.site.config.organization_in(page.lang).to_string(),
+        uri: Some(base.url_of(&path::home(page.lang, page.site.main_language()))),
+        ..Person::default()
+    }
+}
+
+fn link(href: String, rel: &str, mime_type: &str, lang: Option<&Lang>) -> Link {
+    Link {
+        href,
+        rel: rel.to_string(),
+        mime_type: Some(mime_type.to_string()),
+        hreflang: lang.map(Lang::to_string),
+        ..Link::default()
+    }
+}

@@ -22,6 +22,7 @@ pub mod pages;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod sitemap;
 pub mod state;
 pub mod tables;
 pub mod theme;

@@ -12,6 +12,7 @@ use crate::announcement::{Announcement, Channel};
 use crate::error::Problem;
 use crate::lang::Lang;
 use crate::site::Site;
+use crate::sitemap::Listed;
 use crate::state::State;
 use crate::theme::{Theme, template_problems};
 use crate::view::{Head, Item, Page, path};
@@ -130,6 +131,8 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
         }
     }
     files.extend(crate::feed::files(site, &state, theme)?);
+    let listed: Vec<Listed> = jobs.iter().filter_map(|job| job.listed(site)).collect();
+    files.extend(crate::sitemap::files(site, &listed));
     check_collisions(&site.root, &files)?;
     Ok(files)
 }
@@ -182,6 +185,32 @@ impl<'a> Job<'a> {
             | Job::Page(lang, _)
             | Job::NotFound(lang) => lang,
         }
+    }
+
+    /// The page as the sitemap lists it, or `None` for one that is not for search
+    /// engines.
+    fn listed(self, site: &Site) -> Option<Listed> {
+        let lang = self.lang();
+        let changed = match self {
+            Job::NotFound(_) => return None,
+            Job::Announcement(_, i, _) => Some(site.announcements[i].last_changed()),
+            Job::Page(_, i) => site.pages[i]
+                .version(lang, site.main_language())
+                .and_then(|text| text.updated),
+            Job::List(_, channel) => site.in_channel(channel).map(|a| a.last_changed()).max(),
+            Job::Home(_) | Job::Services(_) | Job::Measures(_) | Job::Timeline(_) => {
+                site.last_updated()
+            }
+        };
+        Some(Listed {
+            path: self.path_in(site, lang)?,
+            changed,
+            versions: site
+                .languages
+                .iter()
+                .filter_map(|l| Some((l.to_string(), self.path_in(site, l)?)))
+                .collect(),
+        })
     }
 
     fn template(self) -> &'static str {

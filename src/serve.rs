@@ -21,6 +21,7 @@ use axum::routing::get;
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::watch;
 
+use crate::config::BaseUrl;
 use crate::error::{Error, Problem};
 use crate::render::{Content, OutputFile};
 use crate::site::Publish;
@@ -71,6 +72,9 @@ struct Shared {
     cache: crate::content::Cache,
     /// The latest rebuild's number, good or bad; open pages listen to it.
     version: watch::Sender<u64>,
+    /// The preview's own address, in place of `base_url`: the 404 page, feeds and
+    /// every absolute link then work in the preview and never leave it.
+    base_url: Option<BaseUrl>,
 }
 
 /// The result of one rebuild, for the terminal.
@@ -94,7 +98,7 @@ impl Shared {
             drafts: true,
             future: true,
             now,
-            base_url: None,
+            base_url: self.base_url.clone(),
         };
         let result = crate::render_site(&options.root, &publish, &self.cache);
         let mut preview = self
@@ -147,11 +151,18 @@ pub fn serve(
         .enable_all()
         .build()
         .map_err(|e| Error::io("cannot start the preview server", e))?;
+    // Listen first: the builds need the preview's address.
+    let listener = runtime.block_on(bind(&options))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the preview server's address", e))?;
+    let url = format!("http://{address}/");
     let (version, _) = watch::channel(0u64);
     let shared = Arc::new(Shared {
         preview: RwLock::new(Arc::new(Preview::default())),
         cache: crate::content::Cache::default(),
         version,
+        base_url: BaseUrl::parse(&url).ok(),
     });
     // Watch before the first build, so that no save between the two is missed.
     let report = Arc::new(report);
@@ -160,11 +171,6 @@ pub fn serve(
     report(&shared.rebuild(&options));
 
     runtime.block_on(async {
-        let listener = bind(&options).await?;
-        let address = listener
-            .local_addr()
-            .map_err(|e| Error::io("cannot read the preview server's address", e))?;
-        let url = format!("http://{address}/");
         ready(&url);
         if options.open {
             let _ = opener::open_browser(&url);
@@ -325,7 +331,7 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         if !key.is_empty() && preview.files.contains_key(&folder) {
             return Redirect::permanent(&format!("/{key}/")).into_response();
         }
-        return not_found(&preview);
+        return not_found(&key, &preview);
     };
     let kind = mime_guess::from_path(&key).first_or_octet_stream();
     let body = match content {
@@ -333,7 +339,7 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         Content::Text(text) => text.clone().into_bytes(),
         Content::Copy(source) => match tokio::fs::read(source).await {
             Ok(bytes) => bytes,
-            Err(_) => return not_found(&preview),
+            Err(_) => return not_found(&key, &preview),
         },
     };
     let kind = if kind.type_() == "text" {
@@ -393,11 +399,24 @@ fn overlay(problems: &[Problem]) -> String {
     OVERLAY.replace("{problems}", &items)
 }
 
-fn not_found(preview: &Preview) -> Response {
-    let page = decorate(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>",
-        preview,
-    );
+/// The site's 404 page, as a static host would serve it: the one of the language
+/// folder the missing path is in, else the main language's.
+fn not_found(key: &str, preview: &Preview) -> Response {
+    let in_folder = key
+        .split_once('/')
+        .map(|(folder, _)| format!("{folder}/404.html"));
+    let page = in_folder
+        .iter()
+        .map(String::as_str)
+        .chain(["404.html"])
+        .find_map(|path| match preview.files.get(path) {
+            Some(Content::Text(text)) => Some(text.as_str()),
+            _ => None,
+        })
+        .unwrap_or(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>",
+        );
+    let page = decorate(page, preview);
     preview_response(
         StatusCode::NOT_FOUND,
         page.into_bytes(),

@@ -4,7 +4,10 @@
 mod support;
 
 mod bad_input;
+mod crawlers;
+mod feeds;
 mod guide_pages;
+mod head;
 mod home;
 mod incident;
 mod incident_errors;

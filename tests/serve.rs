@@ -136,6 +136,45 @@ fn serves_static_files_and_attachments_and_answers_404() {
 }
 
 #[test]
+fn a_missing_page_gets_the_site_404_page_of_its_language_pointing_into_the_preview() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let origin = format!("http://127.0.0.1:{}/", preview.port);
+    for (path, heading, base) in [
+        (
+            "/announcements/renamed/",
+            "ページが見つかりません",
+            "404.html",
+        ),
+        (
+            "/en/announcements/renamed/",
+            "Page not found",
+            "en/404.html",
+        ),
+        ("/nothing/at/all.html", "ページが見つかりません", "404.html"),
+    ] {
+        let answer = preview.get(path);
+        assert_eq!(answer.status, 404, "{path}");
+        let page = Page {
+            path: path.to_string(),
+            html: Html::parse_document(&answer.body),
+        };
+        assert_eq!(page.text("h1"), heading, "{path}");
+        // The preview stands in for base_url, so the page's links stay in the preview.
+        assert_eq!(page.attr("base", "href"), format!("{origin}{base}"));
+        assert_eq!(
+            page.attr("link[rel=canonical]", "href"),
+            format!("{origin}{base}")
+        );
+    }
+    // Feeds are previewed too.
+    let feed = preview.get("/feed.xml");
+    assert_eq!(feed.status, 200);
+    let parsed = atom_syndication::Feed::read_from(feed.body.as_bytes()).unwrap();
+    assert_eq!(parsed.id, format!("{origin}feed.xml"));
+}
+
+#[test]
 fn refuses_every_way_out_of_the_built_site() {
     let site = TestSite::basic();
     std::fs::write(site.root().join("secret.txt"), "TOP-SECRET-OUTSIDE").unwrap();

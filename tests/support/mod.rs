@@ -176,6 +176,19 @@ impl TestSite {
         self.out().join(output_path).is_file()
     }
 
+    /// A text file of the output (a feed, sitemap.xml, robots.txt).
+    pub fn read(&self, output_path: &str) -> String {
+        let path = self.out().join(output_path);
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    /// Sets `base_url` as `--base-url` would.
+    pub fn published_at(mut self, url: &str) -> TestSite {
+        self.base_url = Some(BaseUrl::parse(url).unwrap());
+        self
+    }
+
     /// A page of the output, parsed.
     pub fn page(&self, output_path: &str) -> Page {
         let path = self.out().join(output_path);

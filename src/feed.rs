@@ -30,14 +30,13 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Result<Vec<OutputFile
     };
     let mut files = Vec::new();
     for lang in &site.languages {
-        let page = Page {
+        let page = Page::new(
             site,
-            lang,
-            strings: &theme.strings[lang],
-            all_strings: &theme.strings,
+            theme,
             state,
-            path: path::feed(lang, site.main_language(), None),
-        };
+            lang,
+            path::feed(lang, site.main_language(), None),
+        );
         for channel in std::iter::once(None).chain(Channel::ALL.map(Some)) {
             let feed = feed(&page, base, theme, channel)?;
             let xml = feed.write_to(Vec::new()).map_err(|e| {

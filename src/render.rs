@@ -258,16 +258,10 @@ fn render_page(
     job: Job,
 ) -> Result<OutputFile, Vec<Problem>> {
     let lang = job.lang();
-    let page = Page {
-        site,
-        lang,
-        strings: &theme.strings[lang],
-        all_strings: &theme.strings,
-        state,
-        path: job
-            .path_in(site, lang)
-            .expect("pages are rendered only in languages they exist in"),
-    };
+    let path = job
+        .path_in(site, lang)
+        .expect("pages are rendered only in languages they exist in");
+    let page = Page::new(site, theme, state, lang, path);
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
     context.insert("t", &page.strings.map);

@@ -51,7 +51,25 @@ pub struct Page<'a> {
     pub path: String,
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
+    /// The page at `path` in `lang`, with that language's strings from `theme`.
+    pub fn new(
+        site: &'a Site,
+        theme: &'a crate::theme::Theme,
+        state: &'a State,
+        lang: &'a Lang,
+        path: String,
+    ) -> Page<'a> {
+        Page {
+            site,
+            lang,
+            strings: &theme.strings[lang],
+            all_strings: &theme.strings,
+            state,
+            path,
+        }
+    }
+
     /// A link from this page to `to` (a path from the output root).
     pub fn link(&self, to: &str) -> String {
         path::relative(&self.path, to)

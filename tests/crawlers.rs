@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::TestSite;
+use crate::support::{TestSite, output_path};
 
 const BASE: &str = "https://example.jp/incident/";
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -52,24 +52,18 @@ fn sitemap(site: &TestSite) -> Vec<Url> {
         .collect()
 }
 
-fn output_path(url: &str) -> String {
-    let path = url.strip_prefix(BASE).unwrap_or_else(|| panic!("{url}"));
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
-    }
-}
-
 fn check_sitemap_covers_every_page(site: &TestSite) -> usize {
     let urls = sitemap(site);
-    let listed: Vec<String> = urls.iter().map(|u| output_path(&u.loc)).collect();
+    let listed: Vec<String> = urls.iter().map(|u| output_path(BASE, &u.loc)).collect();
     let unique: BTreeSet<&String> = listed.iter().collect();
     assert_eq!(unique.len(), listed.len(), "a page listed twice");
     for (url, path) in urls.iter().zip(&listed) {
         assert!(site.exists(path), "{} maps to no file", url.loc);
         for (_, href) in &url.alternates {
-            assert!(site.exists(&output_path(href)), "{href} maps to no file");
+            assert!(
+                site.exists(&output_path(BASE, href)),
+                "{href} maps to no file"
+            );
         }
         if let Some(lastmod) = &url.lastmod {
             chrono::DateTime::parse_from_rfc3339(lastmod).unwrap();

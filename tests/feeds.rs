@@ -5,7 +5,7 @@ use atom_syndication::Feed;
 use chrono::DateTime;
 use scraper::Html;
 
-use crate::support::{Page, TestSite};
+use crate::support::{Page, TestSite, output_path};
 
 const BASE: &str = "https://example.jp/incident/";
 
@@ -23,18 +23,6 @@ fn feed(site: &TestSite, path: &str) -> Feed {
 
 fn ids(feed: &Feed) -> Vec<String> {
     feed.entries.iter().map(|e| e.id.clone()).collect()
-}
-
-/// The output path an absolute URL of the site points to.
-fn output_path(url: &str) -> String {
-    let path = url
-        .strip_prefix(BASE)
-        .unwrap_or_else(|| panic!("{url} is not under {BASE}"));
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
-    }
 }
 
 #[test]
@@ -120,7 +108,7 @@ fn the_feed_lists_every_published_announcement_newest_first_with_full_content() 
     let hrefs = html.attrs("a", "href");
     assert_eq!(hrefs.len(), 2, "{hrefs:?}");
     for href in hrefs {
-        let target = output_path(base.join(&href).unwrap().as_str());
+        let target = output_path(BASE, base.join(&href).unwrap().as_str());
         assert_eq!(target, "announcements/both/report.pdf");
         assert!(site.exists(&target));
     }
@@ -185,7 +173,7 @@ fn the_english_feed_gives_untranslated_announcements_in_japanese_marked_as_such(
         "https://example.jp/incident/announcements/disclosure/"
     );
     assert_eq!(disclosure.links[0].hreflang.as_deref(), Some("ja"));
-    assert!(site.exists(&output_path(&disclosure.links[0].href)));
+    assert!(site.exists(&output_path(BASE, &disclosure.links[0].href)));
     assert!(site.exists("en/announcements/ir/feed.xml"));
     assert!(site.exists("en/announcements/pr/feed.xml"));
 }

@@ -2,7 +2,7 @@
 //! description, canonical URL, Open Graph and Twitter card tags, hreflang; the 404
 //! pages; and standby, which keeps a prepared site out of search engines.
 
-use crate::support::{Page, TestSite};
+use crate::support::{Page, TestSite, output_path};
 
 const BASE: &str = "https://example.jp/incident/";
 
@@ -160,12 +160,7 @@ fn resolve_from_base(base: &str, href: &str) -> String {
     };
     let target = base.join(href).unwrap();
     let path = target.path().trim_start_matches('/');
-    let path = path.strip_prefix("incident/").unwrap_or(path);
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
-    }
+    output_path("", path.strip_prefix("incident/").unwrap_or(path))
 }
 
 #[test]

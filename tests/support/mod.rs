@@ -220,6 +220,19 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .collect()
 }
 
+/// The output path an absolute URL of a site published at `base` points to: a folder
+/// means its `index.html`.
+pub fn output_path(base: &str, url: &str) -> String {
+    let path = url
+        .strip_prefix(base)
+        .unwrap_or_else(|| panic!("{url} is not under {base}"));
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
 /// A parsed output page.
 pub struct Page {
     pub path: String,

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod announcement;
+pub mod api;
 pub mod config;
 pub mod content;
 pub mod error;

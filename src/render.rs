@@ -126,6 +126,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
             }
         }
     }
+    files.extend(crate::api::files(site, &state, theme));
     check_collisions(&site.root, &files)?;
     Ok(files)
 }

@@ -79,7 +79,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         announcements: site.announcements.len(),
         pages: files
             .iter()
-            .filter(|f| matches!(f.content, render::Content::Text(_)))
+            // Generated data files (status.json, ...) are files, not pages.
+            .filter(|f| matches!(f.content, render::Content::Text(_)) && f.path.ends_with(".html"))
             .count(),
         files: files.len(),
         warnings,

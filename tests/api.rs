@@ -426,6 +426,17 @@ fn the_data_does_not_change_with_the_build_time() {
 }
 
 #[test]
+fn data_files_are_not_counted_as_pages() {
+    let site = site();
+    let summary = site.build().unwrap();
+    let html = walkdir::WalkDir::new(site.out())
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().path().extension() == Some(std::ffi::OsStr::new("html")))
+        .count();
+    assert_eq!(summary.pages, html);
+}
+
+#[test]
 fn summary_json_has_statuspage_s_shape() {
     let site = site();
     site.built();

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod announcement;
+pub mod api;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -64,7 +65,7 @@ pub struct BuildSummary {
 }
 
 /// The warning of a build without `base_url`: what is left out, and how to fix it.
-pub const NO_BASE_URL: &str = "`base_url` is not set (site.toml, or --base-url): the Atom feeds, sitemap.xml, canonical and share-preview URLs are left out, and robots.txt names no sitemap; set it to the address the site is published at";
+pub const NO_BASE_URL: &str = "`base_url` is not set (site.toml, or --base-url): the Atom feeds, sitemap.xml, canonical and share-preview URLs are left out, robots.txt names no sitemap, and status.json and summary.json have no URLs; set it to the address the site is published at";
 
 /// Loads, checks, renders and writes the site. On any error the output folder is left
 /// as it was.
@@ -80,7 +81,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         announcements: site.announcements.len(),
         pages: files
             .iter()
-            .filter(|f| matches!(f.content, render::Content::Text(_)))
+            // Generated data files (status.json, ...) are files, not pages.
+            .filter(|f| matches!(f.content, render::Content::Text(_)) && f.path.ends_with(".html"))
             .count(),
         files: files.len(),
         warnings,

@@ -133,6 +133,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
     files.extend(crate::feed::files(site, &state, theme)?);
     let listed: Vec<Listed> = jobs.iter().filter_map(|job| job.listed(site)).collect();
     files.extend(crate::sitemap::files(site, &listed));
+    files.extend(crate::api::files(site, &state, theme));
     check_collisions(&site.root, &files)?;
     Ok(files)
 }

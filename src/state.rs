@@ -78,6 +78,9 @@ pub struct State {
     pub status: IncidentStatus,
     /// The announcement that gave the current status, if one did.
     pub status_set_by: Option<usize>,
+    /// The status in force right after each announcement (by index), for feeds of
+    /// updates that say where each one left the response.
+    pub status_after: Vec<IncidentStatus>,
     /// Every service reported, in the order they were first reported.
     pub services: Vec<Service>,
     /// Every measure reported, in the order they were first reported.
@@ -97,6 +100,7 @@ impl State {
 
         let mut status = site.config.incident.status;
         let mut status_set_by = None;
+        let mut status_after = vec![status; announcements.len()];
         let mut corrected_by: BTreeMap<Slug, Vec<usize>> = BTreeMap::new();
         for i in oldest_first {
             let a = &announcements[i];
@@ -106,6 +110,7 @@ impl State {
                 status = s;
                 status_set_by = Some(i);
             }
+            status_after[i] = status;
             if let Some(target) = &a.corrects
                 && site.announcement(target).is_some()
             {
@@ -148,6 +153,7 @@ impl State {
         State {
             status,
             status_set_by,
+            status_after,
             services,
             measures,
             promise: promise(announcements, site.now),

@@ -59,6 +59,10 @@ const REQUIRED: &[&str] = &[
     "measure_planned",
     "revision_addendum",
     "revision_correction",
+    "indicator_none",
+    "indicator_minor",
+    "indicator_major",
+    "indicator_critical",
 ];
 
 /// A loaded theme, ready to render.

@@ -230,6 +230,15 @@ impl Page<'_> {
         }
     }
 
+    /// Every measure reported, in the order first reported, with its latest status.
+    pub fn measures(&self) -> Vec<MeasureView> {
+        self.state
+            .measures
+            .iter()
+            .map(|m| self.measure(m))
+            .collect()
+    }
+
     /// The measures grouped by status: done, in progress, planned; empty groups left
     /// out.
     pub fn measure_groups(&self) -> Vec<MeasureGroup> {

@@ -1,0 +1,216 @@
+//! `status.json`: the incident's state and the announcements, in the shape pinned by
+//! `schemas/status.schema.json` (the README documents every field).
+//!
+//! The schema forbids fields it does not list, so any change of shape, even an added
+//! field, comes with a new [`VERSION`] and a new schema: a consumer that checks
+//! `version` never meets a field it does not know.
+
+use serde::Serialize;
+
+use crate::announcement::Announcement;
+use crate::view::{DateView, Page, path};
+
+/// The version of the shape of `status.json`, written in its `version` field.
+pub const VERSION: u32 = 1;
+
+/// The JSON Schema (draft 2020-12) of `status.json`, as it is in the repository.
+pub const SCHEMA: &str = include_str!("../../schemas/status.schema.json");
+
+/// Where the schema is published, from the output root: one copy for every language.
+pub const SCHEMA_PATH: &str = "status.schema.json";
+
+/// The file's path from a language's folder.
+pub(super) const PATH: &str = "status.json";
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+pub(super) struct Status {
+    version: u32,
+    lang: String,
+    site: SiteInfo,
+    incident: Incident,
+    services: Vec<Service>,
+    measures: Vec<Measure>,
+    key_reports: Vec<KeyReport>,
+    announcements: Vec<AnnouncementEntry>,
+}
+
+#[derive(Debug, Serialize)]
+struct SiteInfo {
+    title: String,
+    organization: String,
+    /// The home page in this language; `None` without `base_url`, since a relative
+    /// URL in a file fetched on its own points nowhere useful.
+    url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Incident {
+    status: &'static str,
+    status_label: String,
+    status_since: Option<String>,
+    started: Option<String>,
+    last_updated: Option<String>,
+    next_update: Option<NextUpdate>,
+}
+
+#[derive(Debug, Serialize)]
+struct NextUpdate {
+    at: String,
+    late: bool,
+    promised_in: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Service {
+    name: String,
+    status: &'static str,
+    status_label: String,
+    since: String,
+    note: Option<String>,
+    reported_in: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Measure {
+    name: String,
+    status: &'static str,
+    status_label: String,
+    changed: String,
+    note: Option<String>,
+    changed_in: String,
+}
+
+#[derive(Debug, Serialize)]
+struct KeyReport {
+    id: String,
+    title: String,
+    description: String,
+    announcement: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct AnnouncementEntry {
+    slug: String,
+    title: String,
+    summary: String,
+    date: String,
+    updated: Option<String>,
+    channels: Vec<&'static str>,
+    number: Option<u32>,
+    path: String,
+    url: Option<String>,
+    lang: Option<String>,
+    corrects: Option<String>,
+    corrected_by: Vec<String>,
+}
+
+fn iso(date: DateView) -> String {
+    date.iso
+}
+
+/// `status.json` in the language of `page`.
+pub(super) fn document(page: &Page) -> Status {
+    let site = page.site;
+    let main = site.main_language();
+    let view = page.site_view();
+    Status {
+        version: VERSION,
+        lang: page.lang.to_string(),
+        site: SiteInfo {
+            title: view.title,
+            organization: view.organization,
+            url: page.absolute(&path::home(page.lang, main)),
+        },
+        incident: Incident {
+            status: view.status.id,
+            status_label: view.status.label,
+            status_since: view.status_since.map(iso),
+            started: view.started.map(iso),
+            last_updated: view.last_updated.map(iso),
+            next_update: page.state.promise.as_ref().map(|promise| {
+                let promise = page.promise(promise);
+                NextUpdate {
+                    at: promise.at.iso,
+                    late: promise.late,
+                    promised_in: promise.announcement.slug,
+                }
+            }),
+        },
+        services: page
+            .service_summaries()
+            .into_iter()
+            .map(|s| Service {
+                name: s.name.text,
+                status: s.status.id,
+                status_label: s.status.label,
+                since: s.since.iso,
+                note: s.note.map(|n| n.text),
+                reported_in: s.announcement.slug,
+            })
+            .collect(),
+        measures: page
+            .measures()
+            .into_iter()
+            .map(|m| Measure {
+                name: m.name.text,
+                status: m.status.id,
+                status_label: m.status.label,
+                changed: m.changed.iso,
+                note: m.note.map(|n| n.text),
+                changed_in: m.announcement.slug,
+            })
+            .collect(),
+        key_reports: page
+            .key_reports()
+            .into_iter()
+            .map(|k| KeyReport {
+                id: k.id,
+                title: k.title,
+                description: k.description,
+                announcement: k.announcement.map(|a| a.slug),
+            })
+            .collect(),
+        announcements: site
+            .announcements
+            .iter()
+            .map(|a| announcement(page, a))
+            .collect(),
+    }
+}
+
+fn announcement(page: &Page, a: &Announcement) -> AnnouncementEntry {
+    let site = page.site;
+    let main = site.main_language();
+    let item = page.item(a);
+    // The item is in the main language exactly when this language has no translation
+    // of it; then its page is the original's, as the lists link it.
+    let shown_in = if item.lang.is_some() { main } else { page.lang };
+    let path = path::announcement_dir(shown_in, main, &a.slug);
+    AnnouncementEntry {
+        slug: item.slug,
+        title: item.title,
+        summary: item.summary,
+        date: item.date.iso,
+        updated: item.updated.map(iso),
+        channels: item.channels.iter().map(|c| c.id).collect(),
+        number: a.number,
+        url: page.absolute(&path),
+        path,
+        lang: item.lang,
+        // Only a published announcement is named: a draft's slug must not leak.
+        corrects: a
+            .corrects
+            .as_ref()
+            .filter(|target| site.announcement(target).is_some())
+            .map(ToString::to_string),
+        corrected_by: page
+            .state
+            .corrected_by
+            .get(&a.slug)
+            .into_iter()
+            .flatten()
+            .map(|&i| site.announcements[i].slug.to_string())
+            .collect(),
+    }
+}

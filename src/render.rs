@@ -423,11 +423,8 @@ fn announcement(
             revisions: page.revisions(a),
             corrected_by: page
                 .state
-                .corrected_by
-                .get(&a.slug)
-                .into_iter()
-                .flatten()
-                .map(|&i| page.item(&site.announcements[i]))
+                .corrections_of(&a.slug)
+                .map(|i| page.item(&site.announcements[i]))
                 .collect(),
             corrects: a
                 .corrects

@@ -161,6 +161,11 @@ impl State {
         }
     }
 
+    /// The published announcements correcting the one with `slug`, oldest first.
+    pub fn corrections_of<'a>(&'a self, slug: &Slug) -> impl Iterator<Item = usize> + 'a {
+        self.corrected_by.get(slug).into_iter().flatten().copied()
+    }
+
     /// A service's latest reported status.
     pub fn service_status(&self, site: &Site, service: &Service) -> ServiceStatus {
         let latest = service.history.last().expect("a service has a report");

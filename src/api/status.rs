@@ -206,11 +206,8 @@ fn announcement(page: &Page, a: &Announcement) -> AnnouncementEntry {
             .map(ToString::to_string),
         corrected_by: page
             .state
-            .corrected_by
-            .get(&a.slug)
-            .into_iter()
-            .flatten()
-            .map(|&i| site.announcements[i].slug.to_string())
+            .corrections_of(&a.slug)
+            .map(|i| site.announcements[i].slug.to_string())
             .collect(),
     }
 }

@@ -48,6 +48,10 @@ enum Job<'a> {
     Page(&'a Lang, usize),
     /// The page a static host serves for a missing path.
     NotFound(&'a Lang),
+    /// The one-line banner other sites embed: a fragment, not a page.
+    Banner(&'a Lang),
+    /// The status badge other sites show as an image.
+    Badge(&'a Lang),
 }
 
 /// Indexes of the announcements before and after one, among those in its language.
@@ -69,6 +73,8 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
         jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang, Some(c))));
         jobs.push(Job::Timeline(lang));
         jobs.push(Job::NotFound(lang));
+        jobs.push(Job::Banner(lang));
+        jobs.push(Job::Badge(lang));
         if !state.services.is_empty() {
             jobs.push(Job::Services(lang));
         }
@@ -180,7 +186,9 @@ impl<'a> Job<'a> {
             | Job::Timeline(lang)
             | Job::Announcement(lang, ..)
             | Job::Page(lang, _)
-            | Job::NotFound(lang) => lang,
+            | Job::NotFound(lang)
+            | Job::Banner(lang)
+            | Job::Badge(lang) => lang,
         }
     }
 
@@ -194,6 +202,8 @@ impl<'a> Job<'a> {
             Job::Announcement(..) => "announcement.html",
             Job::Page(..) => "page.html",
             Job::NotFound(_) => "404.html",
+            Job::Banner(_) => "banner.html",
+            Job::Badge(_) => "status.svg",
         }
     }
 
@@ -218,6 +228,8 @@ impl<'a> Job<'a> {
                     .map(|_| path::page(lang, main, &p.name))
             }
             Job::NotFound(_) => Some(path::not_found(lang, main)),
+            Job::Banner(_) => Some(path::banner(lang, main)),
+            Job::Badge(_) => Some(path::badge(lang, main)),
         }
     }
 }
@@ -242,11 +254,30 @@ fn render_page(
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
     context.insert("t", &page.strings.map);
+    match job {
+        // Fragments for other sites: no head, no language links, only their view.
+        Job::Banner(_) => context.insert("banner", &page.banner()),
+        Job::Badge(_) => context.insert("badge", &page.badge()),
+        _ => page_context(&page, job, &mut context),
+    }
+    let text = theme
+        .tera
+        .render(job.template(), &context)
+        .map_err(|e| template_problems(&e, &theme.template_paths))?;
+    Ok(OutputFile {
+        path: page.path,
+        content: Content::Text(text),
+    })
+}
+
+/// What a page of the site (one with `base.html`'s head and navigation) shows, by job.
+fn page_context(page: &Page, job: Job, context: &mut tera::Context) {
+    let site = page.site;
     context.insert("site", &page.site_view());
     context.insert("alternates", &page.alternates(|l| job.path_in(site, l)));
     let head = match job {
-        Job::Home(_) => home(&page, &mut context),
-        Job::List(_, channel) => list(&page, channel, &mut context),
+        Job::Home(_) => home(page, context),
+        Job::List(_, channel) => list(page, channel, context),
         Job::Services(_) => {
             context.insert("page_kind", "services");
             context.insert("services", &page.services());
@@ -263,8 +294,8 @@ fn render_page(
             context.insert("rows", &page.timeline());
             page.head_titled("timeline_title", "timeline_intro")
         }
-        Job::Announcement(_, i, neighbours) => announcement(&page, i, neighbours, &mut context),
-        Job::Page(_, i) => content_page(&page, i, &mut context),
+        Job::Announcement(_, i, neighbours) => announcement(page, i, neighbours, context),
+        Job::Page(_, i) => content_page(page, i, context),
         Job::NotFound(_) => {
             context.insert("page_kind", "not-found");
             let mut head = page.head_titled("not_found_title", "not_found_text");
@@ -277,16 +308,9 @@ fn render_page(
             );
             head
         }
+        Job::Banner(_) | Job::Badge(_) => unreachable!("fragments are not pages"),
     };
-    context.insert("head", &head.finish(&page, |l| job.path_in(site, l)));
-    let text = theme
-        .tera
-        .render(job.template(), &context)
-        .map_err(|e| template_problems(&e, &theme.template_paths))?;
-    Ok(OutputFile {
-        path: page.path,
-        content: Content::Text(text),
-    })
+    context.insert("head", &head.finish(page, |l| job.path_in(site, l)));
 }
 
 #[derive(Serialize)]

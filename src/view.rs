@@ -19,10 +19,12 @@ use crate::state::State;
 use crate::theme::Strings;
 use crate::time::When;
 
+mod embed;
 mod head;
 mod incident;
 pub mod path;
 
+pub use embed::*;
 pub use head::*;
 pub use incident::*;
 

@@ -4,6 +4,7 @@
 mod support;
 
 mod bad_input;
+mod banner;
 mod guide_pages;
 mod home;
 mod incident;

@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::error::{Problem, line_of, toml_problem};
 use crate::lang::Lang;
+use crate::redirect::Redirect;
 use crate::time::{self, When};
 
 /// The name of the settings file at the site root.
@@ -62,6 +63,10 @@ pub struct Config {
     pub alerts: Vec<Alert>,
     /// The site's title and organisation in other languages.
     pub translations: BTreeMap<Lang, SiteText>,
+    /// Old paths that keep working (`[redirects]`), in the order of their lines.
+    /// Each is written as a small page that only sends readers on: a sitemap or a
+    /// search index leaves those out ([`Config::is_redirect`]).
+    pub redirects: Vec<Redirect>,
 }
 
 /// The incident's state as declared by the comms team.
@@ -360,6 +365,12 @@ impl Config {
     pub fn key_report(&self, id: &KeyReportId) -> Option<&KeyReport> {
         self.key_reports.iter().find(|k| &k.id == id)
     }
+
+    /// Whether the output file at `path` (e.g. `announcements/old/index.html`) is a
+    /// redirect page, not a page of its own.
+    pub fn is_redirect(&self, path: &str) -> bool {
+        self.redirects.iter().any(|r| r.from.file == path)
+    }
 }
 
 impl KeyReport {
@@ -417,6 +428,8 @@ struct RawConfig {
     alerts: Vec<Spanned<RawAlert>>,
     #[serde(default)]
     translations: BTreeMap<String, Spanned<SiteText>>,
+    #[serde(default)]
+    redirects: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -635,6 +648,23 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         });
     }
 
+    let mut redirects = Vec::new();
+    for (from, to) in &raw.redirects {
+        let line = line_of(text, to.span().start);
+        match Redirect::parse(from, to.get_ref(), line) {
+            Ok(redirect) => redirects.push(redirect),
+            Err(messages) => {
+                for message in messages {
+                    problem(to.span(), message);
+                }
+            }
+        }
+    }
+    redirects.sort_by_key(|r| r.line);
+    for (line, message) in crate::redirect::duplicates(&redirects) {
+        problems.push(Problem::at(path, line, message));
+    }
+
     if !problems.is_empty() {
         problems.sort();
         return Err(problems);
@@ -664,6 +694,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         contacts,
         alerts,
         translations,
+        redirects,
     })
 }
 

@@ -34,6 +34,7 @@ pub const THEME: &[(&str, &str)] = &[
     theme_file!("templates/partials/feed_entry.html"),
     theme_file!("templates/partials/item.html"),
     theme_file!("templates/partials/service_table.html"),
+    theme_file!("templates/redirect.html"),
     theme_file!("templates/services.html"),
     theme_file!("templates/status.svg"),
     theme_file!("templates/timeline.html"),

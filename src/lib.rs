@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod new;
 pub mod output;
 pub mod pages;
+pub mod redirect;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -136,7 +136,20 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
         }
     }
     files.extend(crate::feed::files(site, &state, theme)?);
-    check_collisions(&site.root, &files)?;
+    // Redirects are checked against every other file: their old paths must be free
+    // and their targets written. Both checks' problems are reported together.
+    let mut problems = Vec::new();
+    match crate::redirect::files(site, &state, theme, &files) {
+        Ok(pages) => files.extend(pages),
+        Err(found) => problems.extend(found),
+    }
+    if let Err(found) = check_collisions(&site.root, &files) {
+        problems.extend(found);
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(problems);
+    }
     Ok(files)
 }
 
@@ -145,14 +158,6 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
 fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), Vec<Problem>> {
     let mut seen: std::collections::HashMap<&str, &Content> = std::collections::HashMap::new();
     let mut problems = Vec::new();
-    let describe = |content: &Content| match content {
-        Content::Text(_) => "a generated page".to_string(),
-        Content::Copy(source) => source
-            .strip_prefix(root)
-            .unwrap_or(source)
-            .display()
-            .to_string(),
-    };
     for file in files {
         if let Some(first) = seen.insert(&file.path, &file.content) {
             let path = match &file.content {
@@ -164,7 +169,7 @@ fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), 
                 format!(
                     "would be written to {} like {}; expected one file per output path (rename one of them)",
                     file.path,
-                    describe(first)
+                    describe(root, first)
                 ),
             ));
         }
@@ -173,6 +178,19 @@ fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), 
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+/// What an output file is, for messages: "a generated page", or the file it copies
+/// (relative to the site's folder).
+pub(crate) fn describe(root: &std::path::Path, content: &Content) -> String {
+    match content {
+        Content::Text(_) => "a generated page".to_string(),
+        Content::Copy(source) => source
+            .strip_prefix(root)
+            .unwrap_or(source)
+            .display()
+            .to_string(),
     }
 }
 

@@ -14,6 +14,7 @@ mod lists;
 mod output;
 mod pages;
 mod publish;
+mod redirects;
 mod serve;
 mod translations;
 mod writing;

@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::error::{Problem, line_of, toml_problem};
 use crate::lang::Lang;
+use crate::redirect::Redirect;
 use crate::time::{self, When};
 
 /// The name of the settings file at the site root.
@@ -62,6 +63,10 @@ pub struct Config {
     pub alerts: Vec<Alert>,
     /// The site's title and organisation in other languages.
     pub translations: BTreeMap<Lang, SiteText>,
+    /// Old paths that keep working (`[redirects]`), in the order of their lines.
+    /// Each is written as a small page that only sends readers on; not being a render
+    /// job, it is not in the sitemap.
+    pub redirects: Vec<Redirect>,
 }
 
 /// The incident's state as declared by the comms team.
@@ -417,6 +422,8 @@ struct RawConfig {
     alerts: Vec<Spanned<RawAlert>>,
     #[serde(default)]
     translations: BTreeMap<String, Spanned<SiteText>>,
+    #[serde(default)]
+    redirects: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -635,6 +642,23 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         });
     }
 
+    let mut redirects = Vec::new();
+    for (from, to) in &raw.redirects {
+        let line = line_of(text, to.span().start);
+        match Redirect::parse(from, to.get_ref(), line) {
+            Ok(redirect) => redirects.push(redirect),
+            Err(messages) => {
+                for message in messages {
+                    problem(to.span(), message);
+                }
+            }
+        }
+    }
+    redirects.sort_by_key(|r| r.line);
+    for (line, message) in crate::redirect::duplicates(&redirects) {
+        problems.push(Problem::at(path, line, message));
+    }
+
     if !problems.is_empty() {
         problems.sort();
         return Err(problems);
@@ -664,6 +688,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         contacts,
         alerts,
         translations,
+        redirects,
     })
 }
 

@@ -140,6 +140,12 @@ fn reword_serde_message(message: &str) -> String {
         let known = backticked(expected);
         return format!("unknown value `{value}`; expected {}", quoted_list(&known));
     }
+    // toml says only "duplicate key" for a key (or a `[redirects]` old path) written
+    // twice in one table; the line is right, but the writer should know what to do.
+    if message == "duplicate key" {
+        return "this key is already set earlier in the same table; expected each key once"
+            .to_string();
+    }
     // serde names Rust types ("expected u32"); writers know TOML values.
     let mut message = message.replace("invalid type: ", "wrong type: ");
     for (rust, toml) in [

@@ -22,6 +22,7 @@ pub const THEME: &[(&str, &str)] = &[
     theme_file!("static/style.css"),
     theme_file!("templates/404.html"),
     theme_file!("templates/announcement.html"),
+    theme_file!("templates/banner.html"),
     theme_file!("templates/base.html"),
     theme_file!("templates/home.html"),
     theme_file!("templates/list.html"),
@@ -33,7 +34,9 @@ pub const THEME: &[(&str, &str)] = &[
     theme_file!("templates/partials/feed_entry.html"),
     theme_file!("templates/partials/item.html"),
     theme_file!("templates/partials/service_table.html"),
+    theme_file!("templates/redirect.html"),
     theme_file!("templates/services.html"),
+    theme_file!("templates/status.svg"),
     theme_file!("templates/timeline.html"),
 ];
 

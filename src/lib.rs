@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod new;
 pub mod output;
 pub mod pages;
+pub mod redirect;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -65,7 +66,7 @@ pub struct BuildSummary {
 }
 
 /// The warning of a build without `base_url`: what is left out, and how to fix it.
-pub const NO_BASE_URL: &str = "`base_url` is not set (site.toml, or --base-url): the Atom feeds, sitemap.xml, canonical and share-preview URLs are left out, robots.txt names no sitemap, and status.json and summary.json have no URLs; set it to the address the site is published at";
+pub const NO_BASE_URL: &str = "`base_url` is not set (site.toml, or --base-url): the Atom feeds, sitemap.xml, canonical and share-preview URLs are left out, robots.txt names no sitemap, status.json and summary.json have no URLs, and banner.html links to the site relative to itself (which works only where it is framed, not included); set it to the address the site is published at";
 
 /// Loads, checks, renders and writes the site. On any error the output folder is left
 /// as it was.

@@ -49,6 +49,10 @@ enum Job<'a> {
     Page(&'a Lang, usize),
     /// The page a static host serves for a missing path.
     NotFound(&'a Lang),
+    /// The one-line banner other sites embed: a fragment, not a page.
+    Banner(&'a Lang),
+    /// The status badge other sites show as an image.
+    Badge(&'a Lang),
 }
 
 /// Indexes of the announcements before and after one, among those in its language.
@@ -70,6 +74,8 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
         jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang, Some(c))));
         jobs.push(Job::Timeline(lang));
         jobs.push(Job::NotFound(lang));
+        jobs.push(Job::Banner(lang));
+        jobs.push(Job::Badge(lang));
         if !state.services.is_empty() {
             jobs.push(Job::Services(lang));
         }
@@ -134,7 +140,20 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
     let listed: Vec<Listed> = jobs.iter().filter_map(|job| job.listed(site)).collect();
     files.extend(crate::sitemap::files(site, &listed));
     files.extend(crate::api::files(site, &state, theme));
-    check_collisions(&site.root, &files)?;
+    // Redirects are checked against every other file: their old paths must be free
+    // and their targets written. Both checks' problems are reported together.
+    let mut problems = Vec::new();
+    match crate::redirect::files(site, &state, theme, &files) {
+        Ok(pages) => files.extend(pages),
+        Err(found) => problems.extend(found),
+    }
+    if let Err(found) = check_collisions(&site.root, &files) {
+        problems.extend(found);
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(problems);
+    }
     Ok(files)
 }
 
@@ -143,14 +162,6 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem
 fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), Vec<Problem>> {
     let mut seen: std::collections::HashMap<&str, &Content> = std::collections::HashMap::new();
     let mut problems = Vec::new();
-    let describe = |content: &Content| match content {
-        Content::Text(_) => "a generated page".to_string(),
-        Content::Copy(source) => source
-            .strip_prefix(root)
-            .unwrap_or(source)
-            .display()
-            .to_string(),
-    };
     for file in files {
         if let Some(first) = seen.insert(&file.path, &file.content) {
             let path = match &file.content {
@@ -162,7 +173,7 @@ fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), 
                 format!(
                     "would be written to {} like {}; expected one file per output path (rename one of them)",
                     file.path,
-                    describe(first)
+                    describe(root, first)
                 ),
             ));
         }
@@ -171,6 +182,19 @@ fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), 
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+/// What an output file is, for messages: "a generated page", or the file it copies
+/// (relative to the site's folder).
+pub(crate) fn describe(root: &std::path::Path, content: &Content) -> String {
+    match content {
+        Content::Text(_) => "a generated page".to_string(),
+        Content::Copy(source) => source
+            .strip_prefix(root)
+            .unwrap_or(source)
+            .display()
+            .to_string(),
     }
 }
 
@@ -184,7 +208,9 @@ impl<'a> Job<'a> {
             | Job::Timeline(lang)
             | Job::Announcement(lang, ..)
             | Job::Page(lang, _)
-            | Job::NotFound(lang) => lang,
+            | Job::NotFound(lang)
+            | Job::Banner(lang)
+            | Job::Badge(lang) => lang,
         }
     }
 
@@ -193,7 +219,7 @@ impl<'a> Job<'a> {
     fn listed(self, site: &Site) -> Option<Listed> {
         let lang = self.lang();
         let changed = match self {
-            Job::NotFound(_) => return None,
+            Job::NotFound(_) | Job::Banner(_) | Job::Badge(_) => return None,
             Job::Announcement(_, i, _) => Some(site.announcements[i].last_changed()),
             Job::Page(_, i) => site.pages[i]
                 .version(lang, site.main_language())
@@ -224,6 +250,8 @@ impl<'a> Job<'a> {
             Job::Announcement(..) => "announcement.html",
             Job::Page(..) => "page.html",
             Job::NotFound(_) => "404.html",
+            Job::Banner(_) => "banner.html",
+            Job::Badge(_) => "status.svg",
         }
     }
 
@@ -248,6 +276,8 @@ impl<'a> Job<'a> {
                     .map(|_| path::page(lang, main, &p.name))
             }
             Job::NotFound(_) => Some(path::not_found(lang, main)),
+            Job::Banner(_) => Some(path::banner(lang, main)),
+            Job::Badge(_) => Some(path::badge(lang, main)),
         }
     }
 }
@@ -266,11 +296,30 @@ fn render_page(
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
     context.insert("t", &page.strings.map);
+    match job {
+        // Fragments for other sites: no head, no language links, only their view.
+        Job::Banner(_) => context.insert("banner", &page.banner()),
+        Job::Badge(_) => context.insert("badge", &page.badge()),
+        _ => page_context(&page, job, &mut context),
+    }
+    let text = theme
+        .tera
+        .render(job.template(), &context)
+        .map_err(|e| template_problems(&e, &theme.template_paths))?;
+    Ok(OutputFile {
+        path: page.path,
+        content: Content::Text(text),
+    })
+}
+
+/// What a page of the site (one with `base.html`'s head and navigation) shows, by job.
+fn page_context(page: &Page, job: Job, context: &mut tera::Context) {
+    let site = page.site;
     context.insert("site", &page.site_view());
     context.insert("alternates", &page.alternates(|l| job.path_in(site, l)));
     let head = match job {
-        Job::Home(_) => home(&page, &mut context),
-        Job::List(_, channel) => list(&page, channel, &mut context),
+        Job::Home(_) => home(page, context),
+        Job::List(_, channel) => list(page, channel, context),
         Job::Services(_) => {
             context.insert("page_kind", "services");
             context.insert("services", &page.services());
@@ -287,8 +336,8 @@ fn render_page(
             context.insert("rows", &page.timeline());
             page.head_titled("timeline_title", "timeline_intro")
         }
-        Job::Announcement(_, i, neighbours) => announcement(&page, i, neighbours, &mut context),
-        Job::Page(_, i) => content_page(&page, i, &mut context),
+        Job::Announcement(_, i, neighbours) => announcement(page, i, neighbours, context),
+        Job::Page(_, i) => content_page(page, i, context),
         Job::NotFound(_) => {
             context.insert("page_kind", "not-found");
             let mut head = page.head_titled("not_found_title", "not_found_text");
@@ -301,16 +350,9 @@ fn render_page(
             );
             head
         }
+        Job::Banner(_) | Job::Badge(_) => unreachable!("fragments are not pages"),
     };
-    context.insert("head", &head.finish(&page, |l| job.path_in(site, l)));
-    let text = theme
-        .tera
-        .render(job.template(), &context)
-        .map_err(|e| template_problems(&e, &theme.template_paths))?;
-    Ok(OutputFile {
-        path: page.path,
-        content: Content::Text(text),
-    })
+    context.insert("head", &head.finish(page, |l| job.path_in(site, l)));
 }
 
 #[derive(Serialize)]

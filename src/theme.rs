@@ -19,6 +19,16 @@ pub const OVERRIDES: &str = "templates";
 /// The folder of a site's own static files.
 pub const STATIC: &str = "static";
 
+/// The files of `templates/` that are templates; others (a README, an editor's
+/// backup) are left alone.
+const TEMPLATE_SUFFIXES: &[&str] = &[".html", ".xml", ".svg", ".txt"];
+
+/// The templates whose values are escaped: markup, where a site title such as
+/// `A&B <速報>` must stay text. Tera escapes `.html` and `.xml` by default;
+/// `status.svg` is XML too. Its escaping (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`)
+/// is valid in HTML and XML alike.
+const ESCAPED_SUFFIXES: &[&str] = &[".html", ".xml", ".svg"];
+
 /// Strings the generator itself needs, beyond those templates use.
 const REQUIRED: &[&str] = &[
     "home_description",
@@ -39,6 +49,11 @@ const REQUIRED: &[&str] = &[
     "feed_title_all",
     "feed_title_ir",
     "feed_title_pr",
+    "badge_label",
+    "badge_description",
+    "redirect_title",
+    "redirect_text",
+    "redirect_link",
     "language_name",
     "datetime_format",
     "date_format",
@@ -121,12 +136,16 @@ impl Theme {
         let mut template_paths = BTreeMap::new();
         for dir in [theme_dir.join("templates"), PathBuf::from(OVERRIDES)] {
             for (name, path) in files_under(root, &dir, &mut problems) {
-                if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".txt") {
+                if TEMPLATE_SUFFIXES
+                    .iter()
+                    .any(|suffix| name.ends_with(suffix))
+                {
                     template_paths.insert(name, path);
                 }
             }
         }
         let mut tera = tera::Tera::default();
+        tera.autoescape_on(ESCAPED_SUFFIXES.iter().copied());
         let mut sources = Vec::new();
         for (name, path) in &template_paths {
             match std::fs::read_to_string(root.join(path)) {

@@ -19,12 +19,16 @@ use crate::state::State;
 use crate::theme::Strings;
 use crate::time::When;
 
+mod embed;
 mod head;
 mod incident;
 pub mod path;
+mod redirect;
 
+pub use embed::*;
 pub use head::*;
 pub use incident::*;
+pub use redirect::*;
 
 /// A date-time as machines and readers need it.
 #[derive(Debug, Serialize)]

@@ -69,12 +69,20 @@ fn check_sitemap_covers_every_page(site: &TestSite) -> usize {
             chrono::DateTime::parse_from_rfc3339(lastmod).unwrap();
         }
     }
-    // Every page of the output is listed, but the 404 pages.
+    // Every page of the output is listed, but the 404 pages, the banner fragments and
+    // the redirect pages left at old addresses.
     let pages: BTreeSet<String> = site
         .snapshot()
-        .into_keys()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .filter(|p| p.ends_with(".html") && !p.ends_with("404.html"))
+        .into_iter()
+        .map(|(p, bytes)| (p.to_string_lossy().replace('\\', "/"), bytes))
+        .filter(|(p, _)| p.ends_with(".html"))
+        .filter(|(p, _)| !p.ends_with("404.html") && !p.ends_with("banner.html"))
+        .filter(|(_, bytes)| {
+            let html = scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap());
+            let refresh = scraper::Selector::parse("meta[http-equiv=refresh]").unwrap();
+            html.select(&refresh).next().is_none()
+        })
+        .map(|(p, _)| p)
         .collect();
     assert_eq!(pages, listed.iter().cloned().collect::<BTreeSet<_>>());
     listed.len()
@@ -132,6 +140,14 @@ fn the_example_site_sitemap_maps_to_its_output() {
     let site = TestSite::example().published_at(BASE);
     site.built();
     assert!(check_sitemap_covers_every_page(&site) > 30);
+    // Its redirect page exists, and is not listed.
+    let redirect = "announcements/2026-09-16-unauthorized-access/index.html";
+    assert!(site.exists(redirect));
+    assert!(
+        sitemap(&site)
+            .iter()
+            .all(|u| output_path(BASE, &u.loc) != redirect)
+    );
 }
 
 #[test]

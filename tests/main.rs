@@ -5,6 +5,7 @@ mod support;
 
 mod api;
 mod bad_input;
+mod banner;
 mod crawlers;
 mod feeds;
 mod guide_pages;
@@ -17,6 +18,7 @@ mod lists;
 mod output;
 mod pages;
 mod publish;
+mod redirects;
 mod serve;
 mod translations;
 mod writing;

@@ -67,6 +67,17 @@ pub fn feed(lang: &Lang, main: &Lang, channel: Option<Channel>) -> String {
     }
 }
 
+/// The one-line banner other sites embed (`banner.html`), one per language: not a
+/// page, so it sits beside the home page rather than in a folder of its own.
+pub fn banner(lang: &Lang, main: &Lang) -> String {
+    format!("{}banner.html", prefix(lang, main))
+}
+
+/// The status badge other sites show as an image (`status.svg`), one per language.
+pub fn badge(lang: &Lang, main: &Lang) -> String {
+    format!("{}status.svg", prefix(lang, main))
+}
+
 /// A link written in site.toml, from the page at `from`: web addresses as they
 /// are, paths inside the site made relative, folders pointed at their `index.html`.
 pub fn configured(from: &str, link: &str) -> String {

@@ -268,14 +268,7 @@ pub fn files(
     let mut pages = Vec::new();
     let mut failures = BTreeSet::new();
     for (r, target) in resolved {
-        let page = Page {
-            site,
-            lang: main,
-            strings: &theme.strings[main],
-            all_strings: &theme.strings,
-            state,
-            path: r.from.file.clone(),
-        };
+        let page = Page::new(site, theme, state, main, r.from.file.clone());
         let mut context = tera::Context::new();
         context.insert("lang", main.as_str());
         context.insert("t", &page.strings.map);

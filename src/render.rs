@@ -296,11 +296,11 @@ fn render_page(
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
     context.insert("t", &page.strings.map);
-    match job {
-        // Fragments for other sites: no head, no language links, only their view.
-        Job::Banner(_) => context.insert("banner", &page.banner()),
-        Job::Badge(_) => context.insert("badge", &page.badge()),
-        _ => page_context(&page, job, &mut context),
+    // Fragments for other sites have no head, no language links, only their view.
+    if let Some(head) = insert_view(&page, job, &mut context) {
+        context.insert("site", &page.site_view());
+        context.insert("alternates", &page.alternates(|l| job.path_in(site, l)));
+        context.insert("head", &head.finish(&page, |l| job.path_in(site, l)));
     }
     let text = theme
         .tera
@@ -312,12 +312,18 @@ fn render_page(
     })
 }
 
-/// What a page of the site (one with `base.html`'s head and navigation) shows, by job.
-fn page_context(page: &Page, job: Job, context: &mut tera::Context) {
-    let site = page.site;
-    context.insert("site", &page.site_view());
-    context.insert("alternates", &page.alternates(|l| job.path_in(site, l)));
+/// Inserts the view of the job's page or fragment; returns the head of a page of the
+/// site (one with `base.html`'s head and navigation), `None` for a fragment.
+fn insert_view(page: &Page, job: Job, context: &mut tera::Context) -> Option<Head> {
     let head = match job {
+        Job::Banner(_) => {
+            context.insert("banner", &page.banner());
+            return None;
+        }
+        Job::Badge(_) => {
+            context.insert("badge", &page.badge());
+            return None;
+        }
         Job::Home(_) => home(page, context),
         Job::List(_, channel) => list(page, channel, context),
         Job::Services(_) => {
@@ -350,9 +356,8 @@ fn page_context(page: &Page, job: Job, context: &mut tera::Context) {
             );
             head
         }
-        Job::Banner(_) | Job::Badge(_) => unreachable!("fragments are not pages"),
     };
-    context.insert("head", &head.finish(page, |l| job.path_in(site, l)));
+    Some(head)
 }
 
 #[derive(Serialize)]

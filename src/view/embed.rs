@@ -84,33 +84,18 @@ impl BadgePart {
     }
 }
 
-/// An estimate of how wide `text` is at `font_size` pixels, rounded up: CJK and other
-/// wide characters are 1 em, the rest about 0.6 em (sans-serif Latin letters and
-/// digits average a little less). An SVG image cannot measure its text when it is
-/// drawn, and a badge must not depend on a web font.
+/// An estimate of how wide `text` is at `font_size` pixels, rounded up: wide characters
+/// (CJK, kana, full-width forms: East Asian Width W and F, as `unicode-width` knows
+/// them) are 1 em, the rest about 0.6 em (sans-serif Latin letters and digits average
+/// a little less). An SVG image cannot measure its text when it is drawn, and a badge
+/// must not depend on a web font.
 pub fn text_width(text: &str, font_size: u32) -> u32 {
-    let tenths: u32 = text.chars().map(|c| if is_wide(c) { 10 } else { 6 }).sum();
+    use unicode_width::UnicodeWidthChar as _;
+    let tenths: u32 = text
+        .chars()
+        .map(|c| if c.width() == Some(2) { 10 } else { 6 })
+        .sum();
     (tenths * font_size).div_ceil(10)
-}
-
-/// Whether `c` is drawn a full em wide: CJK ideographs and punctuation, kana, Hangul
-/// and the full-width forms (East Asian Width W and F, in the blocks that matter).
-fn is_wide(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD
-    )
 }
 
 impl Page<'_> {

@@ -291,7 +291,7 @@ pub(super) fn document(page: &Page) -> Summary {
                         },
                         incident_id: incident_id.clone(),
                         created_at: date(&a.date),
-                        updated_at: date(&a.updated.map_or(a.date, |u| u.max(a.date))),
+                        updated_at: date(&a.last_changed()),
                         display_at: date(&a.date),
                         affected_components: reported
                             .map(|list| list.into_iter().map(|(_, c)| c).collect()),

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::check::{Level, Rule};
 use crate::error::{Problem, line_of, toml_problem};
 use crate::lang::Lang;
 use crate::redirect::Redirect;
@@ -67,6 +68,36 @@ pub struct Config {
     /// Each is written as a small page that only sends readers on; not being a render
     /// job, it is not in the sitemap.
     pub redirects: Vec<Redirect>,
+    /// How `crisis-site check` reviews the site (`[check]`).
+    pub check: CheckSettings,
+}
+
+/// site.toml's `[check]`: rule levels changed or turned off, and the rules' limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckSettings {
+    /// The rules whose level site.toml changes; `None` turns a rule off.
+    pub levels: BTreeMap<Rule, Option<Level>>,
+    /// How many days may pass without an announcement while the incident goes on.
+    pub stale_after_days: u32,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            levels: BTreeMap::new(),
+            stale_after_days: 3,
+        }
+    }
+}
+
+impl CheckSettings {
+    /// The level of `rule`'s findings, or `None` when it is turned off.
+    pub fn level(&self, rule: Rule) -> Option<Level> {
+        self.levels
+            .get(&rule)
+            .copied()
+            .unwrap_or(Some(rule.default_level()))
+    }
 }
 
 /// The incident's state as declared by the comms team.
@@ -424,6 +455,15 @@ struct RawConfig {
     translations: BTreeMap<String, Spanned<SiteText>>,
     #[serde(default)]
     redirects: BTreeMap<String, Spanned<String>>,
+    check: Option<RawCheck>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    #[serde(default)]
+    levels: BTreeMap<String, Spanned<String>>,
+    stale_after_days: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -655,6 +695,38 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         }
     }
     redirects.sort_by_key(|r| r.line);
+    let mut check = CheckSettings::default();
+    if let Some(raw_check) = &raw.check {
+        for (id, level) in &raw_check.levels {
+            let Some(rule) = Rule::parse(id) else {
+                let known: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+                let hint = crate::error::unknown_name_hint(id, &known, String::new);
+                problem(
+                    level.span(),
+                    format!("`[check.levels]`: unknown rule `{id}`; {hint}"),
+                );
+                continue;
+            };
+            match Level::parse(level.get_ref()) {
+                Ok(level) => {
+                    check.levels.insert(rule, level);
+                }
+                Err(message) => {
+                    problem(level.span(), format!("`[check.levels]` `{id}`: {message}"))
+                }
+            }
+        }
+        if let Some(days) = &raw_check.stale_after_days {
+            if *days.get_ref() == 0 {
+                problem(
+                    days.span(),
+                    "`[check] stale_after_days` is 0; expected a number of days, 1 or more"
+                        .to_string(),
+                );
+            }
+            check.stale_after_days = *days.get_ref();
+        }
+    }
     for (line, message) in crate::redirect::duplicates(&redirects) {
         problems.push(Problem::at(path, line, message));
     }
@@ -689,6 +761,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         alerts,
         translations,
         redirects,
+        check,
     })
 }
 

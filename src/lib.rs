@@ -9,6 +9,7 @@
 
 pub mod announcement;
 pub mod api;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;

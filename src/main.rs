@@ -43,6 +43,17 @@ enum Command {
         #[arg(long, value_parser = crisis_site::config::BaseUrl::parse)]
         base_url: Option<crisis_site::config::BaseUrl>,
     },
+    /// Review the site before publishing: what hurts trust but is not a build error
+    /// (a gap in the numbered series, a site silent for days, a late promised update,
+    /// no open contact desk). Exits non-zero on an error, or with --strict a warning.
+    Check {
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the findings: text for people, json for CI.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Start a new site in DIR (missing or empty): settings, an overview, one
     /// announcement in each channel with its English translation, and the default theme.
     Init {
@@ -84,6 +95,15 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+}
+
+/// How `check` prints its findings.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// One finding a paragraph, then a count.
+    Text,
+    /// One JSON document: the findings and the counts.
+    Json,
 }
 
 /// Prints one rebuild of the preview: its time, or its problems.
@@ -193,6 +213,65 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .context("the preview stopped")?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { strict, format } => {
+            let publish = Publish {
+                drafts: false,
+                future: false,
+                now,
+                base_url: None,
+            };
+            let report = match crisis_site::check::check(&cli.root, &publish) {
+                Ok(report) => report,
+                Err(Error::Invalid(problems)) => {
+                    for problem in &problems {
+                        eprintln!("error: {problem}");
+                    }
+                    eprintln!(
+                        "error: check failed with {} problem{} that also fail the build",
+                        problems.len(),
+                        if problems.len() == 1 { "" } else { "s" }
+                    );
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(other) => return Err(other).context("check failed"),
+            };
+            let counts = [
+                crisis_site::check::Level::Error,
+                crisis_site::check::Level::Warning,
+                crisis_site::check::Level::Info,
+            ]
+            .map(|level| report.count(level));
+            match format {
+                Format::Json => {
+                    let document = serde_json::json!({
+                        "findings": report.findings,
+                        "errors": counts[0],
+                        "warnings": counts[1],
+                        "infos": counts[2],
+                        "passed": !report.fails(strict),
+                    });
+                    println!("{}", serde_json::to_string_pretty(&document)?);
+                }
+                Format::Text => {
+                    for finding in &report.findings {
+                        println!("{finding}");
+                    }
+                    println!(
+                        "check: {} error{}, {} warning{}, {} info",
+                        counts[0],
+                        if counts[0] == 1 { "" } else { "s" },
+                        counts[1],
+                        if counts[1] == 1 { "" } else { "s" },
+                        counts[2]
+                    );
+                }
+            }
+            Ok(if report.fails(strict) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Build {
             output,

@@ -6,6 +6,7 @@ mod support;
 mod api;
 mod bad_input;
 mod banner;
+mod check;
 mod crawlers;
 mod feeds;
 mod guide_pages;

@@ -1,0 +1,231 @@
+//! `crisis-site check`: the review a careful comms lead would do before a release,
+//! for what hurts trust but is not a build error: a gap in the numbered series, a site
+//! silent for days while the service is down, a promised update that never came, no
+//! contact desk open.
+//!
+//! It loads and renders the site exactly as `build` does (so it reports the same
+//! errors first), writes it into a temporary folder, then runs each rule over the
+//! model, the derived state and the written files. Findings have a level that
+//! site.toml's `[check]` can change or turn off, by rule id.
+
+mod incident;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::render::OutputFile;
+use crate::site::{Publish, Site};
+use crate::state::State;
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Must be fixed before publishing: `check` exits non-zero.
+    Error,
+    /// Should be looked at; fails the check only with `--strict`.
+    Warning,
+    /// Worth knowing; never fails the check.
+    Info,
+}
+
+impl Level {
+    /// The level as site.toml and the output name it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "info",
+        }
+    }
+
+    /// Reads a level from site.toml's `[check.levels]`; `off` is `None`.
+    pub fn parse(text: &str) -> Result<Option<Level>, String> {
+        match text {
+            "error" => Ok(Some(Level::Error)),
+            "warning" => Ok(Some(Level::Warning)),
+            "info" => Ok(Some(Level::Info)),
+            "off" => Ok(None),
+            other => Err(format!(
+                "unknown level `{other}`; expected \"error\", \"warning\", \"info\" or \"off\""
+            )),
+        }
+    }
+}
+
+/// A rule of the review, named by its id in output and in site.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// Numbers of the report series (第N報) are consecutive, unique and in date order.
+    Numbering,
+    /// The newest announcement is older than the cadence while the incident goes on.
+    Stale,
+    /// No contact desk, or every desk closed, while the incident goes on.
+    ContactDesk,
+    /// A key-report block still in preparation.
+    KeyReportPending,
+    /// The promised next update has passed with no newer announcement.
+    NextUpdateLate,
+}
+
+impl Rule {
+    /// Every rule, in the order findings of one place are listed.
+    pub const ALL: [Rule; 5] = [
+        Rule::Numbering,
+        Rule::Stale,
+        Rule::ContactDesk,
+        Rule::KeyReportPending,
+        Rule::NextUpdateLate,
+    ];
+
+    /// The rule's id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Numbering => "numbering",
+            Rule::Stale => "stale",
+            Rule::ContactDesk => "contact-desk",
+            Rule::KeyReportPending => "key-report-pending",
+            Rule::NextUpdateLate => "next-update-late",
+        }
+    }
+
+    /// The rule with this id.
+    pub fn parse(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// Its level unless site.toml says otherwise.
+    pub fn default_level(self) -> Level {
+        match self {
+            Rule::Numbering | Rule::Stale | Rule::ContactDesk | Rule::NextUpdateLate => {
+                Level::Warning
+            }
+            Rule::KeyReportPending => Level::Info,
+        }
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// What a rule found, before its level is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The file it is about, relative to the site's root, where there is one.
+    pub path: Option<PathBuf>,
+    /// The line in that file, where there is one.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, in one line.
+    pub hint: String,
+}
+
+/// One finding of the review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// How much it matters, after site.toml's `[check.levels]`.
+    pub level: Level,
+    /// The file it is about, relative to the site's root.
+    pub path: Option<PathBuf>,
+    /// The line in that file.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]: ", self.level.id(), self.rule.id())?;
+        match (&self.path, self.line) {
+            (Some(path), Some(line)) => write!(f, "{}:{line}: ", path.display())?,
+            (Some(path), None) => write!(f, "{}: ", path.display())?,
+            _ => {}
+        }
+        write!(f, "{}\n  hint: {}", self.message, self.hint)
+    }
+}
+
+/// The findings of one review, most serious first.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Every finding, by level, then file and line, then rule.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// How many findings have `level`.
+    pub fn count(&self, level: Level) -> usize {
+        self.findings.iter().filter(|f| f.level == level).count()
+    }
+
+    /// Whether the review fails: an error, or with `strict` a warning.
+    pub fn fails(&self, strict: bool) -> bool {
+        self.count(Level::Error) > 0 || (strict && self.count(Level::Warning) > 0)
+    }
+}
+
+/// What a rule looks at: the published site, its derived state, and the output as
+/// the build writes it.
+pub struct Checked<'a> {
+    /// The site as published at the check's moment.
+    pub site: &'a Site,
+    /// Its incident state.
+    pub state: &'a State,
+    /// Every output file, rendered.
+    pub files: &'a [OutputFile],
+}
+
+/// Reviews the site at `root` as it would be published under `publish`.
+pub fn check(root: &std::path::Path, publish: &Publish) -> Result<Report, Error> {
+    let (site, files) = crate::render_site(root, publish, &crate::content::Cache::default())?;
+    // Written as `build` would, so a site that cannot be written fails here too.
+    let scratch = tempfile::tempdir()
+        .map_err(|e| Error::io("cannot create a folder for the check's build", e))?;
+    crate::output::write(&files, &scratch.path().join("public"))?;
+    let state = State::of(&site);
+    let checked = Checked {
+        site: &site,
+        state: &state,
+        files: &files,
+    };
+    let mut findings = Vec::new();
+    for rule in Rule::ALL {
+        let Some(level) = site.config.check.level(rule) else {
+            continue;
+        };
+        for found in run(rule, &checked) {
+            findings.push(Finding {
+                rule,
+                level,
+                path: found.path,
+                line: found.line,
+                message: found.message,
+                hint: found.hint,
+            });
+        }
+    }
+    findings.sort_by(|a, b| {
+        (a.level, &a.path, a.line, a.rule).cmp(&(b.level, &b.path, b.line, b.rule))
+    });
+    Ok(Report { findings })
+}
+
+fn run(rule: Rule, checked: &Checked) -> Vec<Found> {
+    match rule {
+        Rule::Numbering => incident::numbering(checked),
+        Rule::Stale => incident::stale(checked),
+        Rule::ContactDesk => incident::contact_desk(checked),
+        Rule::KeyReportPending => incident::key_report_pending(checked),
+        Rule::NextUpdateLate => incident::next_update_late(checked),
+    }
+}

@@ -185,18 +185,25 @@ pub struct Checked<'a> {
     pub files: &'a [OutputFile],
 }
 
-/// Reviews the site at `root` as it would be published under `publish`.
+/// Reviews the site at `root` as it would be published under `publish`, after
+/// writing it into a temporary folder as `build` would, so that a site that cannot be
+/// written fails here too.
 pub fn check(root: &std::path::Path, publish: &Publish) -> Result<Report, Error> {
     let (site, files) = crate::render_site(root, publish, &crate::content::Cache::default())?;
-    // Written as `build` would, so a site that cannot be written fails here too.
     let scratch = tempfile::tempdir()
         .map_err(|e| Error::io("cannot create a folder for the check's build", e))?;
     crate::output::write(&files, &scratch.path().join("public"))?;
-    let state = State::of(&site);
+    Ok(review(&site, &files))
+}
+
+/// Runs every rule not turned off over a rendered site. The preview calls this
+/// directly, on its in-memory build.
+pub fn review(site: &Site, files: &[OutputFile]) -> Report {
+    let state = State::of(site);
     let checked = Checked {
-        site: &site,
+        site,
         state: &state,
-        files: &files,
+        files,
     };
     let mut findings = Vec::new();
     for rule in Rule::ALL {
@@ -217,7 +224,7 @@ pub fn check(root: &std::path::Path, publish: &Publish) -> Result<Report, Error>
     findings.sort_by(|a, b| {
         (a.level, &a.path, a.line, a.rule).cmp(&(b.level, &b.path, b.line, b.rule))
     });
-    Ok(Report { findings })
+    Report { findings }
 }
 
 fn run(rule: Rule, checked: &Checked) -> Vec<Found> {

@@ -32,6 +32,9 @@ const PREFIX: &str = "/__crisis-site/";
 const RELOAD_SCRIPT: &str = include_str!("serve/reload.js");
 /// The overlay that shows the problems of a failed rebuild over the last good page.
 const OVERLAY: &str = include_str!("serve/overlay.html");
+/// The preview-only page of `crisis-site check`'s findings, and the bar linking it.
+const REVIEW: &str = include_str!("serve/review.html");
+const REVIEW_BAR: &str = include_str!("serve/review-bar.html");
 /// How long the watcher waits for a burst of saves to end before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 /// How many ports after the default one are tried when it is taken.
@@ -75,6 +78,9 @@ struct Shared {
     /// The preview's own address, in place of `base_url`: the 404 page, feeds and
     /// every absolute link then work in the preview and never leave it.
     base_url: Option<BaseUrl>,
+    /// The site's folder and the fixed "now", for the review page.
+    root: PathBuf,
+    now: Option<DateTime<FixedOffset>>,
 }
 
 /// The result of one rebuild, for the terminal.
@@ -130,6 +136,46 @@ impl Shared {
         }
     }
 
+    /// The findings of `crisis-site check` on the site as it would be published now
+    /// (no drafts, nothing embargoed), as the list items of the review page.
+    fn review(&self) -> (String, String) {
+        let publish = Publish {
+            drafts: false,
+            future: false,
+            now: self
+                .now
+                .unwrap_or_else(|| chrono::Local::now().fixed_offset()),
+            base_url: self.base_url.clone(),
+        };
+        let item = |text: &str| format!("<li>{}</li>", escaped(text));
+        match crate::render_site(&self.root, &publish, &self.cache) {
+            Ok((site, files)) => {
+                let report = crate::check::review(&site, &files);
+                let summary = [
+                    crate::check::Level::Error,
+                    crate::check::Level::Warning,
+                    crate::check::Level::Info,
+                ]
+                .map(|level| format!("{} {}", report.count(level), level.id()))
+                .join(", ");
+                let items = report
+                    .findings
+                    .iter()
+                    .map(|f| item(&f.to_string()))
+                    .collect();
+                (summary, items)
+            }
+            Err(Error::Invalid(problems)) => (
+                format!("{} problems fail the build", problems.len()),
+                problems.iter().map(|p| item(&p.to_string())).collect(),
+            ),
+            Err(other) => (
+                "the site could not be read".to_string(),
+                item(&other.to_string()),
+            ),
+        }
+    }
+
     fn current(&self) -> Arc<Preview> {
         self.preview
             .read()
@@ -163,6 +209,8 @@ pub fn serve(
         cache: crate::content::Cache::default(),
         version,
         base_url: BaseUrl::parse(&url).ok(),
+        root: options.root.clone(),
+        now: options.now,
     });
     // Watch before the first build, so that no save between the two is missed.
     let report = Arc::new(report);
@@ -178,6 +226,7 @@ pub fn serve(
         let app = Router::new()
             .route(&format!("{PREFIX}reload"), get(reload_events))
             .route(&format!("{PREFIX}reload.js"), get(reload_script))
+            .route(&format!("{PREFIX}check"), get(review_page))
             .fallback(get(site_file))
             .with_state(Arc::clone(&shared));
         // Ctrl-C stops at once: open pages hold event streams that never end, so a
@@ -311,6 +360,23 @@ async fn reload_events(
         .keep_alive(KeepAlive::default())
 }
 
+/// The review page: preview-only, never part of a build.
+async fn review_page(State(shared): State<Arc<Shared>>) -> Response {
+    let reviewing = Arc::clone(&shared);
+    let (summary, items) = match tokio::task::spawn_blocking(move || reviewing.review()).await {
+        Ok(found) => found,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let page = REVIEW
+        .replace("{summary}", &escaped(&summary))
+        .replace("{findings}", &items);
+    preview_response(
+        StatusCode::OK,
+        decorate(&page, &shared.current()).into_bytes(),
+        "text/html; charset=utf-8",
+    )
+}
+
 async fn reload_script() -> Response {
     preview_response(
         StatusCode::OK,
@@ -378,6 +444,7 @@ fn decorate(html: &str, preview: &Preview) -> String {
     let mut extra = format!(
         "<script src=\"{PREFIX}reload.js\" data-version=\"{version}\" data-url=\"{PREFIX}reload\"></script>"
     );
+    extra.push_str(&REVIEW_BAR.replace("{url}", &format!("{PREFIX}check")));
     if !preview.problems.is_empty() {
         extra.push_str(&overlay(&preview.problems));
     }
@@ -390,13 +457,16 @@ fn decorate(html: &str, preview: &Preview) -> String {
 fn overlay(problems: &[Problem]) -> String {
     let items: String = problems
         .iter()
-        .map(|p| {
-            let mut escaped = Vec::new();
-            tera::escape_html(&p.to_string(), &mut escaped).expect("writing to a Vec cannot fail");
-            format!("<li>{}</li>", String::from_utf8_lossy(&escaped))
-        })
+        .map(|p| format!("<li>{}</li>", escaped(&p.to_string())))
         .collect();
     OVERLAY.replace("{problems}", &items)
+}
+
+/// Text made safe inside HTML.
+fn escaped(text: &str) -> String {
+    let mut out = Vec::new();
+    tera::escape_html(text, &mut out).expect("writing to a Vec cannot fail");
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The site's 404 page, as a static host would serve it: the one of the language

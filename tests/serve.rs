@@ -335,6 +335,46 @@ fn the_next_free_port_is_taken_when_the_default_is_busy() {
 }
 
 #[test]
+fn the_preview_links_every_page_to_the_check_findings_of_the_published_site() {
+    let site = TestSite::basic();
+    // A promise already due; the fixture's draft and embargoed statement, shown in the
+    // preview, are left out of the review as `check` leaves them out.
+    let text = std::fs::read_to_string(site.root().join("content/announcements/both/index.md"))
+        .unwrap()
+        .replacen(
+            "key_report = \"investigation\"",
+            "key_report = \"investigation\"\nnext_update = 2023-06-08T10:00:00+09:00",
+            1,
+        );
+    site.write("content/announcements/both/index.md", &text);
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let home = preview.get("/");
+    let page = Page {
+        path: "index.html".to_string(),
+        html: Html::parse_document(&home.body),
+    };
+    assert_eq!(
+        page.attr("#crisis-site-review", "href"),
+        "/__crisis-site/check"
+    );
+
+    let review = preview.get("/__crisis-site/check");
+    assert_eq!(review.status, 200);
+    let page = Page {
+        path: "__crisis-site/check".to_string(),
+        html: Html::parse_document(&review.body),
+    };
+    assert_eq!(page.text("#summary"), "0 error, 1 warning, 1 info");
+    assert_eq!(
+        page.texts("#findings li"),
+        [
+            "warning[next-update-late]: content/announcements/both/index.md:7: the next update was promised for 2023-06-08 10:00 and nothing newer is published hint: publish the update, or a short notice saying when it will come",
+            "info[key-report-pending]: site.toml: key report `committee` (第三者委員会の報告) is still in preparation hint: publish the report with key_report = \"committee\" when it is ready",
+        ]
+    );
+}
+
+#[test]
 fn build_output_has_no_preview_script() {
     let mut site = TestSite::basic();
     site.drafts = true;

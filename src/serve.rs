@@ -549,7 +549,8 @@ mod tests {
         };
         let page = decorate("<html><body><p>x</p></body></html>", &preview);
         assert!(page.contains("data-version=\"3\""));
-        assert!(page.ends_with("</script></body></html>"));
+        assert!(page.contains("<a id=\"crisis-site-review\" href=\"/__crisis-site/check\""));
+        assert!(page.ends_with("</a>\n</body></html>"));
         preview.problems = vec![Problem::at("content/a.md", 2, "bad <key>")];
         let page = decorate("<html><body></body></html>", &preview);
         assert!(page.contains("content/a.md:2: bad &lt;key&gt;"));

@@ -75,6 +75,41 @@ impl Channel {
     pub const ALL: [Channel; 2] = [Channel::Ir, Channel::Pr];
 }
 
+/// What kind of statement an announcement is, where its kind owes readers set topics
+/// (`kind` in front matter). `crisis-site check` looks for a heading for each topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A notice to the people whose personal data was (or may have been) leaked: what
+    /// Japan's Personal Information Protection Commission expects it to state.
+    BreachNotice,
+}
+
+impl Kind {
+    /// Every kind, in the order messages list them.
+    pub const ALL: [Kind; 1] = [Kind::BreachNotice];
+
+    /// The identifier used in front matter and in the theme's string keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::BreachNotice => "breach-notice",
+        }
+    }
+
+    /// Reads a kind from front matter; an unknown one is refused with the known kinds.
+    pub fn parse(text: &str) -> Result<Kind, String> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.id() == text)
+            .ok_or_else(|| {
+                let known: Vec<String> = Kind::ALL
+                    .iter()
+                    .map(|k| format!("\"{}\"", k.id()))
+                    .collect();
+                format!("unknown kind `{text}`; expected {}", known.join(" or "))
+            })
+    }
+}
+
 /// The channels of one announcement: one of them, or both for a document that is at
 /// once a disclosure and a public statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,6 +215,8 @@ pub struct Announcement {
     pub number: Option<u32>,
     /// The key-report block it fills, if any.
     pub key_report: Option<KeyReportId>,
+    /// What kind of statement it is, if it is one whose topics are set (`kind`).
+    pub kind: Option<Kind>,
     /// Whether it is still a draft, never to be built without `--drafts`.
     pub draft: bool,
     /// Files beside its `index.md`, published with it.
@@ -256,6 +293,7 @@ struct RawOriginal {
     number: Option<Spanned<u32>>,
     summary: Option<String>,
     key_report: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
     #[serde(default)]
     draft: bool,
     updated: Option<Spanned<toml::Value>>,
@@ -281,6 +319,7 @@ struct RawTranslation {
     channel: Option<Spanned<Channels>>,
     number: Option<Spanned<u32>>,
     key_report: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
     draft: Option<Spanned<bool>>,
     updated: Option<Spanned<toml::Value>>,
     corrects: Option<Spanned<String>>,
@@ -329,6 +368,8 @@ pub struct Repeated {
     pub number: Option<(u32, usize)>,
     /// `key_report`.
     pub key_report: Option<(String, usize)>,
+    /// `kind`, as written (the original's is checked).
+    pub kind: Option<(String, usize)>,
     /// `draft`.
     pub draft: Option<(bool, usize)>,
     /// `corrects`.
@@ -396,6 +437,11 @@ pub fn parse_original(
             .map_err(|m| problems.push(file.problem(k.span(), m)))
             .ok()
     });
+    let kind = raw.kind.as_ref().and_then(|k| {
+        Kind::parse(k.get_ref())
+            .map_err(|m| problems.push(file.problem(k.span(), m)))
+            .ok()
+    });
     let mut original = file.version(raw.title.get_ref(), raw.summary.as_deref(), &mut problems);
     original.updated = updated;
     original.words = std::mem::take(&mut words);
@@ -409,6 +455,7 @@ pub fn parse_original(
             channels: raw.channel,
             number: raw.number.as_ref().map(|n| *n.get_ref()),
             key_report,
+            kind,
             draft: raw.draft,
             attachments,
             updated,
@@ -466,6 +513,7 @@ pub fn parse_translation(
         channels: raw.channel.as_ref().map(|v| file.with_line(v)),
         number: raw.number.as_ref().map(|v| file.with_line(v)),
         key_report: raw.key_report.as_ref().map(|v| file.with_line(v)),
+        kind: raw.kind.as_ref().map(|v| file.with_line(v)),
         draft: raw.draft.as_ref().map(|v| file.with_line(v)),
         corrects: raw.corrects.as_ref().map(|v| file.with_line(v)),
         incident_status: raw.incident_status.as_ref().map(|v| file.with_line(v)),

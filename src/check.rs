@@ -8,6 +8,7 @@
 //! model, the derived state and the written files. Findings have a level that
 //! site.toml's `[check]` can change or turn off, by rule id.
 
+mod content;
 mod incident;
 
 use std::path::PathBuf;
@@ -68,16 +69,31 @@ pub enum Rule {
     KeyReportPending,
     /// The promised next update has passed with no newer announcement.
     NextUpdateLate,
+    /// Published text asks readers to keep it secret or marks itself internal.
+    ConfidentialMarker,
+    /// An announcement of a declared kind lacks a section its readers are owed.
+    RequiredSections,
+    /// A translation older than a change to its original.
+    TranslationOutdated,
+    /// An announcement whose text is little more than links to its attachments.
+    PdfOnly,
+    /// An image without alternative text.
+    ImageAlt,
 }
 
 impl Rule {
     /// Every rule, in the order findings of one place are listed.
-    pub const ALL: [Rule; 5] = [
+    pub const ALL: [Rule; 10] = [
         Rule::Numbering,
         Rule::Stale,
         Rule::ContactDesk,
         Rule::KeyReportPending,
         Rule::NextUpdateLate,
+        Rule::ConfidentialMarker,
+        Rule::RequiredSections,
+        Rule::TranslationOutdated,
+        Rule::PdfOnly,
+        Rule::ImageAlt,
     ];
 
     /// The rule's id.
@@ -88,6 +104,11 @@ impl Rule {
             Rule::ContactDesk => "contact-desk",
             Rule::KeyReportPending => "key-report-pending",
             Rule::NextUpdateLate => "next-update-late",
+            Rule::ConfidentialMarker => "confidential-marker",
+            Rule::RequiredSections => "required-sections",
+            Rule::TranslationOutdated => "translation-outdated",
+            Rule::PdfOnly => "pdf-only",
+            Rule::ImageAlt => "image-alt",
         }
     }
 
@@ -103,6 +124,14 @@ impl Rule {
                 Level::Warning
             }
             Rule::KeyReportPending => Level::Info,
+            // Asking the public to keep a public statement secret reads as concealment:
+            // never to be published.
+            Rule::ConfidentialMarker => Level::Error,
+            // Each may have a reason (a short notice ahead of the full one, a
+            // translation on its way, a decorative image), so they fail only --strict.
+            Rule::RequiredSections | Rule::TranslationOutdated | Rule::PdfOnly | Rule::ImageAlt => {
+                Level::Warning
+            }
         }
     }
 }
@@ -234,5 +263,10 @@ fn run(rule: Rule, checked: &Checked) -> Vec<Found> {
         Rule::ContactDesk => incident::contact_desk(checked),
         Rule::KeyReportPending => incident::key_report_pending(checked),
         Rule::NextUpdateLate => incident::next_update_late(checked),
+        Rule::ConfidentialMarker => content::confidential_marker(checked),
+        Rule::RequiredSections => content::required_sections(checked),
+        Rule::TranslationOutdated => content::translation_outdated(checked),
+        Rule::PdfOnly => content::pdf_only(checked),
+        Rule::ImageAlt => content::image_alt(checked),
     }
 }

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use chrono::FixedOffset;
 use rayon::prelude::*;
 
-use crate::announcement::{self, Announcement, Attachment, Original, Slug, Translation};
+use crate::announcement::{self, Announcement, Attachment, Kind, Original, Slug, Translation};
 use crate::config::{self, Config, KeyReportId};
 use crate::error::{Problem, suggest, unknown_name_hint};
 use crate::frontmatter;
@@ -513,8 +513,8 @@ fn parse(source: &Source, zone: FixedOffset) -> Result<Parsed, Vec<Problem>> {
     }
 }
 
-/// A translation may repeat the original's date, channel, number, key report and draft
-/// flag; where it does, they must be the same.
+/// A translation may repeat the original's date, channel, number, key report, kind and
+/// draft flag; where it does, they must be the same.
 fn check_agreement(
     original_path: &Path,
     original: &Announcement,
@@ -565,6 +565,14 @@ fn check_agreement(
             .as_ref()
             .map_or("not set".to_string(), |k| format!("`{k}`"));
         differs("key_report", *line, format!("`{key_report}`"), ours);
+    }
+    if let Some((kind, line)) = &repeated.kind
+        && Some(kind.as_str()) != original.kind.map(Kind::id)
+    {
+        let ours = original
+            .kind
+            .map_or("not set".to_string(), |k| format!("\"{}\"", k.id()));
+        differs("kind", *line, format!("\"{kind}\""), ours);
     }
     if let Some((draft, line)) = repeated.draft
         && draft != original.draft

@@ -41,7 +41,8 @@ pub struct Refused {
     pub message: String,
 }
 
-fn options() -> Options {
+/// The markdown extensions every body is read with.
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

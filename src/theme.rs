@@ -78,6 +78,14 @@ const REQUIRED: &[&str] = &[
     "indicator_minor",
     "indicator_major",
     "indicator_critical",
+    // `crisis-site check`'s word lists: required so a theme that lacks them does not
+    // silently turn a rule off; an empty value looks for nothing.
+    "check_confidential_markers",
+    "check_breach_notice_overview",
+    "check_breach_notice_personal_data",
+    "check_breach_notice_cause",
+    "check_breach_notice_secondary_damage",
+    "check_breach_notice_contact",
 ];
 
 /// A loaded theme, ready to render.
@@ -109,6 +117,31 @@ impl Strings {
     pub fn get(&self, key: &str) -> &str {
         self.map.get(key).map(String::as_str).unwrap_or_default()
     }
+
+    /// The phrases of a list string (`check_…` keys): separated by `|`, trimmed,
+    /// empty ones dropped. Only [`REQUIRED`] keys may be asked for.
+    pub fn phrases(&self, key: &str) -> Vec<&str> {
+        self.get(key)
+            .split('|')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+}
+
+/// The strings of `lang` in theme `name` of the site at `root`, loaded and checked as
+/// [`Theme::load`] does, for a command that needs the words but not the templates.
+pub fn strings(
+    root: &Path,
+    name: &str,
+    lang: &Lang,
+    zone_name: &str,
+) -> Result<Strings, Vec<Problem>> {
+    let path = Path::new(DIR)
+        .join(name)
+        .join("i18n")
+        .join(format!("{lang}.toml"));
+    load_strings(root, &path, zone_name)
 }
 
 impl Theme {

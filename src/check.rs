@@ -8,7 +8,11 @@
 //! model, the derived state and the written files. Findings have a level that
 //! site.toml's `[check]` can change or turn off, by rule id.
 
+mod html;
 mod incident;
+mod output;
+
+pub use output::ExternalLink;
 
 use std::path::PathBuf;
 
@@ -68,16 +72,30 @@ pub enum Rule {
     KeyReportPending,
     /// The promised next update has passed with no newer announcement.
     NextUpdateLate,
+
+    /// A link or anchor of the built pages or feeds leads to nothing in the output.
+    BrokenLink,
+    /// IR announcements are published but site.toml's `[ir]` lacks part of the
+    /// identity an IR disclosure carries.
+    IrIdentity,
+    /// A built page over the weight budget, or with a script element.
+    PageWeight,
+    /// The days the reports of a personal-data leak to the regulator are due.
+    ReportingDeadlines,
 }
 
 impl Rule {
     /// Every rule, in the order findings of one place are listed.
-    pub const ALL: [Rule; 5] = [
+    pub const ALL: [Rule; 9] = [
         Rule::Numbering,
         Rule::Stale,
         Rule::ContactDesk,
         Rule::KeyReportPending,
         Rule::NextUpdateLate,
+        Rule::BrokenLink,
+        Rule::IrIdentity,
+        Rule::PageWeight,
+        Rule::ReportingDeadlines,
     ];
 
     /// The rule's id.
@@ -88,6 +106,10 @@ impl Rule {
             Rule::ContactDesk => "contact-desk",
             Rule::KeyReportPending => "key-report-pending",
             Rule::NextUpdateLate => "next-update-late",
+            Rule::BrokenLink => "broken-link",
+            Rule::IrIdentity => "ir-identity",
+            Rule::PageWeight => "page-weight",
+            Rule::ReportingDeadlines => "reporting-deadlines",
         }
     }
 
@@ -103,6 +125,9 @@ impl Rule {
                 Level::Warning
             }
             Rule::KeyReportPending => Level::Info,
+            Rule::BrokenLink => Level::Error,
+            Rule::IrIdentity | Rule::PageWeight => Level::Warning,
+            Rule::ReportingDeadlines => Level::Info,
         }
     }
 }
@@ -160,6 +185,9 @@ impl std::fmt::Display for Finding {
 pub struct Report {
     /// Every finding, by level, then file and line, then rule.
     pub findings: Vec<Finding>,
+    /// The addresses outside the site the output links to, never fetched: listed
+    /// by `check --external` for a person to open.
+    pub external: Vec<ExternalLink>,
 }
 
 impl Report {
@@ -217,7 +245,8 @@ pub fn check(root: &std::path::Path, publish: &Publish) -> Result<Report, Error>
     findings.sort_by(|a, b| {
         (a.level, &a.path, a.line, a.rule).cmp(&(b.level, &b.path, b.line, b.rule))
     });
-    Ok(Report { findings })
+    let external = output::external_links(&checked);
+    Ok(Report { findings, external })
 }
 
 fn run(rule: Rule, checked: &Checked) -> Vec<Found> {
@@ -227,5 +256,9 @@ fn run(rule: Rule, checked: &Checked) -> Vec<Found> {
         Rule::ContactDesk => incident::contact_desk(checked),
         Rule::KeyReportPending => incident::key_report_pending(checked),
         Rule::NextUpdateLate => incident::next_update_late(checked),
+        Rule::BrokenLink => output::broken_link(checked),
+        Rule::IrIdentity => output::ir_identity(checked),
+        Rule::PageWeight => output::page_weight(checked),
+        Rule::ReportingDeadlines => output::reporting_deadlines(checked),
     }
 }

@@ -53,6 +53,11 @@ enum Command {
         /// How to print the findings: text for people, json for CI.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also list the distinct addresses outside the site that the pages and feeds
+        /// link to, with the files that do, for a person to open: check never fetches
+        /// them.
+        #[arg(long)]
+        external: bool,
     },
     /// Start a new site in DIR (missing or empty): settings, an overview, one
     /// announcement in each channel with its English translation, and the default theme.
@@ -214,7 +219,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .context("the preview stopped")?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { strict, format } => {
+        Command::Check {
+            strict,
+            format,
+            external,
+        } => {
             let publish = Publish {
                 drafts: false,
                 future: false,
@@ -244,18 +253,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .map(|level| report.count(level));
             match format {
                 Format::Json => {
-                    let document = serde_json::json!({
+                    let mut document = serde_json::json!({
                         "findings": report.findings,
                         "errors": counts[0],
                         "warnings": counts[1],
                         "infos": counts[2],
                         "passed": !report.fails(strict),
                     });
+                    if external {
+                        document["external"] = serde_json::to_value(&report.external)?;
+                    }
                     println!("{}", serde_json::to_string_pretty(&document)?);
                 }
                 Format::Text => {
                     for finding in &report.findings {
                         println!("{finding}");
+                    }
+                    // A listing, not findings: an address outside the site is not a
+                    // problem, and whether it still answers is for a person to see.
+                    if external {
+                        println!("external links (not fetched): {}", report.external.len());
+                        for link in &report.external {
+                            println!("  {} ({})", link.url, link.files.join(", "));
+                        }
                     }
                     println!(
                         "check: {} error{}, {} warning{}, {} info",

@@ -852,14 +852,14 @@ fn personal_data(
         if let Some(value) = &raw.aware_on {
             problem(
                 value.span(),
-                "`incident.aware_on` is set but `incident.personal_data` is not true;                  expected personal_data = true with it, or no aware_on"
+                "`incident.aware_on` is set but `incident.personal_data` is not true; expected personal_data = true with it, or no aware_on"
                     .to_string(),
             );
         }
         if let Some(value) = raw.wrongful_act.as_ref().filter(|w| *w.get_ref()) {
             problem(
                 value.span(),
-                "`incident.wrongful_act` is set but `incident.personal_data` is not true;                  expected personal_data = true with it, or no wrongful_act"
+                "`incident.wrongful_act` is set but `incident.personal_data` is not true; expected personal_data = true with it, or no wrongful_act"
                     .to_string(),
             );
         }

@@ -7,6 +7,7 @@ mod api;
 mod bad_input;
 mod banner;
 mod check;
+mod check_output;
 mod crawlers;
 mod feeds;
 mod guide_pages;

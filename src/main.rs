@@ -45,7 +45,9 @@ enum Command {
     },
     /// Review the site before publishing: what hurts trust but is not a build error
     /// (a gap in the numbered series, a site silent for days, a late promised update,
-    /// no open contact desk). Exits non-zero on an error, or with --strict a warning.
+    /// no open contact desk, a broken link, a heavy page, the IR identity missing, the
+    /// PPC reporting deadlines as a reminder). Exits non-zero on an error, or with
+    /// --strict a warning.
     Check {
         /// Fail on warnings too.
         #[arg(long)]

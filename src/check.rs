@@ -9,7 +9,11 @@
 //! site.toml's `[check]` can change or turn off, by rule id.
 
 mod content;
+mod html;
 mod incident;
+mod output;
+
+pub use output::ExternalLink;
 
 use std::path::PathBuf;
 
@@ -79,11 +83,20 @@ pub enum Rule {
     PdfOnly,
     /// An image without alternative text.
     ImageAlt,
+    /// A link or anchor of the built pages or feeds leads to nothing in the output.
+    BrokenLink,
+    /// IR announcements are published but site.toml's `[ir]` lacks part of the
+    /// identity an IR disclosure carries.
+    IrIdentity,
+    /// A built page over the weight budget, or with a script element.
+    PageWeight,
+    /// The days the reports of a personal-data leak to the regulator are due.
+    ReportingDeadlines,
 }
 
 impl Rule {
     /// Every rule, in the order findings of one place are listed.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 14] = [
         Rule::Numbering,
         Rule::Stale,
         Rule::ContactDesk,
@@ -94,6 +107,10 @@ impl Rule {
         Rule::TranslationOutdated,
         Rule::PdfOnly,
         Rule::ImageAlt,
+        Rule::BrokenLink,
+        Rule::IrIdentity,
+        Rule::PageWeight,
+        Rule::ReportingDeadlines,
     ];
 
     /// The rule's id.
@@ -109,6 +126,10 @@ impl Rule {
             Rule::TranslationOutdated => "translation-outdated",
             Rule::PdfOnly => "pdf-only",
             Rule::ImageAlt => "image-alt",
+            Rule::BrokenLink => "broken-link",
+            Rule::IrIdentity => "ir-identity",
+            Rule::PageWeight => "page-weight",
+            Rule::ReportingDeadlines => "reporting-deadlines",
         }
     }
 
@@ -132,6 +153,9 @@ impl Rule {
             Rule::RequiredSections | Rule::TranslationOutdated | Rule::PdfOnly | Rule::ImageAlt => {
                 Level::Warning
             }
+            Rule::BrokenLink => Level::Error,
+            Rule::IrIdentity | Rule::PageWeight => Level::Warning,
+            Rule::ReportingDeadlines => Level::Info,
         }
     }
 }
@@ -189,6 +213,9 @@ impl std::fmt::Display for Finding {
 pub struct Report {
     /// Every finding, by level, then file and line, then rule.
     pub findings: Vec<Finding>,
+    /// The addresses outside the site the output links to, never fetched: listed
+    /// by `check --external` for a person to open.
+    pub external: Vec<ExternalLink>,
 }
 
 impl Report {
@@ -253,7 +280,8 @@ pub fn review(site: &Site, files: &[OutputFile]) -> Report {
     findings.sort_by(|a, b| {
         (a.level, &a.path, a.line, a.rule).cmp(&(b.level, &b.path, b.line, b.rule))
     });
-    Report { findings }
+    let external = output::external_links(&checked);
+    Report { findings, external }
 }
 
 fn run(rule: Rule, checked: &Checked) -> Vec<Found> {
@@ -268,5 +296,9 @@ fn run(rule: Rule, checked: &Checked) -> Vec<Found> {
         Rule::TranslationOutdated => content::translation_outdated(checked),
         Rule::PdfOnly => content::pdf_only(checked),
         Rule::ImageAlt => content::image_alt(checked),
+        Rule::BrokenLink => output::broken_link(checked),
+        Rule::IrIdentity => output::ir_identity(checked),
+        Rule::PageWeight => output::page_weight(checked),
+        Rule::ReportingDeadlines => output::reporting_deadlines(checked),
     }
 }

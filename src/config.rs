@@ -70,6 +70,23 @@ pub struct Config {
     pub redirects: Vec<Redirect>,
     /// How `crisis-site check` reviews the site (`[check]`).
     pub check: CheckSettings,
+    /// Who files the IR disclosures (`[ir]`); every field empty when the table is
+    /// missing.
+    pub ir: IrIdentity,
+}
+
+/// site.toml's `[ir]`: the identity an IR disclosure (適時開示) carries. Each field is
+/// optional here; `crisis-site check` (`ir-identity`) asks for all three once an IR
+/// announcement is published.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IrIdentity {
+    /// The securities code (証券コード): four digits or capital letters, e.g. `9999`
+    /// or `130A`.
+    pub securities_code: Option<String>,
+    /// The exchange and segment the shares are listed on, e.g. `東証プライム`.
+    pub exchange: Option<String>,
+    /// Whom investors and the press contact (a person or department).
+    pub contact: Option<String>,
 }
 
 /// site.toml's `[check]`: rule levels changed or turned off, and the rules' limits.
@@ -79,6 +96,9 @@ pub struct CheckSettings {
     pub levels: BTreeMap<Rule, Option<Level>>,
     /// How many days may pass without an announcement while the incident goes on.
     pub stale_after_days: u32,
+    /// The budget of one page in KB (1024 bytes): its HTML plus the stylesheets it
+    /// links (`page-weight`).
+    pub page_weight_kb: u32,
 }
 
 impl Default for CheckSettings {
@@ -86,6 +106,7 @@ impl Default for CheckSettings {
         CheckSettings {
             levels: BTreeMap::new(),
             stale_after_days: 3,
+            page_weight_kb: 30,
         }
     }
 }
@@ -107,6 +128,23 @@ pub struct Incident {
     pub status: IncidentStatus,
     /// When the incident began, if it is known and said.
     pub started: Option<DateTime<FixedOffset>>,
+    /// Set when personal data leaked or may have (`personal_data = true`): the facts
+    /// the reports to the regulator are counted from.
+    pub personal_data: Option<PersonalData>,
+}
+
+/// A personal-data incident as site.toml's `[incident]` declares it, for the
+/// reminder of the reports owed to the Personal Information Protection Commission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonalData {
+    /// When the company became aware of it (`aware_on`): the deadlines count from
+    /// this day.
+    pub aware_on: When,
+    /// The line of `aware_on` in site.toml, for findings to point at.
+    pub line: usize,
+    /// Whether the leak may result from a wrongful act such as an attack
+    /// (`wrongful_act = true`): the final report is then due within 60 days, not 30.
+    pub wrongful_act: bool,
 }
 
 /// Where the response to the incident stands.
@@ -456,6 +494,15 @@ struct RawConfig {
     #[serde(default)]
     redirects: BTreeMap<String, Spanned<String>>,
     check: Option<RawCheck>,
+    ir: Option<RawIr>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIr {
+    securities_code: Option<Spanned<String>>,
+    exchange: Option<Spanned<String>>,
+    contact: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -464,6 +511,7 @@ struct RawCheck {
     #[serde(default)]
     levels: BTreeMap<String, Spanned<String>>,
     stale_after_days: Option<Spanned<u32>>,
+    page_weight_kb: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -489,6 +537,9 @@ struct RawAlertTranslation {
 struct RawIncident {
     status: IncidentStatus,
     started: Option<Spanned<toml::Value>>,
+    personal_data: Option<Spanned<bool>>,
+    aware_on: Option<Spanned<toml::Value>>,
+    wrongful_act: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -726,7 +777,21 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             }
             check.stale_after_days = *days.get_ref();
         }
+        if let Some(kb) = &raw_check.page_weight_kb {
+            if *kb.get_ref() == 0 {
+                problem(
+                    kb.span(),
+                    "`[check] page_weight_kb` is 0; expected a budget in KB, 1 or more".to_string(),
+                );
+            }
+            check.page_weight_kb = *kb.get_ref();
+        }
     }
+    let personal_data = personal_data(&raw.incident, text, timezone, &mut problem);
+    let ir = raw
+        .ir
+        .map(|raw_ir| ir_identity(raw_ir, &mut problem))
+        .unwrap_or_default();
     for (line, message) in crate::redirect::duplicates(&redirects) {
         problems.push(Problem::at(path, line, message));
     }
@@ -755,6 +820,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         incident: Incident {
             status: raw.incident.status,
             started,
+            personal_data,
         },
         key_reports,
         contacts,
@@ -762,7 +828,101 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         translations,
         redirects,
         check,
+        ir,
     })
+}
+
+/// Reads `[incident]`'s `personal_data`, `aware_on` and `wrongful_act`: `aware_on`
+/// is required with `personal_data = true` (the deadlines count from it), and the
+/// other two mean nothing without it, so they are refused rather than ignored.
+fn personal_data(
+    raw: &RawIncident,
+    text: &str,
+    zone: FixedOffset,
+    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> Option<PersonalData> {
+    let declared = raw.personal_data.as_ref().is_some_and(|p| *p.get_ref());
+    let aware_on = raw.aware_on.as_ref().and_then(|value| {
+        time::parse_when_value(value.get_ref(), zone)
+            .map_err(|m| problem(value.span(), format!("`incident.aware_on`: {m}")))
+            .ok()
+            .map(|when| (when, line_of(text, value.span().start)))
+    });
+    if !declared {
+        if let Some(value) = &raw.aware_on {
+            problem(
+                value.span(),
+                "`incident.aware_on` is set but `incident.personal_data` is not true; expected personal_data = true with it, or no aware_on"
+                    .to_string(),
+            );
+        }
+        if let Some(value) = raw.wrongful_act.as_ref().filter(|w| *w.get_ref()) {
+            problem(
+                value.span(),
+                "`incident.wrongful_act` is set but `incident.personal_data` is not true; expected personal_data = true with it, or no wrongful_act"
+                    .to_string(),
+            );
+        }
+        return None;
+    }
+    if raw.aware_on.is_none()
+        && let Some(value) = &raw.personal_data
+    {
+        problem(
+            value.span(),
+            "`incident.personal_data` is true but `incident.aware_on` is missing; expected \
+             the day the company became aware of the leak, e.g. aware_on = 2026-09-14"
+                .to_string(),
+        );
+    }
+    let (aware_on, line) = aware_on?;
+    Some(PersonalData {
+        aware_on,
+        line,
+        wrongful_act: raw.wrongful_act.as_ref().is_some_and(|w| *w.get_ref()),
+    })
+}
+
+/// Reads `[ir]`: a securities code of four digits or capital letters starting with a
+/// digit (`9999`, or since 2024 `130A`), and no empty strings.
+fn ir_identity(raw: RawIr, problem: &mut impl FnMut(std::ops::Range<usize>, String)) -> IrIdentity {
+    let mut read = |value: Option<Spanned<String>>, key: &str| {
+        let value = value?;
+        if value.get_ref().trim().is_empty() {
+            problem(
+                value.span(),
+                format!("`[ir] {key}` is empty; expected a value, or leave the key out"),
+            );
+            return None;
+        }
+        Some(value)
+    };
+    let code = read(raw.securities_code, "securities_code");
+    let exchange = read(raw.exchange, "exchange");
+    let contact = read(raw.contact, "contact");
+    let code = code.filter(|code| {
+        let text = code.get_ref();
+        let valid = text.len() == 4
+            && text.starts_with(|c: char| c.is_ascii_digit())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+        if !valid {
+            problem(
+                code.span(),
+                format!(
+                    "`[ir] securities_code` `{text}` is not a securities code; expected 4 \
+                     digits or capital letters starting with a digit, such as \"9999\" or \"130A\""
+                ),
+            );
+        }
+        valid
+    });
+    IrIdentity {
+        securities_code: code.map(Spanned::into_inner),
+        exchange: exchange.map(Spanned::into_inner),
+        contact: contact.map(Spanned::into_inner),
+    }
 }
 
 /// Reads `from` and `until` of an entry of `table`; `until` must not end before

@@ -45,7 +45,9 @@ enum Command {
     },
     /// Review the site before publishing: what hurts trust but is not a build error
     /// (a gap in the numbered series, a site silent for days, a late promised update,
-    /// no open contact desk). Exits non-zero on an error, or with --strict a warning.
+    /// no open contact desk, a broken link, a heavy page, the IR identity missing, the
+    /// PPC reporting deadlines as a reminder). Exits non-zero on an error, or with
+    /// --strict a warning.
     Check {
         /// Fail on warnings too.
         #[arg(long)]
@@ -53,6 +55,11 @@ enum Command {
         /// How to print the findings: text for people, json for CI.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also list the distinct addresses outside the site that the pages and feeds
+        /// link to, with the files that do, for a person to open: check never fetches
+        /// them.
+        #[arg(long)]
+        external: bool,
     },
     /// Start a new site in DIR (missing or empty): settings, an overview, one
     /// announcement in each channel with its English translation, and the default theme.
@@ -214,7 +221,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .context("the preview stopped")?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { strict, format } => {
+        Command::Check {
+            strict,
+            format,
+            external,
+        } => {
             let publish = Publish {
                 drafts: false,
                 future: false,
@@ -244,18 +255,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .map(|level| report.count(level));
             match format {
                 Format::Json => {
-                    let document = serde_json::json!({
+                    let mut document = serde_json::json!({
                         "findings": report.findings,
                         "errors": counts[0],
                         "warnings": counts[1],
                         "infos": counts[2],
                         "passed": !report.fails(strict),
                     });
+                    if external {
+                        document["external"] = serde_json::to_value(&report.external)?;
+                    }
                     println!("{}", serde_json::to_string_pretty(&document)?);
                 }
                 Format::Text => {
                     for finding in &report.findings {
                         println!("{finding}");
+                    }
+                    // A listing, not findings: an address outside the site is not a
+                    // problem, and whether it still answers is for a person to see.
+                    if external {
+                        println!("external links (not fetched): {}", report.external.len());
+                        for link in &report.external {
+                            println!("  {} ({})", link.url, link.files.join(", "));
+                        }
                     }
                     println!(
                         "check: {} error{}, {} warning{}, {} info",

@@ -8,6 +8,7 @@ mod bad_input;
 mod banner;
 mod check;
 mod check_content;
+mod check_output;
 mod crawlers;
 mod feeds;
 mod guide_pages;

@@ -284,6 +284,20 @@ pub fn review(site: &Site, files: &[OutputFile]) -> Report {
     Report { findings, external }
 }
 
+/// The line of `key = …` in the front matter of a content file's `text`, for pointing
+/// a finding at the fact it is about.
+fn front_matter_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, line)| line.trim() != "+++")
+        .find(|(_, line)| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|(i, _)| i + 1)
+}
+
 fn run(rule: Rule, checked: &Checked) -> Vec<Found> {
     match rule {
         Rule::Numbering => incident::numbering(checked),

@@ -1,44 +1,10 @@
 //! `crisis-site check`: each rule triggered and not, levels changed and turned off,
 //! the JSON format and the exit statuses.
 
-use chrono::DateTime;
+use crisis_site::check::{Finding, Level, Rule};
 
-use crisis_site::Publish;
-use crisis_site::check::{Finding, Level, Report, Rule};
-
-use crate::support::{NOW, TestSite};
-
-/// Reviews the site as it is at `now`.
-fn check_at(site: &TestSite, now: &str) -> Report {
-    let publish = Publish {
-        drafts: false,
-        future: false,
-        now: DateTime::parse_from_rfc3339(now).unwrap(),
-        base_url: None,
-    };
-    crisis_site::check::check(site.root(), &publish).unwrap()
-}
-
-fn check(site: &TestSite) -> Report {
-    check_at(site, NOW)
-}
-
-/// The findings of `rule`, as printed.
-fn of(report: &Report, rule: Rule) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.rule == rule)
-        .map(Finding::to_string)
-        .collect()
-}
-
-/// Replaces `from` by `to` in a file of the site, once.
-fn edit(site: &TestSite, path: &str, from: &str, to: &str) {
-    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-    assert!(text.contains(from), "{path} has no {from:?}");
-    site.write(path, &text.replacen(from, to, 1));
-}
+use crate::support::TestSite;
+use crate::support::check::{check, check_at, edit, of};
 
 const BOTH: &str = "content/announcements/both/index.md";
 const EMBARGOED: &str = "content/announcements/embargoed.md";

@@ -2,44 +2,10 @@
 //! broken-link (and `--external`), ir-identity, page-weight and reporting-deadlines;
 //! each triggered and not, and their site.toml settings refused when bad.
 
-use chrono::DateTime;
+use crisis_site::check::{Level, Rule};
 
-use crisis_site::Publish;
-use crisis_site::check::{Finding, Level, Report, Rule};
-use crisis_site::config::BaseUrl;
-
+use crate::support::check::{check, check_with, edit, of};
 use crate::support::{NOW, TestSite};
-
-fn check_at(site: &TestSite, now: &str, base_url: Option<&str>) -> Report {
-    let publish = Publish {
-        drafts: false,
-        future: false,
-        now: DateTime::parse_from_rfc3339(now).unwrap(),
-        base_url: base_url.map(|url| BaseUrl::parse(url).unwrap()),
-    };
-    crisis_site::check::check(site.root(), &publish).unwrap()
-}
-
-fn check(site: &TestSite) -> Report {
-    check_at(site, NOW, None)
-}
-
-/// The findings of `rule`, as printed.
-fn of(report: &Report, rule: Rule) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.rule == rule)
-        .map(Finding::to_string)
-        .collect()
-}
-
-/// Replaces `from` by `to` in a file of the site, once.
-fn edit(site: &TestSite, path: &str, from: &str, to: &str) {
-    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-    assert!(text.contains(from), "{path} has no {from:?}");
-    site.write(path, &text.replacen(from, to, 1));
-}
 
 /// Removes the line holding `needle` from a file of the site.
 fn drop_line(site: &TestSite, path: &str, needle: &str) {
@@ -55,7 +21,7 @@ const BOTH: &str = "content/announcements/both/index.md";
 fn the_basic_fixture_has_nothing_for_the_output_rules_to_say() {
     let site = TestSite::basic();
     for base_url in [None, Some("https://incident.example.jp/sub/")] {
-        let report = check_at(&site, NOW, base_url);
+        let report = check_with(&site, NOW, base_url);
         for rule in [
             Rule::BrokenLink,
             Rule::IrIdentity,
@@ -105,7 +71,7 @@ fn broken_link_checks_feeds_and_absolute_links_into_the_site() {
         "[こちら](report.pdf)、[旧版](old.pdf)",
     );
     // With base_url the feeds exist; an entry's links resolve against its xml:base.
-    let report = check_at(&site, NOW, Some("https://incident.example.jp/"));
+    let report = check_with(&site, NOW, Some("https://incident.example.jp/"));
     let feed = |path: &str| {
         format!(
             "error[broken-link]: {path}: `old.pdf` points to `announcements/both/old.pdf`, which is not in the output (in the entry https://incident.example.jp/announcements/both/)\n  hint: the entry's content is the announcement's body: fix the link there, or in the theme's partials/feed_entry.html"
@@ -130,7 +96,7 @@ fn broken_link_checks_feeds_and_absolute_links_into_the_site() {
         "</body>",
         "<a href=\"https://incident.example.jp/gone/\">x</a>\n</body>",
     );
-    let report = check_at(&site, NOW, Some("https://incident.example.jp/"));
+    let report = check_with(&site, NOW, Some("https://incident.example.jp/"));
     let found = of(&report, Rule::BrokenLink);
     assert_eq!(
         found.first().map(String::as_str),
@@ -316,7 +282,7 @@ fn reporting_deadlines_counts_from_the_day_the_company_became_aware() {
     );
     assert_eq!(
         of(
-            &check_at(&site, "2023-08-04T12:00:00+09:00", None),
+            &check_with(&site, "2023-08-04T12:00:00+09:00", None),
             Rule::ReportingDeadlines
         ),
         [

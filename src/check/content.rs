@@ -93,17 +93,7 @@ fn published(checked: &Checked) -> Vec<PathBuf> {
 
 /// The line of `key = …` in the front matter of `source`.
 fn line_of_key(source: &Source, key: &str) -> Option<usize> {
-    source
-        .text
-        .lines()
-        .enumerate()
-        .skip(1)
-        .take_while(|(_, line)| line.trim() != "+++")
-        .find(|(_, line)| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|(i, _)| i + 1)
+    super::front_matter_line(&source.text, key)
 }
 
 /// Whether `phrase` (lowercase) occurs in `text` (lowercase) as a whole: a phrase

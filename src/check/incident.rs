@@ -14,15 +14,7 @@ use crate::config::{IncidentStatus, PeriodState};
 /// `root`), for pointing a finding at the fact it is about.
 fn line_of_key(root: &Path, source: &Path, key: &str) -> Option<usize> {
     let text = std::fs::read_to_string(root.join(source)).ok()?;
-    text.lines()
-        .enumerate()
-        .skip(1)
-        .take_while(|(_, line)| line.trim() != "+++")
-        .find(|(_, line)| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|(i, _)| i + 1)
+    super::front_matter_line(&text, key)
 }
 
 /// A finding about one announcement, at the line of `key` in its original's file.

@@ -1,6 +1,8 @@
 //! A small builder for fixture sites: copy a fixture and the default theme into a temp
 //! folder, change files, build, and read the output as parsed HTML.
 
+pub mod check;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,0 +1,48 @@
+//! Helpers of the `check` tests: review a fixture at a moment, pick one rule's
+//! findings as printed, and edit a file of the site in place.
+
+use chrono::DateTime;
+
+use crisis_site::Publish;
+use crisis_site::check::{Finding, Report, Rule};
+use crisis_site::config::BaseUrl;
+
+use super::{NOW, TestSite};
+
+/// Reviews the site as it is at `now`, published at `base_url` if given.
+pub fn check_with(site: &TestSite, now: &str, base_url: Option<&str>) -> Report {
+    let publish = Publish {
+        drafts: false,
+        future: false,
+        now: DateTime::parse_from_rfc3339(now).unwrap(),
+        base_url: base_url.map(|url| BaseUrl::parse(url).unwrap()),
+    };
+    crisis_site::check::check(site.root(), &publish).unwrap()
+}
+
+/// Reviews the site as it is at `now`.
+pub fn check_at(site: &TestSite, now: &str) -> Report {
+    check_with(site, now, None)
+}
+
+/// Reviews the site at the fixtures' moment.
+pub fn check(site: &TestSite) -> Report {
+    check_at(site, NOW)
+}
+
+/// The findings of `rule`, as printed.
+pub fn of(report: &Report, rule: Rule) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(Finding::to_string)
+        .collect()
+}
+
+/// Replaces `from` by `to` in a file of the site, once.
+pub fn edit(site: &TestSite, path: &str, from: &str, to: &str) {
+    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+    assert!(text.contains(from), "{path} has no {from:?}");
+    site.write(path, &text.replacen(from, to, 1));
+}

@@ -15,6 +15,7 @@ mod output;
 
 pub use output::ExternalLink;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -239,6 +240,8 @@ pub struct Checked<'a> {
     pub state: &'a State,
     /// Every output file, rendered.
     pub files: &'a [OutputFile],
+    /// The built HTML files, tokenized once for every rule that reads them.
+    pages: BTreeMap<&'a str, html::Scanned>,
 }
 
 /// Reviews the site at `root` as it would be published under `publish`, after
@@ -260,6 +263,7 @@ pub fn review(site: &Site, files: &[OutputFile]) -> Report {
         site,
         state: &state,
         files,
+        pages: html::scan_pages(files),
     };
     let mut findings = Vec::new();
     for rule in Rule::ALL {

@@ -4,7 +4,7 @@
 //! lines, never the document's structure.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -12,6 +12,8 @@ use html5ever::tokenizer::{
     BufferQueue, StartTag, Tag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
     TokenizerOpts,
 };
+
+use crate::render::{Content, OutputFile};
 
 /// A URL in an attribute of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +122,18 @@ impl TokenSink for Sink {
             _ => TokenSinkResult::Continue,
         }
     }
+}
+
+/// Every built HTML file, read once, by output path.
+pub fn scan_pages(files: &[OutputFile]) -> BTreeMap<&str, Scanned> {
+    files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .filter_map(|f| match &f.content {
+            Content::Text(text) => Some((f.path.as_str(), scan(text))),
+            Content::Copy(_) => None,
+        })
+        .collect()
 }
 
 /// Reads a page (or a fragment, such as a feed entry's content).

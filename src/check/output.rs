@@ -31,7 +31,7 @@ const NO_BASE: &str = "https://crisis-site.invalid/";
 struct Output<'a> {
     root: Url,
     files: BTreeMap<&'a str, &'a OutputFile>,
-    pages: BTreeMap<&'a str, Scanned>,
+    pages: &'a BTreeMap<&'a str, Scanned>,
 }
 
 /// Where a link leads.
@@ -65,7 +65,7 @@ fn decoded(text: &str) -> String {
 }
 
 impl<'a> Output<'a> {
-    fn of(checked: &Checked<'a>) -> Output<'a> {
+    fn of(checked: &'a Checked<'a>) -> Output<'a> {
         let root = checked
             .site
             .config
@@ -75,16 +75,11 @@ impl<'a> Output<'a> {
             .unwrap_or_else(|| Url::parse(NO_BASE).expect("a valid URL"));
         let files: BTreeMap<&str, &OutputFile> =
             checked.files.iter().map(|f| (f.path.as_str(), f)).collect();
-        let pages = checked
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .filter_map(|f| match &f.content {
-                Content::Text(text) => Some((f.path.as_str(), html::scan(text))),
-                Content::Copy(_) => None,
-            })
-            .collect();
-        Output { root, files, pages }
+        Output {
+            root,
+            files,
+            pages: &checked.pages,
+        }
     }
 
     /// Where a page is read from: its path under the site's address, or its
@@ -306,7 +301,7 @@ fn is_feed(file: &OutputFile) -> bool {
 pub fn broken_link(checked: &Checked) -> Vec<Found> {
     let output = Output::of(checked);
     let mut found = Vec::new();
-    for (&page, scanned) in &output.pages {
+    for (&page, scanned) in output.pages {
         let location = output.location(page, scanned);
         let mut seen = BTreeSet::new();
         for link in &scanned.links {
@@ -371,7 +366,7 @@ pub struct ExternalLink {
 pub fn external_links(checked: &Checked) -> Vec<ExternalLink> {
     let output = Output::of(checked);
     let mut by_url: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (&page, scanned) in &output.pages {
+    for (&page, scanned) in output.pages {
         let location = output.location(page, scanned);
         for link in &scanned.links {
             if matches!(output.resolve(&location, &link.url), Target::External) {
@@ -421,7 +416,7 @@ pub fn page_weight(checked: &Checked) -> Vec<Found> {
     let site = checked.site;
     let budget = u64::from(site.config.check.page_weight_kb) * 1024;
     let mut found = Vec::new();
-    for (&page, scanned) in &output.pages {
+    for (&page, scanned) in output.pages {
         let location = output.location(page, scanned);
         let html = output.files.get(page).map_or(0, |f| size_of(site, f));
         let styles: BTreeSet<String> = scanned

@@ -9,6 +9,7 @@ mod banner;
 mod check;
 mod check_content;
 mod check_output;
+mod crash_safety;
 mod crawlers;
 mod feeds;
 mod guide_pages;

@@ -395,7 +395,10 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let Some(content) = preview.files.get(&key) else {
         let folder = format!("{key}/index.html");
         if !key.is_empty() && preview.files.contains_key(&folder) {
-            return Redirect::permanent(&format!("/{key}/")).into_response();
+            // Encoded again: an attachment folder may be named in any script or hold
+            // spaces, which as raw bytes in `Location` are not a valid address.
+            let encoded = crate::view::path::url_encoded(&key);
+            return Redirect::permanent(&format!("/{encoded}/")).into_response();
         }
         return not_found(&key, &preview);
     };
@@ -419,8 +422,12 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
 /// The output path a request asks for, or why it is refused.
 ///
 /// The path is percent-decoded once; a `..` or `.` segment, a backslash or a NUL is
-/// refused outright, although the lookup below could not match them anyway.
+/// refused outright, although the lookup below could not match them anyway. So is a
+/// path not starting with `/` (`GET site.toml`, `OPTIONS *`): it names no file.
 fn output_path(request: &str) -> Result<String, StatusCode> {
+    if !request.starts_with('/') {
+        return Err(StatusCode::BAD_REQUEST);
+    }
     let decoded = percent_encoding::percent_decode_str(request)
         .decode_utf8()
         .map_err(|_| StatusCode::BAD_REQUEST)?;
@@ -537,6 +544,9 @@ mod tests {
         );
         assert_eq!(output_path("/a%00.html"), Err(StatusCode::BAD_REQUEST));
         assert_eq!(output_path("/%ff"), Err(StatusCode::BAD_REQUEST));
+        // Authority and asterisk forms have no path of the site.
+        assert_eq!(output_path(""), Err(StatusCode::BAD_REQUEST));
+        assert_eq!(output_path("*"), Err(StatusCode::BAD_REQUEST));
         // Double encoding decodes once to a literal name that no output has.
         assert_eq!(output_path("/%252e%252e/x").unwrap(), "%2e%2e/x");
     }

@@ -24,5 +24,6 @@ mod pages;
 mod publish;
 mod redirects;
 mod serve;
+mod serve_hostile;
 mod translations;
 mod writing;

@@ -1,0 +1,296 @@
+//! The preview server against hostile requests, sent as raw bytes so that no client
+//! normalises them: whatever is asked, only files of the built site are served, and
+//! the server keeps answering.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::support::{NOW, TestSite};
+
+/// A running preview; the process is killed when this is dropped.
+struct Preview {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Preview {
+    fn start(site: &TestSite) -> Preview {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+            .current_dir(site.root())
+            .args(["--now", NOW, "serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let port = loop {
+            let line = lines.next().expect("serve printed its URL").unwrap();
+            if let Some(rest) = line.strip_prefix("serving the preview at http://127.0.0.1:") {
+                break rest.split('/').next().unwrap().parse().unwrap();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        Preview { child, port }
+    }
+
+    /// Sends `raw` as it is and reads whatever comes back until the server closes
+    /// (nothing, if it just hangs up).
+    fn send(&self, raw: &[u8]) -> Vec<u8> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        // A safety net only: the server answers or closes long before.
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        // The server may refuse and close before reading everything.
+        let _ = stream.write_all(raw);
+        // A complete request asks the server to close after answering; on anything
+        // else the server is told that no more is coming, so that it never waits.
+        // (Not always: hyper drops an answer still being prepared when its reading
+        // side ends.)
+        if !raw.ends_with(b"Connection: close\r\n\r\n") {
+            let _ = stream.shutdown(Shutdown::Write);
+        }
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        answer
+    }
+}
+
+/// The status code of a raw answer, or 0 for none.
+fn status(answer: &[u8]) -> u16 {
+    let text = String::from_utf8_lossy(answer);
+    text.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+fn header<'a>(answer: &'a str, name: &str) -> Option<&'a str> {
+    let head = answer.split("\r\n\r\n").next()?;
+    head.lines().skip(1).find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name).then(|| value.trim())
+    })
+}
+
+fn get(path: &str) -> Vec<u8> {
+    format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").into_bytes()
+}
+
+/// What no answer may contain: text that exists only in files outside the built site.
+const SECRETS: [&str; 5] = [
+    "SECRET-SITE-TOML-7f3a",
+    "SECRET-CONTENT-NOTES-91b2",
+    "SECRET-FRONT-MATTER-c4d1",
+    "SECRET-TEMPLATE-55e0",
+    "SECRET-BESIDE-OUTPUT-a8e9",
+];
+
+/// The fixture: secrets in the sources and beside the site, and symbolic links in
+/// `static/` and in an announcement folder pointing outside the site.
+fn hostile_site() -> TestSite {
+    let site = TestSite::basic();
+    let root = site.root();
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    site.write("site.toml", &format!("{toml}\n# {}\n", SECRETS[0]));
+    site.write("content/notes.txt", SECRETS[1]);
+    let first = std::fs::read_to_string(root.join("content/announcements/first.md")).unwrap();
+    site.write(
+        "content/announcements/first.md",
+        &first.replacen("+++\n", &format!("+++\n# {}\n", SECRETS[2]), 1),
+    );
+    let base = std::fs::read_to_string(root.join("themes/default/templates/base.html")).unwrap();
+    site.write(
+        "themes/default/templates/base.html",
+        &format!("{base}{{# {} #}}\n", SECRETS[3]),
+    );
+    site.write("secret.txt", SECRETS[4]);
+    site.write("static/harmless.txt", "a static file");
+    // An attachment folder with an index page and a name that needs encoding.
+    site.write(
+        "content/announcements/both/資料 x/index.html",
+        "<p>attachment folder</p>",
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::symlink;
+        symlink(root.join("secret.txt"), root.join("static/leak.txt")).unwrap();
+        symlink("/etc/passwd", root.join("static/passwd")).unwrap();
+        symlink("..", root.join("static/up")).unwrap();
+        symlink(
+            root.join("secret.txt"),
+            root.join("content/announcements/both/leak.pdf"),
+        )
+        .unwrap();
+    }
+    site
+}
+
+#[test]
+fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_answering() {
+    let site = hostile_site();
+    let preview = Preview::start(&site);
+    // /etc/passwd's own first bytes, where the system has one.
+    let passwd = std::fs::read_to_string("/etc/passwd")
+        .ok()
+        .and_then(|t| t.lines().next().map(str::to_string))
+        .filter(|line| !line.is_empty());
+
+    let long = format!("/{}", "a/".repeat(50_000));
+    let mut corpus: Vec<Vec<u8>> = [
+        "/../site.toml",
+        "/../../../../../../etc/passwd",
+        "/%2e%2e/site.toml",
+        "/%2E%2E%2Fsite.toml",
+        "/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/%252e%252e%252fsite.toml",
+        "/..%5csite.toml",
+        "/..%5c..%5c..%5cetc%5cpasswd",
+        "/\\..\\site.toml",
+        "/./site.toml",
+        "/././../site.toml",
+        "//etc/passwd",
+        "///etc//passwd",
+        "/%2f%2fetc%2fpasswd",
+        "http://x/../site.toml",
+        "http://localhost/%2e%2e/secret.txt",
+        "/%c0%ae%c0%ae/site.toml",
+        "/%c0%ae%c0%ae%c0%afsite.toml",
+        "/%e0%80%ae%e0%80%ae/site.toml",
+        "/site.toml%00.html",
+        "/index.html%00",
+        "/%zz",
+        "/%",
+        "/%e",
+        "/%ff%fe",
+        "/site.toml",
+        "/secret.txt",
+        "/content/notes.txt",
+        "/content/announcements/first.md",
+        "/themes/default/templates/base.html",
+        "/themes/default/static/style.css",
+        "/static/harmless.txt",
+        "/leak.txt",
+        "/passwd",
+        "/up/site.toml",
+        "/up/secret.txt",
+        "/announcements/both/leak.pdf",
+        "/en/announcements/both/leak.pdf",
+        "/announcements/both/../../site.toml",
+        "/announcements/%2e%2e/%2e%2e/secret.txt",
+        "/public/../site.toml",
+        "/.crisis-site-output",
+        "/__crisis-site/../site.toml",
+        "/__crisis-site/%2e%2e/secret.txt",
+        "/index.html?../../site.toml",
+        "/index.html#../../site.toml",
+        "*",
+        "site.toml",
+        "../site.toml",
+        &long,
+    ]
+    .iter()
+    .map(|path| get(path))
+    .collect();
+    corpus.extend([
+        // Non-UTF-8 bytes in the path.
+        b"GET /\xff\xfe/site.toml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(),
+        b"GET /\xc0\xae\xc0\xae/site.toml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            .to_vec(),
+        // Missing version, garbage and truncated request lines.
+        b"GET /../site.toml\r\n\r\n".to_vec(),
+        b"GET\r\n\r\n".to_vec(),
+        b"\r\n\r\n\r\n".to_vec(),
+        b"garbage garbage garbage garbage\r\n\r\n".to_vec(),
+        b"GET /../site.toml HTTP/9.9\r\n\r\n".to_vec(),
+        b"\x00\x01\x02\x03\xff\xfe\r\n\r\n".to_vec(),
+        b"GET /../site.toml HTTP/1.1\r\n".to_vec(),
+        b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n".to_vec(),
+        b"POST /../site.toml HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc"
+            .to_vec(),
+        b"TRACE /site.toml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(),
+        b"CONNECT localhost:22 HTTP/1.1\r\nHost: localhost:22\r\n\r\n".to_vec(),
+        b"OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(),
+        // A Host header that points elsewhere.
+        b"GET /../site.toml HTTP/1.1\r\nHost: ../../\r\nConnection: close\r\n\r\n".to_vec(),
+        // Header floods: many headers, and one huge header, never ending the head.
+        {
+            let mut flood = b"GET / HTTP/1.1\r\nHost: x\r\n".to_vec();
+            for i in 0..5_000 {
+                flood.extend(format!("X-Flood-{i}: {}\r\n", "y".repeat(20)).bytes());
+            }
+            flood
+        },
+        {
+            let mut huge = b"GET / HTTP/1.1\r\nHost: x\r\nX-Huge: ".to_vec();
+            huge.extend(std::iter::repeat_n(b'z', 1_000_000));
+            huge
+        },
+    ]);
+
+    // A query or fragment is not part of the path: the home page, rightly.
+    let home_page = [
+        get("/index.html?../../site.toml"),
+        get("/index.html#../../site.toml"),
+    ];
+    for (i, raw) in corpus.iter().enumerate() {
+        let shown: String = String::from_utf8_lossy(raw).chars().take(80).collect();
+        let answer = preview.send(raw);
+        let text = String::from_utf8_lossy(&answer);
+        for secret in SECRETS.iter().copied().chain(passwd.as_deref()) {
+            assert!(
+                !text.contains(secret),
+                "request {i} ({shown:?}) got {secret}:\n{text}"
+            );
+        }
+        match status(&answer) {
+            // No answer at all: the server hung up on it.
+            0 => {}
+            301 | 308 => {
+                let to = header(&text, "location").unwrap_or_default();
+                assert!(
+                    to.starts_with('/') && !to.starts_with("//") && !to.contains(".."),
+                    "request {i} ({shown:?}) redirected out of the site: {to}"
+                );
+            }
+            400..=499 => {}
+            200 if home_page.contains(raw) => {}
+            other => panic!("request {i} ({shown:?}) answered {other}:\n{text}"),
+        }
+    }
+
+    // Still serving, and serving the site.
+    let home = preview.send(&get("/"));
+    let text = String::from_utf8_lossy(&home);
+    assert_eq!(status(&home), 200, "{text}");
+    assert!(text.contains("テスト事案に関する特設ページ"), "{text}");
+    assert_eq!(
+        status(&preview.send(&get("/harmless.txt"))),
+        200,
+        "a real static file is served"
+    );
+}
+
+#[test]
+fn a_folder_with_a_name_to_encode_is_redirected_to_a_valid_address() {
+    let site = hostile_site();
+    let preview = Preview::start(&site);
+    let asked = "/announcements/both/%E8%B3%87%E6%96%99%20x";
+    let answer = preview.send(&get(asked));
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    assert_eq!(status(&answer), 308, "{text}");
+    let to = header(&text, "location").unwrap();
+    assert_eq!(to, format!("{asked}/"));
+    let page = preview.send(&get(to));
+    assert_eq!(status(&page), 200);
+    assert!(String::from_utf8_lossy(&page).contains("attachment folder"));
+}

@@ -24,4 +24,5 @@ mod publish;
 mod redirects;
 mod serve;
 mod translations;
+mod weight;
 mod writing;

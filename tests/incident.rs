@@ -127,7 +127,11 @@ fn the_home_page_counts_services_by_status_and_names_those_not_yet_restored() {
     assert_eq!(home.text(".services h2"), "サービスの状況");
     assert_eq!(home.texts(".services .counts li"), ["再開済み 2"]);
     assert_eq!(home.count(".services .open-services"), 0);
-    assert_eq!(home.count(".services table"), 0, "the full table is on the services page");
+    assert_eq!(
+        home.count(".services table"),
+        0,
+        "the full table is on the services page"
+    );
     let more = home.attr(".services .more a", "href");
     assert_eq!(home.resolve(&more), "services/index.html");
     assert!(site.exists("services/index.html"));

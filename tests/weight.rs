@@ -61,7 +61,10 @@ fn no_published_page_has_a_script_or_an_event_handler() {
         let html = Html::parse_document(&text);
         for element in html.select(&any) {
             let tag = element.value().name();
-            assert_ne!(tag, "script", "{name} ({size} bytes) has a <script> element");
+            assert_ne!(
+                tag, "script",
+                "{name} ({size} bytes) has a <script> element"
+            );
             for (attr, value) in element.value().attrs() {
                 assert!(
                     !attr.to_ascii_lowercase().starts_with("on"),
@@ -71,5 +74,8 @@ fn no_published_page_has_a_script_or_an_event_handler() {
         }
     }
     // Both languages: pages, lists, 404, banner and redirect pages.
-    assert!(pages > 40, "only {pages} .html files in the example's output");
+    assert!(
+        pages > 40,
+        "only {pages} .html files in the example's output"
+    );
 }

@@ -58,10 +58,8 @@ fn a_draft_or_an_embargoed_update_changes_nothing_until_it_is_built() {
     site.built();
     let home = site.page("index.html");
     assert_eq!(home.text(".status dd"), "復旧対応中");
-    assert_eq!(
-        rows(&home, ".services tbody tr")[0][..2],
-        ["給与計算", "再開済み"]
-    );
+    assert_eq!(home.texts(".services .counts li"), ["再開済み 2"]);
+    assert_eq!(home.count(".open-services li"), 0);
     assert_eq!(home.texts(".measures-summary .count"), ["1", "1", "1"]);
 
     let mut with_drafts = self::site();
@@ -70,8 +68,13 @@ fn a_draft_or_an_embargoed_update_changes_nothing_until_it_is_built() {
     let home = with_drafts.page("index.html");
     assert_eq!(home.text(".status dd"), "収束");
     assert_eq!(
-        rows(&home, ".services tbody tr")[0][..2],
-        ["給与計算", "停止中"]
+        home.texts(".services .counts li"),
+        ["停止中 1", "再開済み 1"]
+    );
+    assert_eq!(
+        home.texts(".open-services strong"),
+        ["給与計算"],
+        "the draft stops payroll again"
     );
 
     let mut with_future = self::site();
@@ -89,12 +92,12 @@ fn a_draft_or_an_embargoed_update_changes_nothing_until_it_is_built() {
 }
 
 #[test]
-fn the_home_page_shows_each_service_with_its_latest_status_since_when_and_where() {
+fn the_services_table_shows_each_service_with_its_latest_status_since_when_and_where() {
     let site = site();
     site.built();
-    let home = site.page("index.html");
+    let page = site.page("services/index.html");
     assert_eq!(
-        rows(&home, ".services tbody tr"),
+        rows(&page, ".service-table tbody tr"),
         [
             ["給与計算", "再開済み", "2023年6月5日 09:00", "第3報"],
             // Still restored in the third update, which gives no `since`: the date
@@ -103,19 +106,59 @@ fn the_home_page_shows_each_service_with_its_latest_status_since_when_and_where(
         ]
     );
     assert_eq!(
-        home.attrs(".services tbody tr", "class"),
+        page.attrs(".service-table tbody tr", "class"),
         ["service service-restored", "service service-restored"]
     );
     assert_eq!(
-        home.attrs(".services td.since time", "datetime")[1],
+        page.attrs(".service-table td.since time", "datetime")[1],
         "2023-06-02"
     );
-    let links = home.attrs(".services td.source a", "href");
-    assert_eq!(home.resolve(&links[0]), "announcements/third/index.html");
-    assert_eq!(home.resolve(&links[1]), "announcements/second/index.html");
+    let links = page.attrs(".service-table td.source a", "href");
+    assert_eq!(page.resolve(&links[0]), "announcements/third/index.html");
+    assert_eq!(page.resolve(&links[1]), "announcements/second/index.html");
+}
+
+#[test]
+fn the_home_page_counts_services_by_status_and_names_those_not_yet_restored() {
+    // Everything restored: the counts and the link, no list.
+    let site = site();
+    site.built();
+    let home = site.page("index.html");
+    assert_eq!(home.text(".services h2"), "サービスの状況");
+    assert_eq!(home.texts(".services .counts li"), ["再開済み 2"]);
+    assert_eq!(home.count(".services .open-services"), 0);
+    assert_eq!(
+        home.count(".services table"),
+        0,
+        "the full table is on the services page"
+    );
     let more = home.attr(".services .more a", "href");
     assert_eq!(home.resolve(&more), "services/index.html");
     assert!(site.exists("services/index.html"));
+
+    // After the second update only: payroll partly back, attendance restored.
+    let mut earlier = self::site();
+    earlier.now = at("2023-06-03T00:00:00+09:00");
+    earlier.built();
+    let home = earlier.page("index.html");
+    assert_eq!(
+        home.texts(".services .counts li"),
+        ["一部再開 1", "再開済み 1"]
+    );
+    assert_eq!(
+        home.attrs(".open-services li", "class"),
+        ["service service-partial"]
+    );
+    assert_eq!(home.text(".open-services strong"), "給与計算");
+    assert_eq!(home.text(".open-services .service-status"), "一部再開");
+    assert_eq!(home.text(".open-services .note"), "明細の閲覧のみ");
+    let source = home.attr(".open-services a", "href");
+    assert_eq!(home.resolve(&source), "announcements/second/index.html");
+    assert_eq!(home.text(".open-services a"), "第2報");
+
+    let en = earlier.page("en/index.html");
+    assert_eq!(en.text(".open-services strong"), "Payroll");
+    assert_eq!(en.text(".open-services .note"), "Payslips only");
 }
 
 #[test]

@@ -26,4 +26,5 @@ mod redirects;
 mod serve;
 mod serve_hostile;
 mod translations;
+mod weight;
 mod writing;

@@ -13,6 +13,7 @@
 mod status;
 mod summary;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::render::{Content, OutputFile};
@@ -30,20 +31,33 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Vec<OutputFile> {
         path: SCHEMA_PATH.to_string(),
         content: Content::Text(SCHEMA.to_string()),
     }];
-    for lang in &site.languages {
-        let prefix = path::prefix(lang, main);
-        let page = |path: String| Page::new(site, theme, state, lang, path);
-        let status_path = format!("{prefix}{}", status::PATH);
-        files.push(json(
-            &status::document(&page(status_path.clone())),
-            status_path,
-        ));
-        let summary_path = format!("{prefix}{}", summary::PATH);
-        files.push(json(
-            &summary::document(&page(summary_path.clone())),
-            summary_path,
-        ));
-    }
+    // Each document lists every announcement: they are made in parallel, like pages.
+    let documents: Vec<OutputFile> = site
+        .languages
+        .par_iter()
+        .flat_map(|lang| {
+            let prefix = path::prefix(lang, main);
+            let page = move |path: String| Page::new(site, theme, state, lang, path);
+            let status_path = format!("{prefix}{}", status::PATH);
+            let summary_path = format!("{prefix}{}", summary::PATH);
+            let (status, summary) = rayon::join(
+                || {
+                    json(
+                        &status::document(&page(status_path.clone())),
+                        status_path.clone(),
+                    )
+                },
+                || {
+                    json(
+                        &summary::document(&page(summary_path.clone())),
+                        summary_path.clone(),
+                    )
+                },
+            );
+            [status, summary]
+        })
+        .collect();
+    files.extend(documents);
     files
 }
 

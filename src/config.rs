@@ -17,6 +17,11 @@ use crate::time::{self, When};
 /// The name of the settings file at the site root.
 pub const FILE: &str = "site.toml";
 
+/// How many announcements a feed carries unless site.toml says otherwise: more than a
+/// long incident publishes, far fewer than a benchmark's thousands (a feed of every
+/// one of 10,000 announcements would be some 30 MB, fetched by every reader's poll).
+pub const DEFAULT_FEED_LIMIT: usize = 50;
+
 /// The main language when site.toml names none: Japanese, the first language of the
 /// content this tool is made for.
 pub fn default_language() -> Lang {
@@ -51,6 +56,10 @@ pub struct Config {
     pub theme: String,
     /// How many of the newest announcements the home page lists.
     pub home_latest: usize,
+    /// How many announcements each Atom feed carries: those changed most recently.
+    /// Feed readers poll the whole file, often, during a spike; the site keeps the
+    /// full record.
+    pub feed_limit: usize,
     /// The pages (`content/pages/NAME.md`) shown as blocks on the home page, in the
     /// order listed: each name with the line of site.toml that lists it.
     pub home_pages: Vec<(String, usize)>,
@@ -480,6 +489,7 @@ struct RawConfig {
     standby: bool,
     theme: Option<String>,
     home_latest: Option<Spanned<usize>>,
+    feed_limit: Option<Spanned<usize>>,
     #[serde(default)]
     home_pages: Vec<Spanned<String>>,
     incident: RawIncident,
@@ -621,6 +631,15 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         problem(
             latest.span(),
             "`home_latest` is 0; expected how many of the newest announcements the home page lists (1 or more)".into(),
+        );
+    }
+    if let Some(limit) = &raw.feed_limit
+        && *limit.get_ref() == 0
+    {
+        problem(
+            limit.span(),
+            "`feed_limit` is 0; expected how many announcements each feed carries (1 or more)"
+                .into(),
         );
     }
     let started = raw.incident.started.as_ref().and_then(|value| {
@@ -812,6 +831,9 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         standby: raw.standby,
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
         home_latest: raw.home_latest.map_or(5, Spanned::into_inner),
+        feed_limit: raw
+            .feed_limit
+            .map_or(DEFAULT_FEED_LIMIT, Spanned::into_inner),
         home_pages: raw
             .home_pages
             .iter()

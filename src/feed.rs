@@ -7,7 +7,10 @@
 //! announcement is untranslated, so that translating it later does not make feed
 //! readers show it twice.
 
+use std::collections::{BTreeSet, HashMap};
+
 use atom_syndication::{Category, Content, Entry, Feed, Link, Person, Text};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::announcement::{Announcement, Channel};
@@ -28,50 +31,85 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Result<Vec<OutputFile
     let Some(base) = &site.config.base_url else {
         return Ok(Vec::new());
     };
+    let feeds_of: Vec<(Option<Channel>, Vec<usize>)> = std::iter::once(None)
+        .chain(Channel::ALL.map(Some))
+        .map(|channel| (channel, carried(site, channel)))
+        .collect();
+    // Every announcement some feed carries, in the site's order.
+    let in_any: BTreeSet<usize> = feeds_of
+        .iter()
+        .flat_map(|(_, c)| c.iter().copied())
+        .collect();
+    let feeds: Vec<Result<Vec<OutputFile>, Vec<Problem>>> = site
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let page = Page::new(
+                site,
+                theme,
+                state,
+                lang,
+                path::feed(lang, site.main_language(), None),
+            );
+            // Each entry is made once per language, then shared by the feeds it is in.
+            let entries: HashMap<usize, Entry> = in_any
+                .par_iter()
+                .map(|&i| Ok((i, entry(&page, base, theme, &site.announcements[i])?)))
+                .collect::<Result<_, Vec<Problem>>>()?;
+            feeds_of
+                .iter()
+                .map(|(channel, carried)| {
+                    let entries = carried.iter().map(|i| entries[i].clone()).collect();
+                    let xml = feed(&page, base, *channel, entries)
+                        .write_to(Vec::new())
+                        .map_err(|e| {
+                            vec![Problem::in_file(
+                                &site.root,
+                                format!("cannot write the Atom feed: {e}"),
+                            )]
+                        })?;
+                    Ok(OutputFile {
+                        path: path::feed(lang, site.main_language(), *channel),
+                        content: FileContent::Text(String::from_utf8_lossy(&xml).into_owned()),
+                    })
+                })
+                .collect()
+        })
+        .collect();
     let mut files = Vec::new();
-    for lang in &site.languages {
-        let page = Page::new(
-            site,
-            theme,
-            state,
-            lang,
-            path::feed(lang, site.main_language(), None),
-        );
-        for channel in std::iter::once(None).chain(Channel::ALL.map(Some)) {
-            let feed = feed(&page, base, theme, channel)?;
-            let xml = feed.write_to(Vec::new()).map_err(|e| {
-                vec![Problem::in_file(
-                    &site.root,
-                    format!("cannot write the Atom feed: {e}"),
-                )]
-            })?;
-            files.push(OutputFile {
-                path: path::feed(lang, site.main_language(), channel),
-                content: FileContent::Text(String::from_utf8_lossy(&xml).into_owned()),
-            });
-        }
+    for feed in feeds {
+        files.extend(feed?);
     }
     Ok(files)
 }
 
-fn feed(
-    page: &Page,
-    base: &BaseUrl,
-    theme: &Theme,
-    channel: Option<Channel>,
-) -> Result<Feed, Vec<Problem>> {
+/// The announcements (indexes, in the site's order: newest first) the feed of
+/// `channel` (or of all) carries: the `feed_limit` changed most recently, so that an
+/// amendment or correction of an older one still reaches subscribers.
+fn carried(site: &Site, channel: Option<Channel>) -> Vec<usize> {
+    let limit = site.config.feed_limit;
+    let mut carried: Vec<usize> = (0..site.announcements.len())
+        .filter(|&i| channel.is_none_or(|c| site.announcements[i].channels.contains(c)))
+        .collect();
+    if carried.len() > limit {
+        carried.select_nth_unstable_by_key(limit - 1, |&i| {
+            std::cmp::Reverse(site.announcements[i].last_changed())
+        });
+        carried.truncate(limit);
+        carried.sort_unstable();
+    }
+    carried
+}
+
+fn feed(page: &Page, base: &BaseUrl, channel: Option<Channel>, entries: Vec<Entry>) -> Feed {
     let (site, lang) = (page.site, page.lang);
     let main = site.main_language();
-    let entries = site
-        .in_channel(channel)
-        .map(|a| entry(page, base, theme, a))
-        .collect::<Result<Vec<Entry>, _>>()?;
     let self_url = base.url_of(&path::feed(lang, main, channel));
     let name = page.strings.get(&format!(
         "feed_title_{}",
         channel.map_or("all", Channel::id)
     ));
-    Ok(Feed {
+    Feed {
         title: Text::plain(format!("{name} | {}", site.config.title_in(lang))),
         id: self_url.clone(),
         // The newest change of an entry; a feed with none yet dates from the incident.
@@ -94,7 +132,7 @@ fn feed(
         lang: Some(lang.to_string()),
         entries,
         ..Feed::default()
-    })
+    }
 }
 
 #[derive(Serialize)]

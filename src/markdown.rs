@@ -41,8 +41,9 @@ pub struct Refused {
     pub message: String,
 }
 
-/// The markdown extensions every body is read with.
-pub(crate) fn options() -> Options {
+/// The markdown extensions every body is read with (public for the benchmarks' floor,
+/// which must parse the same way).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::error::Problem;
-use crate::render::{Content, OutputFile, describe};
+use crate::render::{Content, Origin, OutputFile, describe};
 use crate::site::Site;
 use crate::state::State;
 use crate::theme::{Theme, template_problems};
@@ -183,13 +183,10 @@ pub fn files(
     site: &Site,
     state: &State,
     theme: &Theme,
-    written: &[OutputFile],
+    written: &[(&str, Origin)],
 ) -> Result<Vec<OutputFile>, Vec<Problem>> {
     let redirects = &site.config.redirects;
-    let by_path: HashMap<&str, &Content> = written
-        .iter()
-        .map(|f| (f.path.as_str(), &f.content))
-        .collect();
+    let by_path: HashMap<&str, Origin> = written.iter().copied().collect();
     let by_from: HashMap<&str, &Redirect> = redirects
         .iter()
         .map(|r| (r.from.file.as_str(), r))
@@ -208,7 +205,7 @@ pub fn files(
                     "redirect from `{}` would replace {} at {}; expected an old path that \
                      the build no longer writes (remove the redirect, or the page)",
                     r.from.written,
-                    describe(&site.root, content),
+                    describe(&site.root, *content),
                     r.from.file
                 ),
             );
@@ -222,7 +219,7 @@ pub fn files(
                         "redirect from `{}` needs a folder {folder}/, but the build writes \
                          {} there; expected an old path that the build no longer writes",
                         r.from.written,
-                        describe(&site.root, content),
+                        describe(&site.root, *content),
                     ),
                 );
             }

@@ -35,24 +35,25 @@ pub enum Content {
     Copy(PathBuf),
 }
 
-/// A page to render.
-#[derive(Debug, Clone, Copy)]
-enum Job<'a> {
-    Home(&'a Lang),
-    List(&'a Lang, Option<Channel>),
-    Services(&'a Lang),
-    Measures(&'a Lang),
-    Timeline(&'a Lang),
+/// A page to render. It holds its language rather than borrowing it, so that the
+/// preview can keep a [`Plan`] beside the site it was made from.
+#[derive(Debug, Clone)]
+enum Job {
+    Home(Lang),
+    List(Lang, Option<Channel>),
+    Services(Lang),
+    Measures(Lang),
+    Timeline(Lang),
     /// An announcement (by index) with its newer and older neighbours in the language.
-    Announcement(&'a Lang, usize, Neighbours),
+    Announcement(Lang, usize, Neighbours),
     /// A page of `content/pages/` (by index).
-    Page(&'a Lang, usize),
+    Page(Lang, usize),
     /// The page a static host serves for a missing path.
-    NotFound(&'a Lang),
+    NotFound(Lang),
     /// The one-line banner other sites embed: a fragment, not a page.
-    Banner(&'a Lang),
+    Banner(Lang),
     /// The status badge other sites show as an image.
-    Badge(&'a Lang),
+    Badge(Lang),
 }
 
 /// Indexes of the announcements before and after one, among those in its language.
@@ -62,117 +63,241 @@ struct Neighbours {
     older: Option<usize>,
 }
 
-/// Renders the whole site. Every template failure is reported, once per template
-/// and message, not once per page.
+/// The site's pages before they are rendered: the incident's state, derived once, and
+/// one job per page and language. [`render`] renders every job at once, for `build`
+/// and `check`; the preview renders each page when it is asked for, so that an edit
+/// costs the pages looked at, not the whole site.
+#[derive(Debug)]
+pub struct Plan {
+    /// The incident's state, which every page shows part of.
+    pub state: State,
+    jobs: Vec<Job>,
+}
+
+/// Renders the whole site: every page, then the files that are not pages. Every
+/// template failure is reported, once per template and message, not once per page.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem>> {
-    let main = site.main_language();
-    let state = State::of(site);
-    let mut jobs = Vec::new();
-    for lang in &site.languages {
-        jobs.push(Job::Home(lang));
-        jobs.push(Job::List(lang, None));
-        jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang, Some(c))));
-        jobs.push(Job::Timeline(lang));
-        jobs.push(Job::NotFound(lang));
-        jobs.push(Job::Banner(lang));
-        jobs.push(Job::Badge(lang));
-        if !state.services.is_empty() {
-            jobs.push(Job::Services(lang));
-        }
-        if !state.measures.is_empty() {
-            jobs.push(Job::Measures(lang));
-        }
-        // site.announcements is newest first.
-        let in_lang: Vec<usize> = (0..site.announcements.len())
-            .filter(|&i| site.announcements[i].version(lang, main).is_some())
-            .collect();
-        for (at, &i) in in_lang.iter().enumerate() {
-            let neighbours = Neighbours {
-                newer: at.checked_sub(1).map(|p| in_lang[p]),
-                older: in_lang.get(at + 1).copied(),
-            };
-            jobs.push(Job::Announcement(lang, i, neighbours));
-        }
-        for (i, p) in site.pages.iter().enumerate() {
-            if p.version(lang, main).is_some() {
-                jobs.push(Job::Page(lang, i));
-            }
-        }
-    }
-
-    let rendered: Vec<Result<OutputFile, Vec<Problem>>> = jobs
-        .par_iter()
-        .map(|job| render_page(site, &state, theme, *job))
-        .collect();
-    let mut files = Vec::with_capacity(rendered.len());
-    let mut problems = BTreeSet::new();
-    for result in rendered {
-        match result {
-            Ok(file) => files.push(file),
-            Err(found) => problems.extend(found),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems.into_iter().collect());
-    }
-
-    for (name, source) in &theme.static_files {
-        files.push(OutputFile {
-            path: name.clone(),
-            content: Content::Copy(source.clone()),
-        });
-    }
-    for lang in &site.languages {
-        for a in &site.announcements {
-            if a.version(lang, main).is_none() {
-                continue;
-            }
-            let dir = path::announcement_dir(lang, main, &a.slug);
-            for attachment in &a.attachments {
-                files.push(OutputFile {
-                    path: format!("{dir}{}", attachment.name),
-                    content: Content::Copy(attachment.source.clone()),
-                });
-            }
-        }
-    }
-    files.extend(crate::feed::files(site, &state, theme)?);
-    let listed: Vec<Listed> = jobs.iter().filter_map(|job| job.listed(site)).collect();
-    files.extend(crate::sitemap::files(site, &listed));
-    files.extend(crate::api::files(site, &state, theme));
-    // Redirects are checked against every other file: their old paths must be free
-    // and their targets written. Both checks' problems are reported together.
-    let mut problems = Vec::new();
-    match crate::redirect::files(site, &state, theme, &files) {
-        Ok(pages) => files.extend(pages),
-        Err(found) => problems.extend(found),
-    }
-    if let Err(found) = check_collisions(&site.root, &files) {
-        problems.extend(found);
-    }
-    if !problems.is_empty() {
-        problems.sort();
-        return Err(problems);
-    }
+    let plan = Plan::new(site);
+    let mut files = plan.render_pages(site, theme)?;
+    let others = plan.other_files(site, theme, &files)?;
+    files.extend(others);
     Ok(files)
+}
+
+impl Plan {
+    /// Plans the pages of `site`.
+    pub fn new(site: &Site) -> Plan {
+        let main = site.main_language();
+        let state = State::of(site);
+        let mut jobs = Vec::new();
+        for lang in &site.languages {
+            let lang = || lang.clone();
+            jobs.push(Job::Home(lang()));
+            jobs.push(Job::List(lang(), None));
+            jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang(), Some(c))));
+            jobs.push(Job::Timeline(lang()));
+            jobs.push(Job::NotFound(lang()));
+            jobs.push(Job::Banner(lang()));
+            jobs.push(Job::Badge(lang()));
+            if !state.services.is_empty() {
+                jobs.push(Job::Services(lang()));
+            }
+            if !state.measures.is_empty() {
+                jobs.push(Job::Measures(lang()));
+            }
+            // site.announcements is newest first.
+            let in_lang: Vec<usize> = (0..site.announcements.len())
+                .filter(|&i| site.announcements[i].version(&lang(), main).is_some())
+                .collect();
+            for (at, &i) in in_lang.iter().enumerate() {
+                let neighbours = Neighbours {
+                    newer: at.checked_sub(1).map(|p| in_lang[p]),
+                    older: in_lang.get(at + 1).copied(),
+                };
+                jobs.push(Job::Announcement(lang(), i, neighbours));
+            }
+            for (i, p) in site.pages.iter().enumerate() {
+                if p.version(&lang(), main).is_some() {
+                    jobs.push(Job::Page(lang(), i));
+                }
+            }
+        }
+        Plan { state, jobs }
+    }
+
+    /// The output path of every page, in the order of [`Plan::render_page`]'s indexes.
+    pub fn page_paths(&self, site: &Site) -> Vec<String> {
+        self.jobs
+            .iter()
+            .map(|job| {
+                job.path_in(site, job.lang())
+                    .expect("pages are planned only in languages they exist in")
+            })
+            .collect()
+    }
+
+    /// Renders the page at `index` of [`Plan::page_paths`].
+    pub fn render_page(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        index: usize,
+    ) -> Result<OutputFile, Vec<Problem>> {
+        render_page(site, &self.state, theme, &self.jobs[index])
+    }
+
+    /// Renders every page, in parallel.
+    pub fn render_pages(
+        &self,
+        site: &Site,
+        theme: &Theme,
+    ) -> Result<Vec<OutputFile>, Vec<Problem>> {
+        let rendered: Vec<Result<OutputFile, Vec<Problem>>> = self
+            .jobs
+            .par_iter()
+            .map(|job| render_page(site, &self.state, theme, job))
+            .collect();
+        let mut files = Vec::with_capacity(rendered.len());
+        let mut problems = BTreeSet::new();
+        for result in rendered {
+            match result {
+                Ok(file) => files.push(file),
+                Err(found) => problems.extend(found),
+            }
+        }
+        if problems.is_empty() {
+            Ok(files)
+        } else {
+            Err(problems.into_iter().collect())
+        }
+    }
+
+    /// Every file that is not a page: static files and attachments to copy, the
+    /// feeds, sitemap.xml and robots.txt, the state as data, and the redirect pages.
+    /// `pages` are the pages' output paths ([`Plan::page_paths`]), or the rendered
+    /// pages: redirects and collisions are checked against every path of the output.
+    pub fn other_files(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        pages: &[impl AsOutputPath],
+    ) -> Result<Vec<OutputFile>, Vec<Problem>> {
+        let main = site.main_language();
+        let state = &self.state;
+        let mut files = Vec::new();
+        for (name, source) in &theme.static_files {
+            files.push(OutputFile {
+                path: name.clone(),
+                content: Content::Copy(source.clone()),
+            });
+        }
+        for lang in &site.languages {
+            for a in &site.announcements {
+                if a.version(lang, main).is_none() {
+                    continue;
+                }
+                let dir = path::announcement_dir(lang, main, &a.slug);
+                for attachment in &a.attachments {
+                    files.push(OutputFile {
+                        path: format!("{dir}{}", attachment.name),
+                        content: Content::Copy(attachment.source.clone()),
+                    });
+                }
+            }
+        }
+        files.extend(crate::feed::files(site, state, theme)?);
+        let listed: Vec<Listed> = self
+            .jobs
+            .iter()
+            .filter_map(|job| job.listed(site))
+            .collect();
+        files.extend(crate::sitemap::files(site, &listed));
+        files.extend(crate::api::files(site, state, theme));
+        // Redirects are checked against every other file: their old paths must be free
+        // and their targets written. Both checks' problems are reported together.
+        let mut outputs: Vec<(&str, Origin)> = pages
+            .iter()
+            .map(|p| (p.output_path(), Origin::Generated))
+            .chain(files.iter().map(|f| (f.path.as_str(), f.content.origin())))
+            .collect();
+        let mut problems = Vec::new();
+        let redirect_pages =
+            crate::redirect::files(site, state, theme, &outputs).unwrap_or_else(|found| {
+                problems.extend(found);
+                Vec::new()
+            });
+        outputs.extend(
+            redirect_pages
+                .iter()
+                .map(|p| (p.path.as_str(), Origin::Generated)),
+        );
+        if let Err(found) = check_collisions(&site.root, &outputs) {
+            problems.extend(found);
+        }
+        files.extend(redirect_pages);
+        if !problems.is_empty() {
+            problems.sort();
+            return Err(problems);
+        }
+        Ok(files)
+    }
+}
+
+/// Something with a path in the output: a rendered file, or a page's planned path.
+pub trait AsOutputPath {
+    /// The path from the output root.
+    fn output_path(&self) -> &str;
+}
+
+impl AsOutputPath for OutputFile {
+    fn output_path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl AsOutputPath for String {
+    fn output_path(&self) -> &str {
+        self
+    }
+}
+
+/// Where an output path's bytes come from, as the checks of paths need to name it.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// Made by the build: a page, feed, data file or redirect page.
+    Generated,
+    /// Copied from this source file: a static file or an attachment.
+    Copied(&'a std::path::Path),
+}
+
+impl Content {
+    /// Where these bytes come from.
+    pub fn origin(&self) -> Origin<'_> {
+        match self {
+            Content::Text(_) => Origin::Generated,
+            Content::Copy(source) => Origin::Copied(source),
+        }
+    }
 }
 
 /// Two outputs at one path would overwrite each other in whatever order they are
 /// written: a static file named `index.html`, or an attachment named like a page.
-fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), Vec<Problem>> {
-    let mut seen: std::collections::HashMap<&str, &Content> = std::collections::HashMap::new();
+fn check_collisions(
+    root: &std::path::Path,
+    outputs: &[(&str, Origin)],
+) -> Result<(), Vec<Problem>> {
+    let mut seen: std::collections::HashMap<&str, Origin> = std::collections::HashMap::new();
     let mut problems = Vec::new();
-    for file in files {
-        if let Some(first) = seen.insert(&file.path, &file.content) {
-            let path = match &file.content {
-                Content::Copy(source) => source.strip_prefix(root).unwrap_or(source).to_path_buf(),
-                Content::Text(_) => PathBuf::from(&file.path),
+    for &(path, origin) in outputs {
+        if let Some(first) = seen.insert(path, origin) {
+            let file = match origin {
+                Origin::Copied(source) => source.strip_prefix(root).unwrap_or(source).to_path_buf(),
+                Origin::Generated => PathBuf::from(path),
             };
             problems.push(Problem::in_file(
-                path,
+                file,
                 format!(
-                    "would be written to {} like {}; expected one file per output path (rename one of them)",
-                    file.path,
+                    "would be written to {path} like {}; expected one file per output path (rename one of them)",
                     describe(root, first)
                 ),
             ));
@@ -187,10 +312,10 @@ fn check_collisions(root: &std::path::Path, files: &[OutputFile]) -> Result<(), 
 
 /// What an output file is, for messages: "a generated page", or the file it copies
 /// (relative to the site's folder).
-pub(crate) fn describe(root: &std::path::Path, content: &Content) -> String {
-    match content {
-        Content::Text(_) => "a generated page".to_string(),
-        Content::Copy(source) => source
+pub(crate) fn describe(root: &std::path::Path, origin: Origin) -> String {
+    match origin {
+        Origin::Generated => "a generated page".to_string(),
+        Origin::Copied(source) => source
             .strip_prefix(root)
             .unwrap_or(source)
             .display()
@@ -198,8 +323,8 @@ pub(crate) fn describe(root: &std::path::Path, content: &Content) -> String {
     }
 }
 
-impl<'a> Job<'a> {
-    fn lang(self) -> &'a Lang {
+impl Job {
+    fn lang(&self) -> &Lang {
         match self {
             Job::Home(lang)
             | Job::List(lang, _)
@@ -216,17 +341,17 @@ impl<'a> Job<'a> {
 
     /// The page as the sitemap lists it, or `None` for one that is not for search
     /// engines.
-    fn listed(self, site: &Site) -> Option<Listed> {
+    fn listed(&self, site: &Site) -> Option<Listed> {
         let lang = self.lang();
         let changed = match self {
             Job::NotFound(_) | Job::Banner(_) | Job::Badge(_) => return None,
-            Job::Announcement(_, i, _) => Some(site.announcements[i].last_changed()),
-            Job::Page(_, i) => site.pages[i]
+            Job::Announcement(_, i, _) => Some(site.announcements[*i].last_changed()),
+            Job::Page(_, i) => site.pages[*i]
                 .version(lang, site.main_language())
                 .and_then(|text| text.updated),
-            Job::List(_, channel) => site.in_channel(channel).map(|a| a.last_changed()).max(),
+            Job::List(_, channel) => site.in_channel(*channel).map(|a| a.last_changed()).max(),
             Job::Home(_) | Job::Services(_) | Job::Measures(_) | Job::Timeline(_) => {
-                site.last_updated()
+                site.last_updated
             }
         };
         Some(Listed {
@@ -240,7 +365,7 @@ impl<'a> Job<'a> {
         })
     }
 
-    fn template(self) -> &'static str {
+    fn template(&self) -> &'static str {
         match self {
             Job::Home(_) => "home.html",
             Job::List(..) => "list.html",
@@ -257,21 +382,21 @@ impl<'a> Job<'a> {
 
     /// Where this job's page is in `lang`, if the page exists in that language: the
     /// page's own path, and those of its translations for the language links.
-    fn path_in(self, site: &Site, lang: &Lang) -> Option<String> {
+    fn path_in(&self, site: &Site, lang: &Lang) -> Option<String> {
         let main = site.main_language();
         match self {
             Job::Home(_) => Some(path::home(lang, main)),
-            Job::List(_, channel) => Some(path::list(lang, main, channel)),
+            Job::List(_, channel) => Some(path::list(lang, main, *channel)),
             Job::Services(_) => Some(path::services(lang, main)),
             Job::Measures(_) => Some(path::measures(lang, main)),
             Job::Timeline(_) => Some(path::timeline(lang, main)),
             Job::Announcement(_, i, _) => {
-                let a = &site.announcements[i];
+                let a = &site.announcements[*i];
                 a.version(lang, main)
                     .map(|_| path::announcement(lang, main, &a.slug))
             }
             Job::Page(_, i) => {
-                let p = &site.pages[i];
+                let p = &site.pages[*i];
                 p.version(lang, main)
                     .map(|_| path::page(lang, main, &p.name))
             }
@@ -286,7 +411,7 @@ fn render_page(
     site: &Site,
     state: &State,
     theme: &Theme,
-    job: Job,
+    job: &Job,
 ) -> Result<OutputFile, Vec<Problem>> {
     let lang = job.lang();
     let path = job
@@ -314,7 +439,7 @@ fn render_page(
 
 /// Inserts the view of the job's page or fragment; returns the head of a page of the
 /// site (one with `base.html`'s head and navigation), `None` for a fragment.
-fn insert_view(page: &Page, job: Job, context: &mut tera::Context) -> Option<Head> {
+fn insert_view(page: &Page, job: &Job, context: &mut tera::Context) -> Option<Head> {
     let head = match job {
         Job::Banner(_) => {
             context.insert("banner", &page.banner());
@@ -325,7 +450,7 @@ fn insert_view(page: &Page, job: Job, context: &mut tera::Context) -> Option<Hea
             return None;
         }
         Job::Home(_) => home(page, context),
-        Job::List(_, channel) => list(page, channel, context),
+        Job::List(_, channel) => list(page, *channel, context),
         Job::Services(_) => {
             context.insert("page_kind", "services");
             context.insert("services", &page.services());
@@ -342,8 +467,8 @@ fn insert_view(page: &Page, job: Job, context: &mut tera::Context) -> Option<Hea
             context.insert("rows", &page.timeline());
             page.head_titled("timeline_title", "timeline_intro")
         }
-        Job::Announcement(_, i, neighbours) => announcement(page, i, neighbours, context),
-        Job::Page(_, i) => content_page(page, i, context),
+        Job::Announcement(_, i, neighbours) => announcement(page, *i, *neighbours, context),
+        Job::Page(_, i) => content_page(page, *i, context),
         Job::NotFound(_) => {
             context.insert("page_kind", "not-found");
             let mut head = page.head_titled("not_found_title", "not_found_text");

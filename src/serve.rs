@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::future::IntoFuture as _;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -23,8 +23,9 @@ use tokio::sync::watch;
 
 use crate::config::BaseUrl;
 use crate::error::{Error, Problem};
-use crate::render::{Content, OutputFile};
-use crate::site::Publish;
+use crate::render::{Content, Plan};
+use crate::site::{Publish, Site};
+use crate::theme::Theme;
 
 /// The folder of the preview's own URLs, which no site file can take.
 const PREFIX: &str = "/__crisis-site/";
@@ -35,6 +36,11 @@ const OVERLAY: &str = include_str!("serve/overlay.html");
 /// The preview-only page of `crisis-site check`'s findings, and the bar linking it.
 const REVIEW: &str = include_str!("serve/review.html");
 const REVIEW_BAR: &str = include_str!("serve/review-bar.html");
+/// What the preview shows for a missing path before the first good build.
+const MISSING_PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>";
+/// What the preview shows, under the overlay of its problems, for a page whose
+/// template failed.
+const FAILED_PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>template error</title></head><body></body></html>";
 /// How long the watcher waits for a burst of saves to end before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 /// How many ports after the default one are tried when it is taken.
@@ -61,8 +67,8 @@ pub const DEFAULT_PORT: u16 = 1111;
 /// One built state of the site, or the problems of the latest attempt.
 #[derive(Default)]
 struct Preview {
-    /// The last good build's files, shared with the states that keep them.
-    files: Arc<HashMap<String, Content>>,
+    /// The last good build, shared with the states that keep it.
+    build: Option<Arc<Build>>,
     problems: Vec<Problem>,
     /// Which rebuild this is; pages carry it, so they know when a newer one exists.
     version: u64,
@@ -92,6 +98,97 @@ pub struct Rebuilt {
     pub problems: Vec<Problem>,
 }
 
+/// A good build of the site, kept in memory: everything `build` would write, except
+/// that each page is rendered the first time it is asked for (and kept). A rebuild
+/// after a save then costs loading the site and the files that are not pages, and
+/// the pages looked at, whatever the size of the site. Public for the benchmark of
+/// that rebuild (`bench/`).
+pub struct Build {
+    site: Site,
+    theme: Theme,
+    plan: Plan,
+    /// Every output path, to the page that renders it or the file that holds it.
+    paths: HashMap<String, Entry>,
+    /// The pages rendered so far (or their template problems), by plan index.
+    pages: Vec<OnceLock<Result<String, Vec<Problem>>>>,
+}
+
+/// What is at an output path of a [`Build`].
+enum Entry {
+    /// The page at this index of the plan.
+    Page(usize),
+    /// A file made with the build: copied, or text (feeds, data, redirect pages).
+    File(Content),
+}
+
+/// A file of a [`Build`], as a request gets it.
+pub enum Found<'a> {
+    /// A page or generated file.
+    Text(&'a str),
+    /// A file to send as it is on disk.
+    Copy(&'a Path),
+    /// The page's template failed.
+    Failed(&'a [Problem]),
+}
+
+impl Build {
+    /// Loads the site and makes every file but the pages, which are only planned: the
+    /// pipeline of `build` up to rendering, so every content problem is found here.
+    pub fn new(
+        root: &Path,
+        publish: &Publish,
+        cache: &crate::content::Cache,
+    ) -> Result<Build, Error> {
+        let (site, theme) = crate::load(root, publish, cache)?;
+        let plan = Plan::new(&site);
+        let page_paths = plan.page_paths(&site);
+        let others = plan
+            .other_files(&site, &theme, &page_paths)
+            .map_err(Error::Invalid)?;
+        let pages = page_paths.iter().map(|_| OnceLock::new()).collect();
+        let paths = page_paths
+            .into_iter()
+            .enumerate()
+            .map(|(i, path)| (path, Entry::Page(i)))
+            .chain(others.into_iter().map(|f| (f.path, Entry::File(f.content))))
+            .collect();
+        Ok(Build {
+            site,
+            theme,
+            plan,
+            paths,
+            pages,
+        })
+    }
+
+    /// Whether the build writes `path`.
+    fn has(&self, path: &str) -> bool {
+        self.paths.contains_key(path)
+    }
+
+    /// The file at `path`, rendering it first if it is a page not asked for before.
+    pub fn get(&self, path: &str) -> Option<Found<'_>> {
+        Some(match self.paths.get(path)? {
+            Entry::File(Content::Text(text)) => Found::Text(text),
+            Entry::File(Content::Copy(source)) => Found::Copy(source),
+            Entry::Page(i) => {
+                let page = self.pages[*i].get_or_init(|| {
+                    self.plan
+                        .render_page(&self.site, &self.theme, *i)
+                        .map(|file| match file.content {
+                            Content::Text(text) => text,
+                            Content::Copy(_) => unreachable!("pages are rendered text"),
+                        })
+                });
+                match page {
+                    Ok(text) => Found::Text(text),
+                    Err(problems) => Found::Failed(problems),
+                }
+            }
+        })
+    }
+}
+
 impl Shared {
     /// Rebuilds the site in memory. On failure the last good files stay, and the
     /// problems are shown over them.
@@ -106,25 +203,22 @@ impl Shared {
             now,
             base_url: self.base_url.clone(),
         };
-        let result = crate::render_site(&options.root, &publish, &self.cache);
+        let result = Build::new(&options.root, &publish, &self.cache);
         let mut preview = self
             .preview
             .write()
             .expect("preview lock is never poisoned");
         let version = preview.version + 1;
-        let (files, problems) = match result {
-            Ok((_, files)) => {
-                let files = files.into_iter().map(|f: OutputFile| (f.path, f.content));
-                (Arc::new(files.collect()), Vec::new())
-            }
-            Err(Error::Invalid(problems)) => (Arc::clone(&preview.files), problems),
+        let (build, problems) = match result {
+            Ok(build) => (Some(Arc::new(build)), Vec::new()),
+            Err(Error::Invalid(problems)) => (preview.build.clone(), problems),
             Err(other) => (
-                Arc::clone(&preview.files),
+                preview.build.clone(),
                 vec![Problem::in_file(&options.root, other.to_string())],
             ),
         };
         *preview = Arc::new(Preview {
-            files,
+            build,
             problems: problems.clone(),
             version,
         });
@@ -372,7 +466,7 @@ async fn review_page(State(shared): State<Arc<Shared>>) -> Response {
         .replace("{findings}", &items);
     preview_response(
         StatusCode::OK,
-        decorate(&page, &shared.current()).into_bytes(),
+        decorate(&page, &shared.current(), &[]).into_bytes(),
         "text/html; charset=utf-8",
     )
 }
@@ -392,9 +486,12 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         Ok(key) => key,
         Err(status) => return status.into_response(),
     };
-    let Some(content) = preview.files.get(&key) else {
+    let Some(build) = &preview.build else {
+        return not_found(&key, &preview);
+    };
+    let Some(found) = build.get(&key) else {
         let folder = format!("{key}/index.html");
-        if !key.is_empty() && preview.files.contains_key(&folder) {
+        if !key.is_empty() && build.has(&folder) {
             // Encoded again: an attachment folder may be named in any script or hold
             // spaces, which as raw bytes in `Location` are not a valid address.
             let encoded = crate::view::path::url_encoded(&key);
@@ -403,13 +500,21 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         return not_found(&key, &preview);
     };
     let kind = mime_guess::from_path(&key).first_or_octet_stream();
-    let body = match content {
-        Content::Text(text) if key.ends_with(".html") => decorate(text, &preview).into_bytes(),
-        Content::Text(text) => text.clone().into_bytes(),
-        Content::Copy(source) => match tokio::fs::read(source).await {
+    let body = match found {
+        Found::Text(text) if key.ends_with(".html") => decorate(text, &preview, &[]).into_bytes(),
+        Found::Text(text) => text.as_bytes().to_vec(),
+        Found::Copy(source) => match tokio::fs::read(source).await {
             Ok(bytes) => bytes,
             Err(_) => return not_found(&key, &preview),
         },
+        Found::Failed(problems) => {
+            let page = decorate(FAILED_PAGE, &preview, problems);
+            return preview_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                page.into_bytes(),
+                "text/html; charset=utf-8",
+            );
+        }
     };
     let kind = if kind.type_() == "text" {
         format!("{kind}; charset=utf-8")
@@ -445,15 +550,17 @@ fn output_path(request: &str) -> Result<String, StatusCode> {
     }
 }
 
-/// A page with the live-reload script and, after a failed rebuild, the overlay.
-fn decorate(html: &str, preview: &Preview) -> String {
+/// A page with the live-reload script and, after a failed rebuild or for a page whose
+/// template failed (`failed`), the overlay.
+fn decorate(html: &str, preview: &Preview, failed: &[Problem]) -> String {
     let version = preview.version;
     let mut extra = format!(
         "<script src=\"{PREFIX}reload.js\" data-version=\"{version}\" data-url=\"{PREFIX}reload\"></script>"
     );
     extra.push_str(&REVIEW_BAR.replace("{url}", &format!("{PREFIX}check")));
-    if !preview.problems.is_empty() {
-        extra.push_str(&overlay(&preview.problems));
+    if !preview.problems.is_empty() || !failed.is_empty() {
+        let problems: Vec<Problem> = preview.problems.iter().chain(failed).cloned().collect();
+        extra.push_str(&overlay(&problems));
     }
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -486,14 +593,12 @@ fn not_found(key: &str, preview: &Preview) -> Response {
         .iter()
         .map(String::as_str)
         .chain(["404.html"])
-        .find_map(|path| match preview.files.get(path) {
-            Some(Content::Text(text)) => Some(text.as_str()),
+        .find_map(|path| match preview.build.as_ref()?.get(path)? {
+            Found::Text(text) => Some(text),
             _ => None,
         })
-        .unwrap_or(
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>",
-        );
-    let page = decorate(page, preview);
+        .unwrap_or(MISSING_PAGE);
+    let page = decorate(page, preview, &[]);
     preview_response(
         StatusCode::NOT_FOUND,
         page.into_bytes(),
@@ -557,12 +662,12 @@ mod tests {
             version: 3,
             ..Preview::default()
         };
-        let page = decorate("<html><body><p>x</p></body></html>", &preview);
+        let page = decorate("<html><body><p>x</p></body></html>", &preview, &[]);
         assert!(page.contains("data-version=\"3\""));
         assert!(page.contains("<a id=\"crisis-site-review\" href=\"/__crisis-site/check\""));
         assert!(page.ends_with("</a>\n</body></html>"));
         preview.problems = vec![Problem::at("content/a.md", 2, "bad <key>")];
-        let page = decorate("<html><body></body></html>", &preview);
+        let page = decorate("<html><body></body></html>", &preview, &[]);
         assert!(page.contains("content/a.md:2: bad &lt;key&gt;"));
     }
 }

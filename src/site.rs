@@ -46,6 +46,10 @@ pub struct Site {
     pub languages: Vec<Lang>,
     /// The moment the site was built for.
     pub now: DateTime<FixedOffset>,
+    /// When the site last changed for readers: the newest publication or amendment
+    /// (`updated`) of a published announcement. Every page shows it, so it is found
+    /// once here rather than by a pass over all announcements per page.
+    pub last_updated: Option<DateTime<FixedOffset>>,
 }
 
 impl Site {
@@ -89,6 +93,7 @@ impl Site {
             config.base_url = Some(url.clone());
         }
 
+        let last_updated = announcements.iter().map(Announcement::last_changed).max();
         Ok(Site {
             root: root.to_path_buf(),
             config,
@@ -97,21 +102,13 @@ impl Site {
             pages: content.pages,
             languages,
             now: publish.now,
+            last_updated,
         })
     }
 
     /// The site's main language.
     pub fn main_language(&self) -> &Lang {
         &self.config.language
-    }
-
-    /// When the site last changed for readers: the newest publication or amendment
-    /// (`updated`) of a published announcement.
-    pub fn last_updated(&self) -> Option<DateTime<FixedOffset>> {
-        self.announcements
-            .iter()
-            .map(Announcement::last_changed)
-            .max()
     }
 
     /// The published announcements in `channel` (or all), newest first.

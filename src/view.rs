@@ -355,7 +355,7 @@ impl Page<'_> {
                 .status_set_by
                 .map(|i| self.date(&self.site.announcements[i].date)),
             started: config.incident.started.as_ref().map(|d| self.date(d)),
-            last_updated: self.site.last_updated().map(|d| self.date(&d)),
+            last_updated: self.site.last_updated.map(|d| self.date(&d)),
             services_url: (!self.state.services.is_empty())
                 .then(|| self.link(&path::services(self.lang, main))),
             measures_url: (!self.state.measures.is_empty())

@@ -523,11 +523,11 @@ fn translation_with_a_different_channel() {
 }
 
 #[test]
-fn site_toml_translation_into_the_main_language_and_zero_latest() {
+fn site_toml_translation_into_the_main_language_and_zero_latest_and_feed_limit() {
     let problems = refused(|s| {
         let text = std::fs::read_to_string(s.root().join("site.toml")).unwrap();
         let text = text
-            .replacen("home_latest = 2", "home_latest = 0", 1)
+            .replacen("home_latest = 2", "home_latest = 0\nfeed_limit = 0", 1)
             .replacen("[translations.en]", "[translations.ja]", 1);
         s.write("site.toml", &text);
     });
@@ -535,7 +535,8 @@ fn site_toml_translation_into_the_main_language_and_zero_latest() {
         problems,
         [
             "site.toml:6: `home_latest` is 0; expected how many of the newest announcements the home page lists (1 or more)",
-            "site.toml:36: `translations.ja` is the site's main language; expected the words in the entry itself",
+            "site.toml:7: `feed_limit` is 0; expected how many announcements each feed carries (1 or more)",
+            "site.toml:37: `translations.ja` is the site's main language; expected the words in the entry itself",
         ]
     );
 }

@@ -333,3 +333,53 @@ fn a_bad_base_url_is_refused_with_what_is_expected() {
         ]
     );
 }
+
+#[test]
+fn each_feed_carries_the_announcements_changed_most_recently_up_to_feed_limit() {
+    let site = TestSite::basic().published_at(BASE);
+    let config = std::fs::read_to_string(site.root().join("site.toml"))
+        .unwrap()
+        .replacen("home_latest = 2", "home_latest = 2\nfeed_limit = 2", 1);
+    site.write("site.toml", &config);
+    site.built();
+    // The two newest, as long as nothing older was amended.
+    assert_eq!(
+        ids(&feed(&site, "feed.xml")),
+        [
+            "https://example.jp/incident/announcements/both/",
+            "https://example.jp/incident/announcements/disclosure/",
+        ]
+    );
+
+    // An amendment brings the oldest back to subscribers, in the site's order.
+    let first = std::fs::read_to_string(site.root().join("content/announcements/first.md"))
+        .unwrap()
+        .replacen(
+            "channel = \"pr\"",
+            "channel = \"pr\"\nupdated = 2023-06-08T09:30:00+09:00",
+            1,
+        );
+    site.write("content/announcements/first.md", &first);
+    site.built();
+    assert_eq!(
+        ids(&feed(&site, "feed.xml")),
+        [
+            "https://example.jp/incident/announcements/both/",
+            "https://example.jp/incident/announcements/first/",
+        ]
+    );
+    // A channel's feed counts its own announcements, not those of all.
+    assert_eq!(
+        ids(&feed(&site, "announcements/ir/feed.xml")),
+        [
+            "https://example.jp/incident/announcements/both/",
+            "https://example.jp/incident/announcements/disclosure/",
+        ]
+    );
+    // The site keeps every announcement.
+    assert_eq!(
+        site.page("announcements/index.html")
+            .count("ol.announcements > li"),
+        3
+    );
+}

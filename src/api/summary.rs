@@ -306,7 +306,7 @@ pub(super) fn document(page: &Page) -> Summary {
                 name: config.title_in(page.lang).to_string(),
                 status: incident_status(state.status),
                 updated_at: site
-                    .last_updated()
+                    .last_updated
                     .map_or_else(|| created_at.clone(), |d| date(&d)),
                 monitoring_at: state
                     .status_set_by
@@ -334,7 +334,7 @@ pub(super) fn document(page: &Page) -> Summary {
             url: home_url,
             time_zone: time_zone(config.timezone),
             updated_at: site
-                .last_updated()
+                .last_updated
                 .or(config.incident.started)
                 .map(|d| date(&d)),
         },

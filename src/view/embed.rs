@@ -105,7 +105,7 @@ impl Page<'_> {
         BannerView {
             title: self.site.config.title_in(self.lang).to_string(),
             status: self.label("status", self.state.status.id()),
-            last_updated: self.site.last_updated().map(|d| self.date(&d)),
+            last_updated: self.site.last_updated.map(|d| self.date(&d)),
             url: self.absolute(&home).unwrap_or_else(|| self.link(&home)),
         }
     }

@@ -157,7 +157,7 @@ fn entry(
     let url = base.url_of(&path::announcement(lang, main, &a.slug));
 
     let mut context = tera::Context::new();
-    context.insert("t", &page.strings.map);
+    context.insert_value("t", page.strings.value.clone());
     context.insert(
         "entry",
         &EntryView {

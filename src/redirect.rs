@@ -268,7 +268,7 @@ pub fn files(
         let page = Page::new(site, theme, state, main, r.from.file.clone());
         let mut context = tera::Context::new();
         context.insert("lang", main.as_str());
-        context.insert("t", &page.strings.map);
+        context.insert_value("t", page.strings.value.clone());
         context.insert("redirect", &page.redirect(&target));
         match theme.tera.render(TEMPLATE, &context) {
             Ok(text) => pages.push(OutputFile {

@@ -420,7 +420,7 @@ fn render_page(
     let page = Page::new(site, theme, state, lang, path);
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
-    context.insert("t", &page.strings.map);
+    context.insert_value("t", page.strings.value.clone());
     // Fragments for other sites have no head, no language links, only their view.
     if let Some(head) = insert_view(&page, job, &mut context) {
         context.insert("site", &page.site_view());

@@ -103,8 +103,11 @@ pub struct Theme {
 /// The UI strings of one language.
 #[derive(Debug, Clone)]
 pub struct Strings {
-    /// Every string of the language's i18n file, by key; templates see this as `t`.
+    /// Every string of the language's i18n file, by key.
     pub map: BTreeMap<String, String>,
+    /// The same strings as templates see them (`t`), converted once: every page of
+    /// the language shares this value rather than converting the map again.
+    pub value: tera::Value,
     /// How date-times are shown, checked once.
     pub datetime: Pattern,
     /// How days without a time are shown, checked once.
@@ -309,6 +312,7 @@ fn load_strings(root: &Path, path: &Path, zone_name: &str) -> Result<Strings, Ve
     let date = Pattern::parse_day(&map["date_format"])
         .map_err(|m| vec![Problem::in_file(path, format!("`date_format`: {m}"))])?;
     Ok(Strings {
+        value: tera::Value::from_serializable(&map),
         map,
         datetime,
         date,

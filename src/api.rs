@@ -61,6 +61,20 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Vec<OutputFile> {
     files
 }
 
+/// The paths of [`files`], in the same order, without making them.
+pub fn paths(site: &Site) -> Vec<String> {
+    let main = site.main_language();
+    std::iter::once(SCHEMA_PATH.to_string())
+        .chain(site.languages.iter().flat_map(|lang| {
+            let prefix = path::prefix(lang, main);
+            [
+                format!("{prefix}{}", status::PATH),
+                format!("{prefix}{}", summary::PATH),
+            ]
+        }))
+        .collect()
+}
+
 /// A document as a file: pretty-printed, so a person can read it and a diff of two
 /// builds shows what changed, and ending in a newline like every text file.
 fn json(document: &impl Serialize, path: String) -> OutputFile {

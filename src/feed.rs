@@ -83,6 +83,22 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Result<Vec<OutputFile
     Ok(files)
 }
 
+/// The paths of [`files`], in the same order, without making the feeds.
+pub fn paths(site: &Site) -> Vec<String> {
+    if site.config.base_url.is_none() {
+        return Vec::new();
+    }
+    let main = site.main_language();
+    site.languages
+        .iter()
+        .flat_map(|lang| {
+            std::iter::once(None)
+                .chain(Channel::ALL.map(Some))
+                .map(move |channel| path::feed(lang, main, channel))
+        })
+        .collect()
+}
+
 /// The announcements (indexes, in the site's order: newest first) the feed of
 /// `channel` (or of all) carries: the `feed_limit` changed most recently, so that an
 /// amendment or correction of an older one still reaches subscribers.

@@ -74,12 +74,15 @@ pub struct Plan {
     jobs: Vec<Job>,
 }
 
-/// Renders the whole site: every page, then the files that are not pages. Every
-/// template failure is reported, once per template and message, not once per page.
+/// Renders the whole site: every page, the files made from the whole site, then the
+/// files to copy and the redirect pages. Every template failure is reported, once per
+/// template and message, not once per page.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem>> {
     let plan = Plan::new(site);
     let mut files = plan.render_pages(site, theme)?;
-    let others = plan.other_files(site, theme, &files)?;
+    files.extend(plan.derived_files(site, theme)?);
+    let made: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let others = plan.other_files(site, theme, &made)?;
     files.extend(others);
     Ok(files)
 }
@@ -172,18 +175,43 @@ impl Plan {
         }
     }
 
-    /// Every file that is not a page: static files and attachments to copy, the
-    /// feeds, sitemap.xml and robots.txt, the state as data, and the redirect pages.
-    /// `pages` are the pages' output paths ([`Plan::page_paths`]), or the rendered
-    /// pages: redirects and collisions are checked against every path of the output.
+    /// The files made from the whole site rather than one page: the Atom feeds,
+    /// sitemap.xml and robots.txt, and the state as data (`status.json`,
+    /// `api/v2/summary.json` and the schema).
+    pub fn derived_files(
+        &self,
+        site: &Site,
+        theme: &Theme,
+    ) -> Result<Vec<OutputFile>, Vec<Problem>> {
+        let mut files = crate::feed::files(site, &self.state, theme)?;
+        let listed: Vec<Listed> = self
+            .jobs
+            .iter()
+            .filter_map(|job| job.listed(site))
+            .collect();
+        files.extend(crate::sitemap::files(site, &listed));
+        files.extend(crate::api::files(site, &self.state, theme));
+        Ok(files)
+    }
+
+    /// The paths of [`Plan::derived_files`], in the same order, without making them.
+    pub fn derived_paths(&self, site: &Site) -> Vec<String> {
+        let mut paths = crate::feed::paths(site);
+        paths.extend(crate::sitemap::paths(site));
+        paths.extend(crate::api::paths(site));
+        paths
+    }
+
+    /// The files to copy (static files, attachments) and the redirect pages. `made` are
+    /// the paths of every other output (pages and derived files, made or planned):
+    /// redirects and collisions are checked against every path of the output.
     pub fn other_files(
         &self,
         site: &Site,
         theme: &Theme,
-        pages: &[impl AsOutputPath],
+        made: &[&str],
     ) -> Result<Vec<OutputFile>, Vec<Problem>> {
         let main = site.main_language();
-        let state = &self.state;
         let mut files = Vec::new();
         for (name, source) in &theme.static_files {
             files.push(OutputFile {
@@ -205,24 +233,16 @@ impl Plan {
                 }
             }
         }
-        files.extend(crate::feed::files(site, state, theme)?);
-        let listed: Vec<Listed> = self
-            .jobs
-            .iter()
-            .filter_map(|job| job.listed(site))
-            .collect();
-        files.extend(crate::sitemap::files(site, &listed));
-        files.extend(crate::api::files(site, state, theme));
         // Redirects are checked against every other file: their old paths must be free
         // and their targets written. Both checks' problems are reported together.
-        let mut outputs: Vec<(&str, Origin)> = pages
+        let mut outputs: Vec<(&str, Origin)> = made
             .iter()
-            .map(|p| (p.output_path(), Origin::Generated))
+            .map(|&p| (p, Origin::Generated))
             .chain(files.iter().map(|f| (f.path.as_str(), f.content.origin())))
             .collect();
         let mut problems = Vec::new();
-        let redirect_pages =
-            crate::redirect::files(site, state, theme, &outputs).unwrap_or_else(|found| {
+        let redirect_pages = crate::redirect::files(site, &self.state, theme, &outputs)
+            .unwrap_or_else(|found| {
                 problems.extend(found);
                 Vec::new()
             });
@@ -240,24 +260,6 @@ impl Plan {
             return Err(problems);
         }
         Ok(files)
-    }
-}
-
-/// Something with a path in the output: a rendered file, or a page's planned path.
-pub trait AsOutputPath {
-    /// The path from the output root.
-    fn output_path(&self) -> &str;
-}
-
-impl AsOutputPath for OutputFile {
-    fn output_path(&self) -> &str {
-        &self.path
-    }
-}
-
-impl AsOutputPath for String {
-    fn output_path(&self) -> &str {
-        self
     }
 }
 

@@ -99,9 +99,10 @@ pub struct Rebuilt {
 }
 
 /// A good build of the site, kept in memory: everything `build` would write, except
-/// that each page is rendered the first time it is asked for (and kept). A rebuild
-/// after a save then costs loading the site and the files that are not pages, and
-/// the pages looked at, whatever the size of the site. Public for the benchmark of
+/// that each page is rendered the first time it is asked for (and kept), and so are
+/// the feeds, sitemap and data files. A rebuild after a save then costs loading the
+/// site, planning its paths and checking them (redirects, collisions), and the pages
+/// looked at. Public for the benchmark of
 /// that rebuild (`bench/`).
 pub struct Build {
     site: Site,
@@ -111,12 +112,17 @@ pub struct Build {
     paths: HashMap<String, Entry>,
     /// The pages rendered so far (or their template problems), by plan index.
     pages: Vec<OnceLock<Result<String, Vec<Problem>>>>,
+    /// The feeds, sitemap and data files, made together when one is first asked for:
+    /// each reads every announcement, and they are opened far less than pages.
+    derived: OnceLock<Result<HashMap<String, String>, Vec<Problem>>>,
 }
 
 /// What is at an output path of a [`Build`].
 enum Entry {
     /// The page at this index of the plan.
     Page(usize),
+    /// One of the plan's derived files (feeds, sitemap.xml, robots.txt, JSON).
+    Derived,
     /// A file made with the build: copied, or text (feeds, data, redirect pages).
     File(Content),
 }
@@ -142,14 +148,21 @@ impl Build {
         let (site, theme) = crate::load(root, publish, cache)?;
         let plan = Plan::new(&site);
         let page_paths = plan.page_paths(&site);
+        let derived_paths = plan.derived_paths(&site);
+        let made: Vec<&str> = page_paths
+            .iter()
+            .chain(&derived_paths)
+            .map(String::as_str)
+            .collect();
         let others = plan
-            .other_files(&site, &theme, &page_paths)
+            .other_files(&site, &theme, &made)
             .map_err(Error::Invalid)?;
         let pages = page_paths.iter().map(|_| OnceLock::new()).collect();
         let paths = page_paths
             .into_iter()
             .enumerate()
             .map(|(i, path)| (path, Entry::Page(i)))
+            .chain(derived_paths.into_iter().map(|path| (path, Entry::Derived)))
             .chain(others.into_iter().map(|f| (f.path, Entry::File(f.content))))
             .collect();
         Ok(Build {
@@ -158,6 +171,7 @@ impl Build {
             plan,
             paths,
             pages,
+            derived: OnceLock::new(),
         })
     }
 
@@ -182,6 +196,22 @@ impl Build {
                 });
                 match page {
                     Ok(text) => Found::Text(text),
+                    Err(problems) => Found::Failed(problems),
+                }
+            }
+            Entry::Derived => {
+                let derived = self.derived.get_or_init(|| {
+                    let files = self.plan.derived_files(&self.site, &self.theme)?;
+                    Ok(files
+                        .into_iter()
+                        .filter_map(|f| match f.content {
+                            Content::Text(text) => Some((f.path, text)),
+                            Content::Copy(_) => None,
+                        })
+                        .collect())
+                });
+                match derived {
+                    Ok(files) => Found::Text(files.get(path)?),
                     Err(problems) => Found::Failed(problems),
                 }
             }

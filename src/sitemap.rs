@@ -31,10 +31,7 @@ pub struct Listed {
 /// robots.txt always, and sitemap.xml when `base_url` is set and the site is live.
 pub fn files(site: &Site, pages: &[Listed]) -> Vec<OutputFile> {
     let config = &site.config;
-    let sitemap = match &config.base_url {
-        Some(base) if !config.standby => Some(base),
-        _ => None,
-    };
+    let sitemap = sitemap_base(site);
     let mut robots = String::from("User-agent: *\n");
     if config.standby {
         robots.push_str("Disallow: /\n");
@@ -43,17 +40,35 @@ pub fn files(site: &Site, pages: &[Listed]) -> Vec<OutputFile> {
     }
     let mut files = Vec::new();
     if let Some(base) = sitemap {
-        robots.push_str(&format!("\nSitemap: {}\n", base.url_of("sitemap.xml")));
+        robots.push_str(&format!("\nSitemap: {}\n", base.url_of(SITEMAP)));
         files.push(OutputFile {
-            path: "sitemap.xml".to_string(),
+            path: SITEMAP.to_string(),
             content: Content::Text(sitemap_xml(base, pages)),
         });
     }
     files.push(OutputFile {
-        path: "robots.txt".to_string(),
+        path: ROBOTS.to_string(),
         content: Content::Text(robots),
     });
     files
+}
+
+/// The paths of [`files`], in the same order, without making them.
+pub fn paths(site: &Site) -> Vec<String> {
+    let sitemap = sitemap_base(site).map(|_| SITEMAP.to_string());
+    sitemap.into_iter().chain([ROBOTS.to_string()]).collect()
+}
+
+const SITEMAP: &str = "sitemap.xml";
+const ROBOTS: &str = "robots.txt";
+
+/// The address the sitemap is published under, or `None` when no sitemap is written:
+/// without `base_url`, or in standby.
+fn sitemap_base(site: &Site) -> Option<&crate::config::BaseUrl> {
+    match &site.config.base_url {
+        Some(base) if !site.config.standby => Some(base),
+        _ => None,
+    }
 }
 
 fn sitemap_xml(base: &BaseUrl, pages: &[Listed]) -> String {

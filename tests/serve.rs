@@ -500,3 +500,36 @@ fn a_symlink_out_of_the_site_is_neither_built_nor_served() {
     assert!(!site.exists("secret.txt"));
     assert!(!site.exists("outside/secret.txt"));
 }
+
+/// The preview plans the feeds, sitemap and data files without making them until one
+/// is asked for; its list of their paths must be exactly what a build makes, with and
+/// without base_url and in standby, or a redirect or collision check would differ.
+#[test]
+fn the_preview_plans_exactly_the_derived_files_a_build_makes() {
+    let with_url = TestSite::example();
+    let without_url = TestSite::basic();
+    let standby = TestSite::example();
+    let config = std::fs::read_to_string(standby.root().join("site.toml")).unwrap();
+    standby.write(
+        "site.toml",
+        &config.replacen("base_url =", "standby = true\nbase_url =", 1),
+    );
+    for site in [&with_url, &without_url, &standby] {
+        let options = site.options();
+        let cache = crisis_site::content::Cache::default();
+        let (model, theme) = crisis_site::load(&options.root, &options.publish, &cache).unwrap();
+        let plan = crisis_site::render::Plan::new(&model);
+        let made: Vec<String> = plan
+            .derived_files(&model, &theme)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        assert_eq!(plan.derived_paths(&model), made);
+        assert!(made.contains(&"robots.txt".to_string()));
+        assert_eq!(
+            made.contains(&"feed.xml".to_string()),
+            model.config.base_url.is_some()
+        );
+    }
+}

@@ -68,40 +68,52 @@ pub fn render(markdown: &str) -> Rendered {
     let mut refused = Vec::new();
     let mut raw: Vec<RawHtml> = Vec::new();
     let mut block: Option<RawHtml> = None;
+    let mut inline: Option<RawHtml> = None;
     let (mut events, offsets): (Vec<Event>, Vec<usize>) = Parser::new_ext(markdown, options())
         .into_offset_iter()
-        .inspect(|(event, range)| match event {
-            Event::Start(Tag::HtmlBlock) => block = Some(RawHtml::default()),
-            Event::End(TagEnd::HtmlBlock) => raw.extend(block.take()),
-            Event::Html(html) => block
-                .get_or_insert_with(RawHtml::default)
-                .push(html, range.start),
-            Event::InlineHtml(html) => {
-                let mut inline = RawHtml::default();
-                inline.push(html, range.start);
-                raw.push(inline);
+        .inspect(|(event, range)| {
+            if !is_inline(event) {
+                raw.extend(inline.take());
             }
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                if let Some(message) = refused_link(dest_url) {
-                    refused.push(Refused {
-                        offset: range.start,
-                        message,
-                    });
+            match event {
+                Event::Start(Tag::HtmlBlock) => block = Some(RawHtml::default()),
+                Event::End(TagEnd::HtmlBlock) => raw.extend(block.take()),
+                Event::Html(html) => block
+                    .get_or_insert_with(RawHtml::default)
+                    .push(html, range.start),
+                // A paragraph's (or heading's, or cell's) pieces of inline HTML are read
+                // together: `<textarea>` in one and `</textarea>` in the next is one
+                // element, and the markdown text between them is escaped, so it changes no
+                // tokenizer state. A space stands in for it.
+                Event::InlineHtml(html) => {
+                    let inline = inline.get_or_insert_with(RawHtml::default);
+                    if !inline.text.is_empty() {
+                        inline.text.push(' ');
+                    }
+                    inline.push(html, range.start);
                 }
-            }
-            // `{key=value}` after a heading becomes an attribute of its tag: read the
-            // tag as written out, as raw HTML is.
-            Event::Start(heading @ Tag::Heading { .. }) => {
-                let mut tag = String::new();
-                html::push_html(&mut tag, std::iter::once(Event::Start(heading.clone())));
-                for (_, message) in scan_raw(tag.trim_start()) {
-                    refused.push(Refused {
-                        offset: range.start,
-                        message,
-                    });
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    if let Some(message) = refused_link(dest_url) {
+                        refused.push(Refused {
+                            offset: range.start,
+                            message,
+                        });
+                    }
                 }
+                // `{key=value}` after a heading becomes an attribute of its tag: read the
+                // tag as written out, as raw HTML is.
+                Event::Start(heading @ Tag::Heading { .. }) => {
+                    let mut tag = String::new();
+                    html::push_html(&mut tag, std::iter::once(Event::Start(heading.clone())));
+                    for (_, message) in scan_raw(tag.trim_start()) {
+                        refused.push(Refused {
+                            offset: range.start,
+                            message,
+                        });
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         })
         .map(|(event, range)| {
             let event = match event {
@@ -122,6 +134,7 @@ pub fn render(markdown: &str) -> Rendered {
         })
         .unzip();
     raw.extend(block);
+    raw.extend(inline);
     for html in &raw {
         for (line, message) in scan_raw(&html.text) {
             refused.push(Refused {
@@ -306,6 +319,34 @@ impl RawHtml {
             .match_indices('\n')
             .nth(newlines - 1)
             .map_or(markdown.len(), |(i, _)| offset + i + 1)
+    }
+}
+
+/// Whether `event` is part of a run of inline content (a paragraph's, a heading's, a
+/// table cell's), which a block's start or end ends.
+fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        _ => !matches!(event, Event::Html(_) | Event::Rule),
     }
 }
 

@@ -59,7 +59,8 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Result<Vec<OutputFile
 /// one pasted from another tool; pages and status.json keep it, but a feed reader
 /// refuses the whole feed for it. Outside text they never occur (the markup the feed
 /// is written with is ASCII), so dropping them keeps the rest of the XML as it was.
-fn xml_chars(xml: &str) -> String {
+/// status.svg, also XML, gives its text (the site's title) through it too.
+pub(crate) fn xml_chars(xml: &str) -> String {
     xml.chars()
         .filter(|&c| {
             matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')

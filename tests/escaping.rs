@@ -179,6 +179,15 @@ proptest! {
             xml
         );
 
+        // status.svg, an image and so XML: well-formed, the title in its description.
+        let svg = site.read("status.svg");
+        let badge = roxmltree::Document::parse(&svg)
+            .unwrap_or_else(|e| panic!("status.svg is not well-formed: {e}"));
+        prop_assert!(
+            badge.descendants().any(|n| parsed(n.text().unwrap_or("")).contains(&in_xml(&site_title))),
+            "status.svg does not show {site_title:?}"
+        );
+
         // status.json: every string round-trips exactly.
         let status: serde_json::Value = serde_json::from_str(&site.read("status.json")).unwrap();
         prop_assert_eq!(status["site"]["title"].as_str(), Some(site_title.as_str()));

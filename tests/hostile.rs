@@ -148,3 +148,32 @@ fn pasted_html_that_runs_nothing_is_published_as_written() {
         "data:image/png;base64,iVBORw0KGgo="
     );
 }
+
+/// Found by the fuzzer: a NUL (TOML `\u0000`) in a translated site title made
+/// en/status.svg ill-formed XML. The badge now leaves out what XML cannot hold.
+#[test]
+fn a_control_character_in_the_site_title_leaves_the_badge_well_formed() {
+    let site = TestSite::basic();
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &config.replace(
+            "title = \"Special page on the test incident\"",
+            "title = \"Special page on \\u0000 st\\u0001 incident\"",
+        ),
+    );
+    site.built();
+    for path in ["status.svg", "en/status.svg"] {
+        let svg = site.read(path);
+        let doc = roxmltree::Document::parse(&svg)
+            .unwrap_or_else(|e| panic!("{path} is not well-formed: {e}"));
+        if path.starts_with("en/") {
+            let title = doc
+                .descendants()
+                .find(|n| n.tag_name().name() == "title")
+                .and_then(|n| n.text())
+                .unwrap();
+            assert!(title.starts_with("Special page on  st incident"), "{title}");
+        }
+    }
+}

@@ -70,7 +70,7 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Result<Vec<OutputFile
                         })?;
                     Ok(OutputFile {
                         path: path::feed(lang, site.main_language(), *channel),
-                        content: FileContent::Text(String::from_utf8_lossy(&xml).into_owned()),
+                        content: FileContent::Text(xml_chars(&String::from_utf8_lossy(&xml))),
                     })
                 })
                 .collect()
@@ -95,6 +95,20 @@ pub fn paths(site: &Site) -> Vec<String> {
             std::iter::once(None)
                 .chain(Channel::ALL.map(Some))
                 .map(move |channel| path::feed(lang, main, channel))
+        })
+        .collect()
+}
+
+/// `xml` without the characters XML 1.0 cannot hold, even escaped: control characters
+/// other than tab and line breaks, and U+FFFE and U+FFFF. A title or body may carry
+/// one pasted from another tool; pages and status.json keep it, but a feed reader
+/// refuses the whole feed for it. Outside text they never occur (the markup the feed
+/// is written with is ASCII), so dropping them keeps the rest of the XML as it was.
+/// status.svg, also XML, gives its text (the site's title) through it too.
+pub(crate) fn xml_chars(xml: &str) -> String {
+    xml.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
         })
         .collect()
 }

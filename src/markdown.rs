@@ -1,8 +1,15 @@
 //! Markdown bodies to HTML, with the first paragraph kept as a plain-text summary and
 //! an anchor on every heading.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, EOFToken, ParseError, StartTag, TagToken, Token, TokenSink, TokenSinkResult,
+    Tokenizer, TokenizerOpts,
+};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// A rendered markdown body.
@@ -53,18 +60,60 @@ pub fn options() -> Options {
 /// Renders a CommonMark body (with tables, footnotes and strikethrough).
 ///
 /// Raw HTML is allowed, since writers paste tables and notices from other tools, but
-/// anything that runs script or embeds another page is reported in
-/// [`Rendered::refused`]: published pages carry no JavaScript.
+/// anything that runs script, embeds another page, collects input or changes the page
+/// around the body is reported in [`Rendered::refused`] (see the README's "The body
+/// and the summary" for the list). Raw HTML is read with html5ever's tokenizer, as a
+/// browser reads it, not matched as text: `jav&#x61;script:`, unquoted attributes and
+/// tags split across lines cannot slip past.
 pub fn render(markdown: &str) -> Rendered {
     let mut refused = Vec::new();
+    let mut raw: Vec<RawHtml> = Vec::new();
+    let mut block: Option<RawHtml> = None;
+    let mut inline: Option<RawHtml> = None;
     let (mut events, offsets): (Vec<Event>, Vec<usize>) = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .inspect(|(event, range)| {
-            if let Some(message) = active_content(event) {
-                refused.push(Refused {
-                    offset: range.start,
-                    message,
-                });
+            if !is_inline(event) {
+                raw.extend(inline.take());
+            }
+            match event {
+                Event::Start(Tag::HtmlBlock) => block = Some(RawHtml::default()),
+                Event::End(TagEnd::HtmlBlock) => raw.extend(block.take()),
+                Event::Html(html) => block
+                    .get_or_insert_with(RawHtml::default)
+                    .push(html, range.start),
+                // A paragraph's (or heading's, or cell's) pieces of inline HTML are read
+                // together: `<textarea>` in one and `</textarea>` in the next is one
+                // element, and the markdown text between them is escaped, so it changes no
+                // tokenizer state. A space stands in for it.
+                Event::InlineHtml(html) => {
+                    let inline = inline.get_or_insert_with(RawHtml::default);
+                    if !inline.text.is_empty() {
+                        inline.text.push(' ');
+                    }
+                    inline.push(html, range.start);
+                }
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    if let Some(message) = refused_link(dest_url) {
+                        refused.push(Refused {
+                            offset: range.start,
+                            message,
+                        });
+                    }
+                }
+                // `{key=value}` after a heading becomes an attribute of its tag: read the
+                // tag as written out, as raw HTML is.
+                Event::Start(heading @ Tag::Heading { .. }) => {
+                    let mut tag = String::new();
+                    html::push_html(&mut tag, std::iter::once(Event::Start(heading.clone())));
+                    for (_, message) in scan_raw(tag.trim_start()) {
+                        refused.push(Refused {
+                            offset: range.start,
+                            message,
+                        });
+                    }
+                }
+                _ => {}
             }
         })
         .map(|(event, range)| {
@@ -85,7 +134,19 @@ pub fn render(markdown: &str) -> Rendered {
             (event, range.start)
         })
         .unzip();
+    raw.extend(block);
+    raw.extend(inline);
+    for html in &raw {
+        for (line, message) in scan_raw(&html.text) {
+            refused.push(Refused {
+                offset: html.offset_of_line(line, markdown),
+                message,
+            });
+        }
+    }
     let headings = anchor_headings(&mut events, &offsets, &mut refused);
+    // In the order of the text, as the writer reads it.
+    refused.sort_by_key(|r| r.offset);
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, events.iter().cloned());
     Rendered {
@@ -216,63 +277,265 @@ fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-/// Elements that run code or pull in another page.
-const ACTIVE_ELEMENTS: &[&str] = &["script", "iframe", "object", "embed"];
+/// Raw HTML as a browser reads it in one go: the lines of an HTML block together (a tag
+/// may be split across them), or one piece of inline HTML.
+#[derive(Debug, Default)]
+struct RawHtml {
+    text: String,
+    /// Where each event's text starts: its byte in `text`, and in the markdown.
+    starts: Vec<(usize, usize)>,
+}
 
-/// Why an event would put active content on a page, if it would.
-fn active_content(event: &Event) -> Option<String> {
+impl RawHtml {
+    fn push(&mut self, html: &str, offset: usize) {
+        self.starts.push((self.text.len(), offset));
+        self.text.push_str(html);
+    }
+
+    /// The byte of `markdown` where line `line` (1-based) of the raw HTML starts. Lines,
+    /// not bytes: the markdown may put a quote's `> ` or a list's indent before each one.
+    fn offset_of_line(&self, line: u64, markdown: &str) -> usize {
+        let at = self
+            .text
+            .match_indices('\n')
+            .nth(
+                usize::try_from(line)
+                    .unwrap_or(usize::MAX)
+                    .saturating_sub(2),
+            )
+            .filter(|_| line > 1)
+            .map_or(0, |(i, _)| i + 1);
+        let (from, offset) = self
+            .starts
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= at)
+            .copied()
+            .unwrap_or((0, 0));
+        let newlines = self.text[from..at].matches('\n').count();
+        if newlines == 0 {
+            return offset;
+        }
+        markdown[offset..]
+            .match_indices('\n')
+            .nth(newlines - 1)
+            .map_or(markdown.len(), |(i, _)| offset + i + 1)
+    }
+}
+
+/// Whether `event` is part of a run of inline content (a paragraph's, a heading's, a
+/// table cell's), which a block's start or end ends.
+fn is_inline(event: &Event) -> bool {
     match event {
-        Event::Html(html) | Event::InlineHtml(html) => active_html(html),
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-            if is_script_url(dest_url) =>
-        {
-            Some(format!(
-                "link to `{dest_url}`: javascript: URLs are not allowed; published pages carry no JavaScript"
-            ))
-        }
-        _ => None,
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        _ => !matches!(event, Event::Html(_) | Event::Rule),
     }
 }
 
-fn is_script_url(url: &str) -> bool {
-    let url: String = url.chars().filter(|c| !c.is_whitespace()).collect();
-    url.to_ascii_lowercase().starts_with("javascript:")
+/// Why an element may not be written in raw HTML, if it may not.
+fn refused_element(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "script" | "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "portal"
+        | "fencedframe" => "published pages carry no script and embed no other page",
+        "svg" | "math" => {
+            "SVG and MathML inside HTML are read by other parsing rules, where script hides \
+             from this check; show the figure with `<img src=\"FILE.svg\">` instead"
+        }
+        "form" => "published pages collect no input; link to the form's own page instead",
+        "base" => "it would change where every link of the page points",
+        "meta" => "it could redirect the page or change its rules",
+        "link" => "it would load a style sheet or other resource from elsewhere",
+        "style" => {
+            "it would restyle the whole page, the theme's notices included; use a `style` \
+             attribute on the element instead"
+        }
+        _ => return None,
+    })
 }
 
-/// Looks through the tags of a raw HTML fragment for script elements, embedded pages,
-/// event-handler attributes and javascript: URLs.
-fn active_html(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    for tag in lower.split('<').skip(1) {
-        let tag = tag.split('>').next().unwrap_or(tag);
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        if ACTIVE_ELEMENTS.contains(&name.as_str()) {
-            return Some(format!(
-                "raw HTML `<{name}>` is not allowed; published pages carry no script and embed no other page"
-            ));
+/// Attributes that hold a URL a browser follows or loads: where a `data:` URL other
+/// than an image could carry a page of its own.
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "codebase",
+    "longdesc",
+    "ping",
+    "xlink:href",
+    "lowsrc",
+    "dynsrc",
+];
+
+/// Why an attribute may not be written in raw HTML, if it may not. `name` is lowercase,
+/// `value` has its character references decoded, as the browser reads them.
+fn refused_attribute(name: &str, value: &str) -> Option<String> {
+    if name.len() > 2 && name.starts_with("on") {
+        return Some(format!(
+            "raw HTML attribute `{name}` is not allowed; published pages carry no JavaScript"
+        ));
+    }
+    match name {
+        "srcdoc" => {
+            return Some(
+                "raw HTML attribute `srcdoc` is not allowed; published pages embed no other page"
+                    .to_string(),
+            );
         }
-        for attribute in tag.split(|c: char| c.is_whitespace() || c == '/').skip(1) {
-            let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
-            let key = key.trim();
-            if key.len() > 2
-                && key.starts_with("on")
-                && key.chars().all(|c| c.is_ascii_alphabetic())
-            {
-                return Some(format!(
-                    "raw HTML attribute `{key}` is not allowed; published pages carry no JavaScript"
-                ));
+        "formaction" => {
+            return Some(
+                "raw HTML attribute `formaction` is not allowed; published pages collect no input"
+                    .to_string(),
+            );
+        }
+        _ => {}
+    }
+    // Script URLs are never meant in any attribute; data: URLs only where followed.
+    match refused_scheme(value, URL_ATTRIBUTES.contains(&name))? {
+        "data" => Some(format!(
+            "raw HTML `{name}` with a data: URL is not allowed; expected a link to a file \
+             (data: URLs only for images, `data:image/…`)"
+        )),
+        scheme => Some(format!(
+            "raw HTML `{name}` with a {scheme}: URL is not allowed; published pages carry no JavaScript"
+        )),
+    }
+}
+
+/// Why a markdown link or image may not point to `url`, if it may not.
+fn refused_link(url: &str) -> Option<String> {
+    match refused_scheme(url, true)? {
+        "data" => Some(format!(
+            "link to `{url}`: data: URLs are allowed only for images (`data:image/…`); \
+             expected a link to a file"
+        )),
+        scheme => Some(format!(
+            "link to `{url}`: {scheme}: URLs are not allowed; published pages carry no JavaScript"
+        )),
+    }
+}
+
+/// The scheme of `url` if it runs script (`javascript:`, `vbscript:`) or, with
+/// `data_too`, is a `data:` URL of anything but an image. Browsers drop tabs and line
+/// breaks anywhere in a URL and spaces and control characters around it, and ignore
+/// the scheme's case; all of those are dropped here before looking.
+fn refused_scheme(url: &str, data_too: bool) -> Option<&'static str> {
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if url.starts_with("javascript:") {
+        Some("javascript")
+    } else if url.starts_with("vbscript:") {
+        Some("vbscript")
+    } else if data_too && url.starts_with("data:") && !url.starts_with("data:image/") {
+        Some("data")
+    } else {
+        None
+    }
+}
+
+/// A start tag no writer's HTML contains, put after each piece of raw HTML: read as a
+/// tag only if the piece left the tokenizer outside any tag, comment or raw-text
+/// element, as it must, since the markdown's own HTML follows it.
+const END_MARK: &str = "crisis-site-end-of-raw-html";
+
+/// The problems html5ever's tokenizer finds in one piece of raw HTML: each start tag's
+/// first problem, with the line it ends on, and whether the piece was closed.
+#[derive(Default)]
+struct RawSink {
+    found: RefCell<Vec<(u64, String)>>,
+    closed: Cell<bool>,
+}
+
+impl TokenSink for RawSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<()> {
+        let tag = match token {
+            TagToken(tag) => tag,
+            // Errors are reported beside the tokens (one may follow the end mark).
+            EOFToken | ParseError(_) => return TokenSinkResult::Continue,
+            _ => {
+                self.closed.set(false);
+                return TokenSinkResult::Continue;
             }
-            if is_script_url(value.trim_matches(['"', '\''])) {
-                return Some(format!(
-                    "raw HTML `{key}` with a javascript: URL is not allowed; published pages carry no JavaScript"
-                ));
+        };
+        self.closed
+            .set(tag.kind == StartTag && &*tag.name == END_MARK);
+        if tag.kind != StartTag {
+            return TokenSinkResult::Continue;
+        }
+        let problem = refused_element(&tag.name)
+            .map(|why| format!("raw HTML `<{}>` is not allowed; {why}", tag.name))
+            .or_else(|| {
+                tag.attrs
+                    .iter()
+                    .find_map(|a| refused_attribute(&a.name.local, &a.value))
+            });
+        if let Some(problem) = problem {
+            self.found.borrow_mut().push((line, problem));
+        }
+        // The tokenizer alone does not know which elements hold raw text; a browser
+        // does, and reads a `<!--` or a `<` there as text, not as a comment or a tag.
+        match &*tag.name {
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                TokenSinkResult::RawData(RawKind::Rawtext)
             }
+            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+            "plaintext" => TokenSinkResult::Plaintext,
+            _ => TokenSinkResult::Continue,
         }
     }
-    None
+}
+
+/// Reads raw HTML as a browser would (character references decoded, attributes
+/// unquoted or split across lines, names in any case) and returns what it may not
+/// hold, by line of `html`.
+fn scan_raw(html: &str) -> Vec<(u64, String)> {
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    input.push_back(StrTendril::from_slice(&format!("<{END_MARK}>")));
+    let tokenizer = Tokenizer::new(RawSink::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut found = tokenizer.sink.found.take();
+    if !tokenizer.sink.closed.get() {
+        found.push((
+            1,
+            "raw HTML is left open: an unfinished tag, an unclosed comment, or a \
+             `<textarea>`, `<title>` or other element whose text runs on; expected it closed \
+             before the HTML ends (an HTML block ends at a blank line)"
+                .to_string(),
+        ));
+    }
+    found
 }
 
 /// Writers link to another announcement as `../SLUG/`; browsers opening the site from
@@ -381,6 +644,223 @@ mod tests {
             render("a\n\n<iframe src=x></iframe>\n").refused[0].offset,
             3
         );
+    }
+
+    /// The messages of what `md` may not hold, with the line of each.
+    fn refused_at(md: &str) -> Vec<(usize, String)> {
+        render(md)
+            .refused
+            .into_iter()
+            .map(|r| (crate::error::line_of(md, r.offset), r.message))
+            .collect()
+    }
+
+    const NO_JS: &str = "published pages carry no JavaScript";
+
+    #[test]
+    fn script_urls_are_found_however_they_are_spelled() {
+        for html in [
+            "<a href=\"jav&#x61;script:alert(1)\">x</a>",
+            "<a href=\"jav&#97;script&colon;alert(1)\">x</a>",
+            "<a href=\"java&Tab;script:alert(1)\">x</a>",
+            "<a href=\"java\tscript:alert(1)\">x</a>",
+            "<a href=\" \u{1}javascript:alert(1)\">x</a>",
+            "<a HREF=JaVaScRiPt:alert(1)>x</a>",
+            "<a href='javascript:alert(1)'>x</a>",
+        ] {
+            assert_eq!(
+                refused_at(&format!("{html}\n")),
+                [(
+                    1,
+                    format!("raw HTML `href` with a javascript: URL is not allowed; {NO_JS}")
+                )],
+                "{html}"
+            );
+        }
+        assert_eq!(
+            refused_at("<a href=\"VBScript:msgbox(1)\">x</a>\n"),
+            [(
+                1,
+                format!("raw HTML `href` with a vbscript: URL is not allowed; {NO_JS}")
+            )]
+        );
+        assert_eq!(
+            refused_at("[x](jav&#x61;script:alert(1))\n\n[y](<java\tscript:x>)\n"),
+            [
+                (
+                    1,
+                    format!(
+                        "link to `javascript:alert(1)`: javascript: URLs are not allowed; {NO_JS}"
+                    )
+                ),
+                (
+                    3,
+                    format!("link to `java\tscript:x`: javascript: URLs are not allowed; {NO_JS}")
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn data_urls_only_for_images() {
+        assert_eq!(
+            refused_at("<a href=\"data:text/html,<script>alert(1)</script>\">x</a>\n"),
+            [(
+                1,
+                "raw HTML `href` with a data: URL is not allowed; expected a link to a file \
+                 (data: URLs only for images, `data:image/…`)"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            refused_at("[x](data:text/html;base64,PHNjcmlwdD4=)\n"),
+            [(
+                1,
+                "link to `data:text/html;base64,PHNjcmlwdD4=`: data: URLs are allowed only for \
+                 images (`data:image/…`); expected a link to a file"
+                    .to_string()
+            )]
+        );
+        assert!(refused_at("![a](data:image/png;base64,iVBO)\n\n<img src=\"data:image/gif;base64,R0lG\" alt=\"data: x\">\n").is_empty());
+    }
+
+    #[test]
+    fn elements_that_change_the_page_are_refused() {
+        let cases = [
+            (
+                "<form action=x><input name=q></form>",
+                "form",
+                "published pages collect no input; link to the form's own page instead",
+            ),
+            (
+                "<base href=\"https://evil.example/\">",
+                "base",
+                "it would change where every link of the page points",
+            ),
+            (
+                "<meta http-equiv=refresh content=\"0;url=https://evil.example/\">",
+                "meta",
+                "it could redirect the page or change its rules",
+            ),
+            (
+                "<link rel=stylesheet href=x.css>",
+                "link",
+                "it would load a style sheet or other resource from elsewhere",
+            ),
+            (
+                "<style>body{display:none}</style>",
+                "style",
+                "it would restyle the whole page, the theme's notices included; use a `style` attribute on the element instead",
+            ),
+            (
+                "<svg><script>alert(1)</script></svg>",
+                "svg",
+                "SVG and MathML inside HTML are read by other parsing rules, where script hides from this check; show the figure with `<img src=\"FILE.svg\">` instead",
+            ),
+            (
+                "<math><mtext>x</mtext></math>",
+                "math",
+                "SVG and MathML inside HTML are read by other parsing rules, where script hides from this check; show the figure with `<img src=\"FILE.svg\">` instead",
+            ),
+            (
+                "<Frameset><frame src=x></frameset>",
+                "frameset",
+                "published pages carry no script and embed no other page",
+            ),
+        ];
+        for (html, name, why) in cases {
+            let found = refused_at(&format!("{html}\n"));
+            assert_eq!(
+                found.first(),
+                Some(&(1, format!("raw HTML `<{name}>` is not allowed; {why}"))),
+                "{html}"
+            );
+        }
+        assert_eq!(
+            refused_at("<button formaction=x>b</button> <p srcdoc=x>\n"),
+            [
+                (1, "raw HTML attribute `formaction` is not allowed; published pages collect no input".to_string()),
+                (1, "raw HTML attribute `srcdoc` is not allowed; published pages embed no other page".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_split_across_lines_are_read_whole() {
+        assert_eq!(
+            refused_at("intro\n\n<div>\n<img src=x\nONERROR\n=alert(1)>\n</div>\n"),
+            // The line the tag ends on, where the tokenizer has read it whole.
+            [(
+                6,
+                format!("raw HTML attribute `onerror` is not allowed; {NO_JS}")
+            )]
+        );
+        assert_eq!(
+            refused_at("> <img src=x\n> onerror=alert(1)>\n"),
+            [(
+                2,
+                format!("raw HTML attribute `onerror` is not allowed; {NO_JS}")
+            )]
+        );
+    }
+
+    #[test]
+    fn raw_html_left_open_is_refused() {
+        let open = "raw HTML is left open: an unfinished tag, an unclosed comment, or a \
+                    `<textarea>`, `<title>` or other element whose text runs on; expected it \
+                    closed before the HTML ends (an HTML block ends at a blank line)";
+        // The paragraph's text would become attributes of the unfinished tag.
+        assert_eq!(
+            refused_at("<div title=\n\nx onmouseover=alert(1)\n"),
+            [(1, open.to_string())]
+        );
+        // The browser reads what follows as the title's text, where `<!--` starts no
+        // comment: the inline comment would hide the `<img>` from a check of it alone.
+        assert_eq!(
+            refused_at("<title>\n\n<!--</title><img src=x onerror=alert(1)>-->\n"),
+            [(1, open.to_string())]
+        );
+        // A `<textarea>` block runs to its closing tag, blank lines and all: closed.
+        assert!(refused_at("<textarea>\n\n<!--</textarea><b>-->\n").is_empty());
+        assert_eq!(refused_at("<!-- note\n"), [(1, open.to_string())]);
+        // A comment hides nothing from the check inside a raw-text element.
+        assert_eq!(
+            refused_at("<textarea><!--</textarea><img src=x onerror=alert(1)>--></textarea>\n"),
+            [(
+                1,
+                format!("raw HTML attribute `onerror` is not allowed; {NO_JS}")
+            )]
+        );
+    }
+
+    #[test]
+    fn heading_attributes_are_checked_as_the_tag_they_become() {
+        assert_eq!(
+            refused_at("# Title {onclick=alert(1)}\n\n## Other {x/onmouseover=alert(1)}\n"),
+            [
+                (
+                    1,
+                    format!("raw HTML attribute `onclick` is not allowed; {NO_JS}")
+                ),
+                (
+                    3,
+                    format!("raw HTML attribute `onmouseover` is not allowed; {NO_JS}")
+                ),
+            ]
+        );
+        assert!(refused_at("## a {#a .b lang=en}\n").is_empty());
+    }
+
+    #[test]
+    fn pasted_html_still_renders() {
+        let md = "<table class=\"x\">\n<tr><td style=\"color:red\" colspan=2>1</td></tr>\n</table>\n\n\
+                  Text <span lang=en>word</span> <a href=\"https://example.jp/a?b=1&amp;c=2\" title=\"one online\">l</a>\n\n\
+                  <details><summary>s</summary>\n\nbody\n\n</details>\n\n<!-- a note -->\n\n\
+                  <img src=\"chart.png\" alt=\"javascript is off\" width=10>\n";
+        let r = render(md);
+        assert!(r.refused.is_empty(), "{:?}", r.refused);
+        assert!(r.html.contains("<td style=\"color:red\" colspan=2>1</td>"));
+        assert!(r.html.contains("<details><summary>s</summary>"));
     }
 
     #[test]

@@ -121,7 +121,9 @@ impl Page<'_> {
         let label = BadgePart::new(self.strings.get("badge_label").to_string(), 0);
         let status_part = BadgePart::new(status.label, label.width);
         BadgeView {
-            description,
+            // status.svg is XML: a control character in the site's title would make
+            // the browser show no badge at all.
+            description: crate::feed::xml_chars(&description),
             width: label.width + status_part.width,
             label,
             status: status_part,

@@ -1,0 +1,94 @@
+//! Loads and renders a whole site made from the fuzzer's bytes. Problems with the input
+//! are fine (that is what the error messages are for); a panic, or an XML or JSON file
+//! that does not parse, is a bug.
+//!
+//! The input is split at each 0xFF byte (never part of UTF-8, so no text the fuzzer
+//! writes is cut by accident) into the files of a site, in this order: `site.toml`,
+//! `content/announcements/a.md`, its translation `a.en.md`, `content/_index.md` and
+//! `content/pages/faq.md`. A file past the end of the input is left out; each part is
+//! read as UTF-8 with invalid bytes replaced, since the loader is given text files.
+
+#![no_main]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crisis_site::Publish;
+use crisis_site::config::BaseUrl;
+use crisis_site::content::Cache;
+use crisis_site::render::Content;
+use libfuzzer_sys::fuzz_target;
+
+/// Where each part of the input is written, from the site's folder.
+const FILES: &[&str] = &[
+    "site.toml",
+    "content/announcements/a.md",
+    "content/announcements/a.en.md",
+    "content/_index.md",
+    "content/pages/faq.md",
+];
+
+/// One site folder for the whole process, with the default theme copied in once: the
+/// theme is the same for every input, and copying it each time would be most of the
+/// work.
+fn site_folder() -> &'static Path {
+    static FOLDER: OnceLock<tempfile::TempDir> = OnceLock::new();
+    FOLDER
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let theme = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../themes/default");
+            copy_tree(&theme, &dir.path().join("themes/default"));
+            dir
+        })
+        .path()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create a theme folder");
+    for entry in std::fs::read_dir(from).expect("read the default theme") {
+        let entry = entry.expect("a theme entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a file type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a theme file");
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let root = site_folder();
+    // The previous input's files must not leak into this one.
+    let _ = std::fs::remove_file(root.join("site.toml"));
+    let _ = std::fs::remove_dir_all(root.join("content"));
+    for (part, path) in data.split(|&b| b == 0xFF).zip(FILES) {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create a folder");
+        std::fs::write(&path, String::from_utf8_lossy(part).as_bytes()).expect("write a file");
+    }
+    // Everything published (drafts and embargoed too) and a base URL, so the feeds,
+    // the sitemap and every URL are rendered.
+    let publish = Publish {
+        drafts: true,
+        future: true,
+        now: chrono::DateTime::parse_from_rfc3339("2023-06-08T12:00:00+09:00").expect("a date"),
+        base_url: Some(BaseUrl::parse("https://incident.example.jp/").expect("a base URL")),
+    };
+    let Ok((_, files)) = crisis_site::render_site(root, &publish, &Cache::default()) else {
+        return;
+    };
+    for file in &files {
+        let Content::Text(text) = &file.content else {
+            continue;
+        };
+        if file.path.ends_with(".xml") || file.path.ends_with(".svg") {
+            if let Err(e) = roxmltree::Document::parse(text) {
+                panic!("{} is not well-formed XML: {e}\n{text}", file.path);
+            }
+        } else if file.path.ends_with(".json")
+            && let Err(e) = serde_json::from_str::<serde_json::Value>(text)
+        {
+            panic!("{} is not valid JSON: {e}\n{text}", file.path);
+        }
+    }
+});

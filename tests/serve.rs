@@ -3,25 +3,12 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use scraper::Html;
 
-use crate::support::{NOW, Page, TestSite};
-
-/// A running preview; the process is killed when this is dropped.
-struct Preview {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use crate::support::preview::Preview;
+use crate::support::{Page, TestSite};
 
 /// An HTTP answer: status and body.
 struct Answer {
@@ -30,28 +17,6 @@ struct Answer {
 }
 
 impl Preview {
-    fn start(site: &TestSite, args: &[&str]) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
-            .current_dir(site.root())
-            .args(["--now", NOW, "serve"])
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut lines = BufReader::new(stdout).lines();
-        let port = loop {
-            let line = lines.next().expect("serve printed its URL").unwrap();
-            if let Some(rest) = line.strip_prefix("serving the preview at http://127.0.0.1:") {
-                break rest.split('/').next().unwrap().parse().unwrap();
-            }
-        };
-        // Keep reading so the process never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        Preview { child, port }
-    }
-
     /// Sends `path` as it is (no normalisation, no encoding) and reads the answer.
     fn get(&self, path: &str) -> Answer {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();

@@ -2,46 +2,14 @@
 //! normalises them: whatever is asked, only files of the built site are served, and
 //! the server keeps answering.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::support::{NOW, TestSite};
-
-/// A running preview; the process is killed when this is dropped.
-struct Preview {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use crate::support::TestSite;
+use crate::support::preview::Preview;
 
 impl Preview {
-    fn start(site: &TestSite) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
-            .current_dir(site.root())
-            .args(["--now", NOW, "serve", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let port = loop {
-            let line = lines.next().expect("serve printed its URL").unwrap();
-            if let Some(rest) = line.strip_prefix("serving the preview at http://127.0.0.1:") {
-                break rest.split('/').next().unwrap().parse().unwrap();
-            }
-        };
-        std::thread::spawn(move || for _ in lines {});
-        Preview { child, port }
-    }
-
     /// Sends `raw` as it is and reads whatever comes back until the server closes
     /// (nothing, if it just hangs up).
     fn send(&self, raw: &[u8]) -> Vec<u8> {
@@ -138,7 +106,7 @@ fn hostile_site() -> TestSite {
 #[test]
 fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_answering() {
     let site = hostile_site();
-    let preview = Preview::start(&site);
+    let preview = Preview::start(&site, &["--port", "0"]);
     // /etc/passwd's own first bytes, where the system has one.
     let passwd = std::fs::read_to_string("/etc/passwd")
         .ok()
@@ -283,7 +251,7 @@ fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_ans
 #[test]
 fn a_folder_with_a_name_to_encode_is_redirected_to_a_valid_address() {
     let site = hostile_site();
-    let preview = Preview::start(&site);
+    let preview = Preview::start(&site, &["--port", "0"]);
     let asked = "/announcements/both/%E8%B3%87%E6%96%99%20x";
     let answer = preview.send(&get(asked));
     let text = String::from_utf8_lossy(&answer).into_owned();

@@ -6,14 +6,10 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { chromium } from "playwright-core";
+import { repo, binary, launchBrowser } from "./support.mjs";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const binary = process.env.CRISIS_SITE_BIN ?? join(repo, "target", "debug", "crisis-site");
-const browserPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 function fixtureSite() {
   const dir = mkdtempSync(join(tmpdir(), "crisis-site-browser-"));
@@ -40,17 +36,7 @@ function startPreview(root) {
 test("an open preview page shows an edit without being reloaded by the test", async () => {
   const root = fixtureSite();
   const preview = startPreview(root);
-  const browser = await chromium.launch({
-    executablePath: browserPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const base = await preview.url;
     const page = await browser.newPage();

@@ -17,14 +17,11 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname, extname, relative, sep } from "node:path";
+import { join, extname, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { repo, binary, launchBrowser } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const binary = process.env.CRISIS_SITE_BIN ?? join(repo, "target", "debug", "crisis-site");
-const browserPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const screenshots = join(repo, "target", "screenshots");
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 // The package exports the path of its vnu.jar (a String object).
@@ -117,17 +114,7 @@ before(async () => {
   );
   assert.equal(built.status, 0, `crisis-site build failed:\n${built.stdout}${built.stderr}`);
   mkdirSync(screenshots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: browserPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

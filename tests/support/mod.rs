@@ -2,6 +2,7 @@
 //! folder, change files, build, and read the output as parsed HTML.
 
 pub mod check;
+pub mod preview;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

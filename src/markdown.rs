@@ -102,8 +102,12 @@ pub fn render(markdown: &str) -> Rendered {
                     }
                 }
                 // `{key=value}` after a heading becomes an attribute of its tag: read the
-                // tag as written out, as raw HTML is.
-                Event::Start(heading @ Tag::Heading { .. }) => {
+                // tag as written out, as raw HTML is. A heading without classes or
+                // attributes is `<hN>` or `<hN id="…">` with the id escaped: nothing to
+                // read, and most headings are such (the tokenizer is not free).
+                Event::Start(heading @ Tag::Heading { classes, attrs, .. })
+                    if !classes.is_empty() || !attrs.is_empty() =>
+                {
                     let mut tag = String::new();
                     html::push_html(&mut tag, std::iter::once(Event::Start(heading.clone())));
                     for (_, message) in scan_raw(tag.trim_start()) {

@@ -102,8 +102,7 @@ pub struct Rebuilt {
 /// that each page is rendered the first time it is asked for (and kept), and so are
 /// the feeds, sitemap and data files. A rebuild after a save then costs loading the
 /// site, planning its paths and checking them (redirects, collisions), and the pages
-/// looked at. Public for the benchmark of
-/// that rebuild (`bench/`).
+/// looked at. Public for the benchmark of that rebuild (`bench/`).
 pub struct Build {
     site: Site,
     theme: Theme,
@@ -123,7 +122,8 @@ enum Entry {
     Page(usize),
     /// One of the plan's derived files (feeds, sitemap.xml, robots.txt, JSON).
     Derived,
-    /// A file made with the build: copied, or text (feeds, data, redirect pages).
+    /// A file made with the build: copied (static files, attachments), or text
+    /// (redirect pages).
     File(Content),
 }
 
@@ -133,13 +133,14 @@ pub enum Found<'a> {
     Text(&'a str),
     /// A file to send as it is on disk.
     Copy(&'a Path),
-    /// The page's template failed.
+    /// Making it failed: its template's problems.
     Failed(&'a [Problem]),
 }
 
 impl Build {
-    /// Loads the site and makes every file but the pages, which are only planned: the
-    /// pipeline of `build` up to rendering, so every content problem is found here.
+    /// Loads the site, plans its pages and derived files, and makes the rest (files to
+    /// copy, redirect pages): the pipeline of `build` up to rendering, so every
+    /// content, redirect and collision problem is found here.
     pub fn new(
         root: &Path,
         publish: &Publish,

@@ -16,6 +16,7 @@ mod summary;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::lang::Lang;
 use crate::render::{Content, OutputFile};
 use crate::site::Site;
 use crate::state::State;
@@ -36,20 +37,13 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Vec<OutputFile> {
         .languages
         .par_iter()
         .flat_map(|lang| {
-            let prefix = path::prefix(lang, main);
-            let page = move |path: String| Page::new(site, theme, state, lang, path);
-            let status_path = format!("{prefix}{}", status::PATH);
-            let summary_path = format!("{prefix}{}", summary::PATH);
+            let [status_path, summary_path] = document_paths(lang, main);
+            let page = |path: &str| Page::new(site, theme, state, lang, path.to_string());
             let (status, summary) = rayon::join(
+                || json(&status::document(&page(&status_path)), status_path.clone()),
                 || {
                     json(
-                        &status::document(&page(status_path.clone())),
-                        status_path.clone(),
-                    )
-                },
-                || {
-                    json(
-                        &summary::document(&page(summary_path.clone())),
+                        &summary::document(&page(&summary_path)),
                         summary_path.clone(),
                     )
                 },
@@ -65,14 +59,22 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Vec<OutputFile> {
 pub fn paths(site: &Site) -> Vec<String> {
     let main = site.main_language();
     std::iter::once(SCHEMA_PATH.to_string())
-        .chain(site.languages.iter().flat_map(|lang| {
-            let prefix = path::prefix(lang, main);
-            [
-                format!("{prefix}{}", status::PATH),
-                format!("{prefix}{}", summary::PATH),
-            ]
-        }))
+        .chain(
+            site.languages
+                .iter()
+                .flat_map(|lang| document_paths(lang, main)),
+        )
         .collect()
+}
+
+/// Where `lang`'s `status.json` and `api/v2/summary.json` go: one place for [`files`]
+/// and [`paths`], which must agree.
+fn document_paths(lang: &Lang, main: &Lang) -> [String; 2] {
+    let prefix = path::prefix(lang, main);
+    [
+        format!("{prefix}{}", status::PATH),
+        format!("{prefix}{}", summary::PATH),
+    ]
 }
 
 /// A document as a file: pretty-printed, so a person can read it and a diff of two

@@ -31,8 +31,7 @@ pub fn files(site: &Site, state: &State, theme: &Theme) -> Result<Vec<OutputFile
     let Some(base) = &site.config.base_url else {
         return Ok(Vec::new());
     };
-    let feeds_of: Vec<(Option<Channel>, Vec<usize>)> = std::iter::once(None)
-        .chain(Channel::ALL.map(Some))
+    let feeds_of: Vec<(Option<Channel>, Vec<usize>)> = feed_channels()
         .map(|channel| (channel, carried(site, channel)))
         .collect();
     // Every announcement some feed carries, in the site's order.
@@ -91,12 +90,14 @@ pub fn paths(site: &Site) -> Vec<String> {
     let main = site.main_language();
     site.languages
         .iter()
-        .flat_map(|lang| {
-            std::iter::once(None)
-                .chain(Channel::ALL.map(Some))
-                .map(move |channel| path::feed(lang, main, channel))
-        })
+        .flat_map(|lang| feed_channels().map(move |channel| path::feed(lang, main, channel)))
         .collect()
+}
+
+/// The feeds of a language, in order: all announcements (`None`), then each channel's.
+/// One list for [`files`] and [`paths`], which must agree.
+fn feed_channels() -> impl Iterator<Item = Option<Channel>> {
+    std::iter::once(None).chain(Channel::ALL.map(Some))
 }
 
 /// `xml` without the characters XML 1.0 cannot hold, even escaped: control characters

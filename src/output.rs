@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::Error;
-use crate::render::{Content, OutputFile};
+use crate::base::Error;
+use crate::render::{Body, OutputFile};
 
 /// A file crisis-site puts in every output folder, so that it only ever replaces
 /// folders it wrote itself.
@@ -238,16 +238,24 @@ pub fn is_empty_folder(path: &Path) -> Result<bool, Error> {
     Ok(entries.next().is_none())
 }
 
+/// The refusal to replace `out`, a folder crisis-site did not write.
+fn foreign(out: &Path) -> Error {
+    Error::ForeignOutput {
+        path: out.to_path_buf(),
+        marker: MARKER,
+    }
+}
+
 fn check_replaceable(out: &Path) -> Result<(), Error> {
     match std::fs::metadata(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(Error::io(format!("cannot inspect {}", out.display()), e)),
-        Ok(meta) if !meta.is_dir() => Err(Error::ForeignOutput(out.to_path_buf())),
+        Ok(meta) if !meta.is_dir() => Err(foreign(out)),
         Ok(_) => {
             if is_empty_folder(out)? || out.join(MARKER).is_file() {
                 Ok(())
             } else {
-                Err(Error::ForeignOutput(out.to_path_buf()))
+                Err(foreign(out))
             }
         }
     }
@@ -265,10 +273,10 @@ fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
     }
     files.par_iter().try_for_each(|file| {
         let target = dir.join(&file.path);
-        match &file.content {
-            Content::Text(text) => std::fs::write(&target, text)
+        match &file.body {
+            Body::Text(text) => std::fs::write(&target, text)
                 .map_err(|e| Error::io(format!("cannot write {}", target.display()), e)),
-            Content::Copy(source) => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
+            Body::Copy { source, .. } => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
                 Error::io(
                     format!("cannot copy {} to {}", source.display(), target.display()),
                     e,

@@ -10,11 +10,10 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::announcement::{Announcement, Slug};
-use crate::config::IncidentStatus;
-use crate::site::Site;
-use crate::tables::{EntryWords, MeasureStatus, ServiceStatus, Words};
-use crate::time::When;
+use crate::base::time::When;
+use crate::model::config::IncidentStatus;
+use crate::model::tables::{EntryWords, MeasureStatus, ServiceStatus, Words};
+use crate::model::{Announcement, Site, Slug};
 
 /// One entry of one announcement's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,13 +24,37 @@ pub struct Ref {
     pub entry: usize,
 }
 
+/// Every report of one service or measure, oldest first; never empty.
+#[derive(Debug, Clone)]
+pub struct History(Vec<Ref>);
+
+impl History {
+    /// The reports, oldest first.
+    pub fn reports(&self) -> &[Ref] {
+        &self.0
+    }
+
+    /// The first report.
+    pub fn first(&self) -> Ref {
+        self.0[0]
+    }
+
+    /// The latest report.
+    pub fn latest(&self) -> Ref {
+        *self
+            .0
+            .last()
+            .expect("a history starts with its first report")
+    }
+}
+
 /// A service function and every report of it.
 #[derive(Debug, Clone)]
 pub struct Service {
     /// Its name in the main language, the same in every announcement.
     pub name: String,
-    /// Every report of it, oldest first; never empty.
-    pub history: Vec<Ref>,
+    /// Every report of it.
+    pub history: History,
     /// The report that first gave the current status.
     pub changed_in: Ref,
     /// Since when it has had the current status: the `since` the reports of the
@@ -45,8 +68,8 @@ pub struct Service {
 pub struct Measure {
     /// Its name in the main language.
     pub name: String,
-    /// Every report of it, oldest first; never empty.
-    pub history: Vec<Ref>,
+    /// Every report of it.
+    pub history: History,
     /// The report that first gave the current status.
     pub changed_in: Ref,
 }
@@ -168,13 +191,13 @@ impl State {
 
     /// A service's latest reported status.
     pub fn service_status(&self, site: &Site, service: &Service) -> ServiceStatus {
-        let latest = service.history.last().expect("a service has a report");
+        let latest = service.history.latest();
         site.announcements[latest.announcement].tables.services[latest.entry].status
     }
 
     /// A measure's latest reported status.
     pub fn measure_status(&self, site: &Site, measure: &Measure) -> MeasureStatus {
-        let latest = measure.history.last().expect("a measure has a report");
+        let latest = measure.history.latest();
         site.announcements[latest.announcement].tables.measures[latest.entry]
     }
 
@@ -221,8 +244,8 @@ impl State {
 fn histories(
     announcements: &[Announcement],
     table: fn(&Words) -> &[EntryWords],
-) -> Vec<(String, Vec<Ref>)> {
-    let mut found: Vec<(String, Vec<Ref>)> = Vec::new();
+) -> Vec<(String, History)> {
+    let mut found: Vec<(String, History)> = Vec::new();
     // Announcements are kept newest first.
     for announcement in (0..announcements.len()).rev() {
         let words = table(&announcements[announcement].original.words);
@@ -233,8 +256,8 @@ fn histories(
                 entry,
             };
             match found.iter_mut().find(|(known, _)| *known == name) {
-                Some((_, history)) => history.push(report),
-                None => found.push((name, vec![report])),
+                Some((_, history)) => history.0.push(report),
+                None => found.push((name, History(vec![report]))),
             }
         }
     }
@@ -242,13 +265,14 @@ fn histories(
 }
 
 /// The tail of `history` (oldest first) that has the same status as its last report.
-fn current_run<S: PartialEq>(history: &[Ref], status: impl Fn(&Ref) -> S) -> &[Ref] {
-    let last = status(history.last().expect("history is never empty"));
-    let start = history
+fn current_run<S: PartialEq>(history: &History, status: impl Fn(&Ref) -> S) -> &[Ref] {
+    let last = status(&history.latest());
+    let reports = history.reports();
+    let start = reports
         .iter()
         .rposition(|r| status(r) != last)
         .map_or(0, |p| p + 1);
-    &history[start..]
+    &reports[start..]
 }
 
 /// The newest promise of a next update: shown while its time is to come. Once the time

@@ -3,7 +3,7 @@
 //! as the `incident` fixture's announcements change them.
 
 use chrono::DateTime;
-use crisis_site::config::BaseUrl;
+use crisis_site::BaseUrl;
 use serde_json::{Value, json};
 
 use crate::support::TestSite;

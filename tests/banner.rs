@@ -2,7 +2,7 @@
 //! frames, and `status.svg`, a badge it shows as an image. One of each per language,
 //! rebuilt with every build.
 
-use crisis_site::config::BaseUrl;
+use crisis_site::BaseUrl;
 
 use crate::support::{Page, TestSite};
 

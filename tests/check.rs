@@ -1,7 +1,7 @@
 //! `crisis-site check`: each rule triggered and not, levels changed and turned off,
 //! the JSON format and the exit statuses.
 
-use crisis_site::check::{Finding, Level, Rule};
+use crisis_site::{Finding, Level, Rule};
 
 use crate::support::TestSite;
 use crate::support::check::{check, check_at, edit, of};

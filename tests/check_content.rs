@@ -2,7 +2,7 @@
 //! and not, with the exact finding as printed; a level changed and a rule turned off;
 //! the `kind` key's content errors.
 
-use crisis_site::check::{Level, Rule};
+use crisis_site::{Level, Rule};
 
 use crate::support::TestSite;
 use crate::support::check::{check, edit, of};

@@ -2,7 +2,7 @@
 //! broken-link (and `--external`), ir-identity, page-weight and reporting-deadlines;
 //! each triggered and not, and their site.toml settings refused when bad.
 
-use crisis_site::check::{Level, Rule};
+use crisis_site::{Level, Rule};
 
 use crate::support::check::{check, check_with, edit, of};
 use crate::support::{NOW, TestSite};

@@ -3,7 +3,7 @@
 //! already quoted in the press. Every mistake is reported with site.toml's line and
 //! what is expected, all together, and nothing is written.
 
-use crisis_site::config::BaseUrl;
+use crisis_site::BaseUrl;
 
 use crate::support::{Page, TestSite};
 

@@ -354,13 +354,15 @@ fn build_output_has_no_preview_script() {
 
 #[test]
 fn the_preview_reads_again_only_changed_files() {
-    use crisis_site::content::Cache;
+    use crisis_site::Cache;
     let site = TestSite::basic();
     let options = site.options();
     let cache = Cache::default();
     let title = |cache: &Cache| {
-        let (site, _) = crisis_site::render_site(&options.root, &options.publish, cache).unwrap();
-        let first = site
+        let rendered = crisis_site::render(&options.root, &options.publish, cache).unwrap();
+        let first = rendered
+            .prepared
+            .site
             .announcements
             .iter()
             .find(|a| a.slug.as_str() == "first")
@@ -466,11 +468,11 @@ fn a_symlink_out_of_the_site_is_neither_built_nor_served() {
     assert!(!site.exists("outside/secret.txt"));
 }
 
-/// The preview plans the feeds, sitemap and data files without making them until one
-/// is asked for; its list of their paths must be exactly what a build makes, with and
-/// without base_url and in standby, or a redirect or collision check would differ.
+/// The preview makes each file when it is asked for; the paths it answers must be
+/// exactly those a build writes, with and without base_url and in standby, or a
+/// reader would be shown a file the site does not have (or miss one it has).
 #[test]
-fn the_preview_plans_exactly_the_derived_files_a_build_makes() {
+fn the_preview_answers_exactly_the_paths_a_build_writes() {
     let with_url = TestSite::example();
     let without_url = TestSite::basic();
     let standby = TestSite::example();
@@ -481,20 +483,22 @@ fn the_preview_plans_exactly_the_derived_files_a_build_makes() {
     );
     for site in [&with_url, &without_url, &standby] {
         let options = site.options();
-        let cache = crisis_site::content::Cache::default();
-        let (model, theme) = crisis_site::load(&options.root, &options.publish, &cache).unwrap();
-        let plan = crisis_site::render::Plan::new(&model);
-        let made: Vec<String> = plan
-            .derived_files(&model, &theme)
-            .unwrap()
-            .into_iter()
-            .map(|f| f.path)
-            .collect();
-        assert_eq!(plan.derived_paths(&model), made);
-        assert!(made.contains(&"robots.txt".to_string()));
+        let cache = crisis_site::Cache::default();
+        let preview =
+            crisis_site::MemoryBuild::new(&options.root, &options.publish, &cache).unwrap();
+        let rendered = crisis_site::render(&options.root, &options.publish, &cache).unwrap();
+        let mut made: Vec<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+        made.sort();
+        assert_eq!(preview.paths(), made);
+        assert!(made.contains(&"robots.txt"));
         assert_eq!(
-            made.contains(&"feed.xml".to_string()),
-            model.config.base_url.is_some()
+            made.contains(&"feed.xml"),
+            rendered.prepared.site.config.base_url.is_some()
+        );
+        assert_eq!(
+            made.contains(&"sitemap.xml"),
+            rendered.prepared.site.config.base_url.is_some()
+                && !rendered.prepared.site.config.standby
         );
     }
 }

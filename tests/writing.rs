@@ -3,9 +3,9 @@
 use std::process::Command;
 
 use chrono::DateTime;
-use crisis_site::announcement::Channel;
-use crisis_site::new::{NewAnnouncement, NewTranslation};
+use crisis_site::Channel;
 use crisis_site::{Error, Publish};
+use crisis_site::{NewAnnouncement, NewTranslation};
 use scraper::Html;
 
 use crate::support::{NOW, Page, TestSite, snapshot};
@@ -32,11 +32,10 @@ fn new_pr(site: &TestSite, title: &str) -> NewAnnouncement {
 fn the_embedded_theme_is_the_default_theme() {
     let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
     let on_disk = snapshot(&theme);
-    let embedded: std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> =
-        crisis_site::init::THEME
-            .iter()
-            .map(|(path, text)| (std::path::PathBuf::from(path), text.as_bytes().to_vec()))
-            .collect();
+    let embedded: std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> = crisis_site::THEME
+        .iter()
+        .map(|(path, text)| (std::path::PathBuf::from(path), text.as_bytes().to_vec()))
+        .collect();
     assert_eq!(
         embedded, on_disk,
         "src/init.rs THEME must list every file of themes/default"
@@ -131,8 +130,8 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
 fn init_refuses_a_folder_that_is_not_empty() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-    let err = crisis_site::init::init(dir.path(), DateTime::parse_from_rfc3339(NOW).unwrap())
-        .unwrap_err();
+    let err =
+        crisis_site::init(dir.path(), DateTime::parse_from_rfc3339(NOW).unwrap()).unwrap_err();
     assert_eq!(
         err.to_string(),
         format!(
@@ -177,7 +176,7 @@ fn init_dates_the_starter_in_the_site_zone_whatever_the_zone_of_now() {
     // 20:30 UTC is already the next day in Tokyo: the file names and dates say so.
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("incident");
-    crisis_site::init::init(
+    crisis_site::init(
         &root,
         DateTime::parse_from_rfc3339("2023-06-08T20:30:00Z").unwrap(),
     )
@@ -199,7 +198,7 @@ fn init_dates_the_starter_in_the_site_zone_whatever_the_zone_of_now() {
 fn new_writes_a_draft_with_the_next_number_dated_now_in_the_site_zone() {
     let mut site = TestSite::basic();
     let path =
-        crisis_site::new::announcement(&new_pr(&site, "システム復旧の見通しについて（第4報）"))
+        crisis_site::new_announcement(&new_pr(&site, "システム復旧の見通しについて（第4報）"))
             .unwrap();
     assert_eq!(
         path,
@@ -236,7 +235,7 @@ fn new_escapes_the_title_for_toml() {
     let mut new = new_pr(&site, "\"引用\" と \\ 記号");
     new.slug = Some("quoted".into());
     new.numbered = false;
-    let path = crisis_site::new::announcement(&new).unwrap();
+    let path = crisis_site::new_announcement(&new).unwrap();
     let text = std::fs::read_to_string(site.root().join(path)).unwrap();
     let front: toml::Table = toml::from_str(text.split("+++").nth(1).unwrap()).unwrap();
     assert_eq!(front["title"].as_str(), Some("\"引用\" と \\ 記号"));
@@ -250,21 +249,21 @@ fn new_refuses_an_existing_or_bad_slug_and_writes_nothing() {
     let mut new = new_pr(&site, "t");
     new.slug = Some("first".into());
     assert_eq!(
-        problems(crisis_site::new::announcement(&new)),
+        problems(crisis_site::new_announcement(&new)),
         [
             "content/announcements/first.md: an announcement `first` exists already; expected a new slug (pass --slug NAME)"
         ]
     );
     new.slug = Some("both".into());
     assert_eq!(
-        problems(crisis_site::new::announcement(&new)),
+        problems(crisis_site::new_announcement(&new)),
         [
             "content/announcements/both.md: an announcement `both` exists already; expected a new slug (pass --slug NAME)"
         ]
     );
     new.slug = Some("第4報".into());
     assert_eq!(
-        problems(crisis_site::new::announcement(&new)),
+        problems(crisis_site::new_announcement(&new)),
         [
             "--slug: `第4報` cannot be a slug (the announcement's URL); expected a name of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
         ]
@@ -299,10 +298,10 @@ fn new_translation_is_written_beside_its_original() {
         "A special loss (IR)"
     );
 
-    let path = crisis_site::new::translation(&NewTranslation {
+    let path = crisis_site::new_translation(&NewTranslation {
         root: site.root().to_path_buf(),
         title: "Draft".into(),
-        lang: crisis_site::lang::Lang::parse("zh").unwrap(),
+        lang: crisis_site::Lang::parse("zh").unwrap(),
         of: "both".into(),
     })
     .unwrap();
@@ -319,31 +318,29 @@ fn new_translation_refuses_a_missing_original_an_existing_file_and_the_main_lang
     let translation = |lang: &str, of: &str| NewTranslation {
         root: site.root().to_path_buf(),
         title: "T".into(),
-        lang: crisis_site::lang::Lang::parse(lang).unwrap(),
+        lang: crisis_site::Lang::parse(lang).unwrap(),
         of: of.into(),
     };
     assert_eq!(
-        problems(crisis_site::new::translation(&translation("en", "ghost"))),
+        problems(crisis_site::new_translation(&translation("en", "ghost"))),
         [
             "content/announcements/ghost.md: no announcement `ghost` to translate; expected ghost.md or ghost/index.md in content/announcements"
         ]
     );
     assert_eq!(
-        problems(crisis_site::new::translation(&translation("en", "first"))),
+        problems(crisis_site::new_translation(&translation("en", "first"))),
         [
             "content/announcements/first.en.md: exists already; expected a new file (nothing was changed)"
         ]
     );
     assert_eq!(
-        problems(crisis_site::new::translation(&translation(
-            "en", "../first"
-        ))),
+        problems(crisis_site::new_translation(&translation("en", "../first"))),
         [
             "--for: `../first` cannot be a slug (the announcement's URL); expected a name of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
         ]
     );
     assert_eq!(
-        problems(crisis_site::new::translation(&translation("ja", "first"))),
+        problems(crisis_site::new_translation(&translation("ja", "first"))),
         [
             "--lang: `ja` is the site's main language; expected the language of the translation, e.g. en"
         ]

@@ -44,7 +44,7 @@ pub fn write(dir: &Path, n: usize) -> io::Result<Written> {
     let announcements = dir.join("content").join("announcements");
     fs::create_dir_all(&announcements)?;
     fs::write(dir.join("site.toml"), SITE_TOML)?;
-    for (path, text) in crisis_site::init::THEME {
+    for (path, text) in crisis_site::THEME {
         let path = dir.join("themes/default").join(path);
         fs::create_dir_all(path.parent().expect("theme files are in folders"))?;
         fs::write(path, text)?;

@@ -31,7 +31,7 @@ pub fn run(site: &Path, output: &Path) -> io::Result<usize> {
         let mut page = String::with_capacity(text.len() * 3 / 2);
         html::push_html(
             &mut page,
-            Parser::new_ext(&text, crisis_site::markdown::options()),
+            Parser::new_ext(&text, crisis_site::markdown_options()),
         );
         let relative = file.strip_prefix(&content).expect("walked under content/");
         let target = output.join(relative).with_extension("html");

@@ -1,6 +1,6 @@
 //! The preview's rebuild after a one-file edit: what a writer waits for between saving
 //! an announcement and seeing it. It runs the preview's own rebuild
-//! (`crisis_site::serve::Build`, with the parsed-content cache kept between rebuilds,
+//! (`crisis_site::MemoryBuild`, with the parsed-content cache kept between rebuilds,
 //! drafts and embargoed announcements shown), then asks it for the edited page, as the
 //! reloading browser does. The edit rewrites the same file the way a writer does,
 //! alternating two versions of its text.
@@ -10,10 +10,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use crisis_site::config::BaseUrl;
-use crisis_site::content::Cache;
-use crisis_site::serve::{Build, Found};
-use crisis_site::site::Publish;
+use crisis_site::BaseUrl;
+use crisis_site::Cache;
+use crisis_site::Publish;
+use crisis_site::{MemoryBuild, Served};
 
 /// Times `edits` rebuilds of `site`, each after rewriting its first announcement, and
 /// prints the fastest, the median and the slowest.
@@ -43,7 +43,7 @@ pub fn run(site: &Path, edits: usize) -> anyhow::Result<()> {
             .context("a corpus file name")?
     );
     // The preview builds once when it starts; edits come after.
-    Build::new(site, &publish, &cache).map_err(|e| anyhow::anyhow!("{e}"))?;
+    MemoryBuild::new(site, &publish, &cache).map_err(|e| anyhow::anyhow!("{e}"))?;
 
     let mut times: Vec<Duration> = Vec::with_capacity(edits);
     for edit in 0..edits {
@@ -54,9 +54,9 @@ pub fn run(site: &Path, edits: usize) -> anyhow::Result<()> {
         };
         fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
         let started = Instant::now();
-        let build = Build::new(site, &publish, &cache).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let build = MemoryBuild::new(site, &publish, &cache).map_err(|e| anyhow::anyhow!("{e}"))?;
         match build.get(&page) {
-            Some(Found::Text(html)) => {
+            Some(Served::Text(html)) => {
                 std::hint::black_box(html);
             }
             _ => bail!("the preview has no page {page}"),

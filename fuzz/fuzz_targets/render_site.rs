@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crisis_site::Publish;
-use crisis_site::config::BaseUrl;
-use crisis_site::content::Cache;
-use crisis_site::render::Content;
+use crisis_site::BaseUrl;
+use crisis_site::Cache;
+use crisis_site::Body;
 use libfuzzer_sys::fuzz_target;
 
 /// Where each part of the input is written, from the site's folder.

@@ -4,7 +4,10 @@
 
 use serde::Serialize;
 
-use super::{DateView, Label, Page, path};
+use super::context::{DateView, Label, PageContext};
+use crate::base::text::xml_chars;
+use crate::model::url;
+use crate::theme::Key;
 
 /// The banner: what happened, where the response stands and when the site last
 /// changed, as one link to the site's home page.
@@ -98,40 +101,41 @@ pub fn text_width(text: &str, font_size: u32) -> u32 {
     (tenths * font_size).div_ceil(10)
 }
 
-impl Page<'_> {
-    /// The banner in this page's language (the page being `banner.html`).
-    pub fn banner(&self) -> BannerView {
-        let home = path::home(self.lang, self.main());
-        BannerView {
-            title: self.site.config.title_in(self.lang).to_string(),
-            status: self.label("status", self.state.status.id()),
-            last_updated: self.site.last_updated.map(|d| self.date(&d)),
-            url: self.absolute(&home).unwrap_or_else(|| self.link(&home)),
-        }
+/// The banner in this page's language (the page being `banner.html`).
+pub fn banner(cx: &PageContext) -> BannerView {
+    let home = url::home(cx.lang, cx.main());
+    let status = cx.state.status;
+    BannerView {
+        title: cx.site.config.title_in(cx.lang).to_string(),
+        status: cx.label(Key::status(status), status.id()),
+        last_updated: cx.site.last_updated.map(|d| cx.date(&d)),
+        url: cx.absolute(&home).unwrap_or_else(|| cx.link(&home)),
     }
+}
 
-    /// The badge in this page's language (the page being `status.svg`).
-    pub fn badge(&self) -> BadgeView {
-        let status = self.label("status", self.state.status.id());
-        let description = self
-            .strings
-            .get("badge_description")
-            .replace("{title}", self.site.config.title_in(self.lang))
-            .replace("{status}", &status.label);
-        let label = BadgePart::new(self.strings.get("badge_label").to_string(), 0);
-        let status_part = BadgePart::new(status.label, label.width);
-        BadgeView {
-            // status.svg is XML: a control character in the site's title would make
-            // the browser show no badge at all.
-            description: crate::feed::xml_chars(&description),
-            width: label.width + status_part.width,
-            label,
-            status: status_part,
-            status_id: status.id,
-            height: HEIGHT,
-            font_size: FONT_SIZE,
-            baseline: BASELINE,
-        }
+/// The badge in this page's language (the page being `status.svg`).
+pub fn badge(cx: &PageContext) -> BadgeView {
+    let status = cx.label(Key::status(cx.state.status), cx.state.status.id());
+    let description = cx.strings.fill(
+        Key::BADGE_DESCRIPTION,
+        &[
+            ("title", cx.site.config.title_in(cx.lang)),
+            ("status", &status.label),
+        ],
+    );
+    let label = BadgePart::new(cx.strings.get(Key::BADGE_LABEL).to_string(), 0);
+    let status_part = BadgePart::new(status.label, label.width);
+    BadgeView {
+        // status.svg is XML: a control character in the site's title would make
+        // the browser show no badge at all.
+        description: xml_chars(&description),
+        width: label.width + status_part.width,
+        label,
+        status: status_part,
+        status_id: status.id,
+        height: HEIGHT,
+        font_size: FONT_SIZE,
+        baseline: BASELINE,
     }
 }
 

@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
-use super::{Page, path};
-use crate::announcement::Channel;
-use crate::lang::Lang;
+use super::context::PageContext;
+use crate::base::Lang;
+use crate::model::{Channel, url};
+use crate::theme::Key;
 
 /// The `<head>` facts of one page.
 #[derive(Debug, Serialize)]
@@ -73,16 +74,16 @@ impl Head {
     /// Adds what follows from the site and the page's place in it: the canonical URL,
     /// the language versions (`path_in` gives the page's path in a language where
     /// it exists), the feed of all announcements and the standby `noindex`.
-    pub fn finish(mut self, page: &Page, path_in: impl Fn(&Lang) -> Option<String>) -> Head {
-        let site = page.site;
-        self.canonical = page.absolute(&page.path);
+    pub fn finish(mut self, cx: &PageContext, path_in: impl Fn(&Lang) -> Option<String>) -> Head {
+        let site = cx.site;
+        self.canonical = cx.absolute(&cx.path);
         let versions: Vec<(&Lang, String)> = site
             .languages
             .iter()
             .filter_map(|l| path_in(l).map(|p| (l, p)))
             .collect();
         if versions.len() > 1 {
-            let url = |to: &str| page.absolute(to).unwrap_or_else(|| page.link(to));
+            let url = |to: &str| cx.absolute(to).unwrap_or_else(|| cx.link(to));
             self.hreflang = versions
                 .iter()
                 .map(|(l, to)| HrefLang {
@@ -97,46 +98,43 @@ impl Head {
                 });
             }
         }
-        self.feeds.extend(page.feed_link(None));
+        self.feeds.extend(feed_link(cx, None));
         self.noindex |= site.config.standby;
         self
     }
 }
 
-impl Page<'_> {
-    /// A page whose title and description are the theme's strings `title` and
-    /// `description`.
-    pub fn head_titled(&self, title: &str, description: &str) -> Head {
-        Head::new(
-            Some(self.strings.get(title).to_string()),
-            self.strings.get(description).to_string(),
-        )
-    }
+/// A page whose title and description are the theme's strings `title` and
+/// `description`.
+pub fn titled(cx: &PageContext, title: Key, description: Key) -> Head {
+    Head::new(
+        Some(cx.strings.get(title).to_string()),
+        cx.strings.get(description).to_string(),
+    )
+}
 
-    /// The home page's head: the site's title, and a description saying whose site
-    /// it is and the incident's status, from the theme's `home_description`.
-    pub fn home_head(&self) -> Head {
-        let config = &self.site.config;
-        let description = self
-            .strings
-            .get("home_description")
-            .replace("{organization}", config.organization_in(self.lang))
-            .replace("{title}", config.title_in(self.lang))
-            .replace(
-                "{status}",
-                &self.label("status", self.state.status.id()).label,
-            );
-        Head::new(None, description)
-    }
+/// The home page's head: the site's title, and a description saying whose site it
+/// is and the incident's status, from the theme's `home_description`.
+pub fn home(cx: &PageContext) -> Head {
+    let config = &cx.site.config;
+    let status = cx.state.status;
+    let description = cx.strings.fill(
+        Key::HOME_DESCRIPTION,
+        &[
+            ("organization", config.organization_in(cx.lang)),
+            ("title", config.title_in(cx.lang)),
+            ("status", cx.strings.get(Key::status(status))),
+        ],
+    );
+    Head::new(None, description)
+}
 
-    /// The feed of `channel`'s announcements (or all) in this page's language, when
-    /// feeds are written, that is when `base_url` is set.
-    pub fn feed_link(&self, channel: Option<Channel>) -> Option<FeedLink> {
-        self.site.config.base_url.as_ref()?;
-        let key = format!("feed_title_{}", channel.map_or("all", Channel::id));
-        Some(FeedLink {
-            title: self.strings.get(&key).to_string(),
-            url: self.link(&path::feed(self.lang, self.site.main_language(), channel)),
-        })
-    }
+/// The feed of `channel`'s announcements (or all) in this page's language, when
+/// feeds are written, that is when `base_url` is set.
+pub fn feed_link(cx: &PageContext, channel: Option<Channel>) -> Option<FeedLink> {
+    cx.site.config.base_url.as_ref()?;
+    Some(FeedLink {
+        title: cx.strings.get(Key::feed_title(channel)).to_string(),
+        url: cx.link(&url::feed(cx.lang, cx.main(), channel)),
+    })
 }

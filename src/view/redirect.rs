@@ -4,8 +4,10 @@
 
 use serde::Serialize;
 
-use super::{Page, path};
-use crate::redirect::Target;
+use super::context::PageContext;
+use crate::base::text::url_encoded;
+use crate::model::redirect::RedirectTarget;
+use crate::theme::Key;
 
 /// A redirect page, written at an old path.
 #[derive(Debug, Serialize)]
@@ -34,38 +36,36 @@ pub struct RedirectNotice {
     pub link: String,
 }
 
-impl Page<'_> {
-    /// The redirect page at this page's path, sending readers to `target`, which
-    /// redirects have already been followed to.
-    pub fn redirect(&self, target: &Target) -> RedirectView {
-        let (url, canonical) = match target {
-            Target::Web(address) => (address.clone(), Some(address.clone())),
-            Target::Site { path: to, fragment } => {
-                let encoded = path::url_encoded(&to.file);
-                let fragment = fragment
-                    .as_ref()
-                    .map_or_else(String::new, |f| format!("#{f}"));
-                (
-                    format!("{}{fragment}", self.link(&encoded)),
-                    self.absolute(&encoded),
-                )
-            }
-        };
-        let words = |lang| &self.all_strings[lang];
-        RedirectView {
-            url,
-            canonical,
-            title: self.strings.get("redirect_title").to_string(),
-            notices: self
-                .site
-                .languages
-                .iter()
-                .map(|lang| RedirectNotice {
-                    lang: lang.to_string(),
-                    text: words(lang).get("redirect_text").to_string(),
-                    link: words(lang).get("redirect_link").to_string(),
-                })
-                .collect(),
+/// The redirect page at this page's path, sending readers to `target`, which
+/// redirects have already been followed to.
+pub fn redirect(cx: &PageContext, target: &RedirectTarget) -> RedirectView {
+    let (url, canonical) = match target {
+        RedirectTarget::Web(address) => (address.clone(), Some(address.clone())),
+        RedirectTarget::Site { path: to, fragment } => {
+            let encoded = url_encoded(&to.file);
+            let fragment = fragment
+                .as_ref()
+                .map_or_else(String::new, |f| format!("#{f}"));
+            (
+                format!("{}{fragment}", cx.link(&encoded)),
+                cx.absolute(&encoded),
+            )
         }
+    };
+    let words = |lang| &cx.all_strings[lang];
+    RedirectView {
+        url,
+        canonical,
+        title: cx.strings.get(Key::REDIRECT_TITLE).to_string(),
+        notices: cx
+            .site
+            .languages
+            .iter()
+            .map(|lang| RedirectNotice {
+                lang: lang.to_string(),
+                text: words(lang).get(Key::REDIRECT_TEXT).to_string(),
+                link: words(lang).get(Key::REDIRECT_LINK).to_string(),
+            })
+            .collect(),
     }
 }

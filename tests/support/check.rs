@@ -3,9 +3,9 @@
 
 use chrono::DateTime;
 
+use crisis_site::BaseUrl;
 use crisis_site::Publish;
-use crisis_site::check::{Finding, Report, Rule};
-use crisis_site::config::BaseUrl;
+use crisis_site::{Finding, Report, Rule};
 
 use super::{NOW, TestSite};
 
@@ -17,7 +17,7 @@ pub fn check_with(site: &TestSite, now: &str, base_url: Option<&str>) -> Report 
         now: DateTime::parse_from_rfc3339(now).unwrap(),
         base_url: base_url.map(|url| BaseUrl::parse(url).unwrap()),
     };
-    crisis_site::check::check(site.root(), &publish).unwrap()
+    crisis_site::check(site.root(), &publish).unwrap()
 }
 
 /// Reviews the site as it is at `now`.

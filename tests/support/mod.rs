@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, FixedOffset};
-use crisis_site::config::BaseUrl;
+use crisis_site::BaseUrl;
 use crisis_site::{BuildOptions, BuildSummary, Error, Publish};
 use scraper::{Html, Selector};
 use tempfile::TempDir;

@@ -1,0 +1,15 @@
+//! The bottom layer: what every other layer needs and that needs nothing of the crate.
+//! Problems and errors, languages, date-times, "did you mean", TOML messages and small
+//! text helpers.
+
+pub mod error;
+pub mod lang;
+pub mod problem;
+pub mod suggest;
+pub mod text;
+pub mod time;
+pub mod toml_message;
+
+pub use error::Error;
+pub use lang::Lang;
+pub use problem::{Invalid, Located, Problem};

@@ -1,0 +1,90 @@
+//! Small text helpers every layer needs: lines of a text, characters XML can hold,
+//! and paths written with `/` for URLs.
+
+/// The 1-based line on which byte `offset` of `text` lies.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// `xml` without the characters XML 1.0 cannot hold, even escaped: control characters
+/// other than tab and line breaks, and U+FFFE and U+FFFF. A title or body may carry
+/// one pasted from another tool; pages and status.json keep it, but a feed reader
+/// refuses the whole feed for it. Outside text they never occur (the markup the feed
+/// is written with is ASCII), so dropping them keeps the rest of the XML as it was.
+/// status.svg, also XML, gives its text (the site's title) through it too.
+pub fn xml_chars(xml: &str) -> String {
+    xml.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+        })
+        .collect()
+}
+
+/// A relative file-system path as an output path: `/` separators on every system.
+pub fn slash_separated(relative: &std::path::Path) -> String {
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A relative path made safe for `href`: every byte but unreserved ones and `/`
+/// percent-encoded, so attachments named `調査報告書 (1).pdf` or `a#b.pdf` link right.
+pub fn url_encoded(relative: &str) -> String {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    relative
+        .split('/')
+        .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The link from the file at `from` to the file at `to`, both relative to the output
+/// root: links are relative, so the output works from disk, under any sub-path and on
+/// any static host.
+pub fn relative(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    format!("{}{to}", "../".repeat(depth))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_counted_from_one() {
+        assert_eq!(line_of("a\nb\nc", 0), 1);
+        assert_eq!(line_of("a\nb\nc", 2), 2);
+        assert_eq!(line_of("a\nb\nc", 99), 3);
+    }
+
+    #[test]
+    fn links_climb_out_of_the_page_folder() {
+        assert_eq!(relative("index.html", "style.css"), "style.css");
+        assert_eq!(
+            relative("en/announcements/x/index.html", "announcements/index.html"),
+            "../../../announcements/index.html"
+        );
+    }
+
+    #[test]
+    fn attachment_names_are_encoded_for_links() {
+        assert_eq!(
+            url_encoded("報告書 (1).pdf"),
+            "%E5%A0%B1%E5%91%8A%E6%9B%B8%20%281%29.pdf"
+        );
+        assert_eq!(url_encoded("data/a#b?.csv"), "data/a%23b%3F.csv");
+        assert_eq!(url_encoded("report-v1_final.pdf"), "report-v1_final.pdf");
+    }
+}

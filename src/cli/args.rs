@@ -1,0 +1,144 @@
+//! The command line's arguments, as clap reads them; the `///` comments become
+//! `--help`.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+use clap::{Parser, Subcommand};
+
+use crisis_site::{BaseUrl, Channel, Lang};
+
+/// Build a dedicated crisis-communication site from markdown announcements.
+#[derive(Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// The site's folder, where site.toml is.
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// Act as if it were this moment (RFC 3339, e.g. 2023-06-09T15:00:00+09:00):
+    /// announcements dated later are embargoed. Defaults to the real time.
+    #[arg(long, global = true, value_parser = parse_now)]
+    pub now: Option<DateTime<FixedOffset>>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder, replacing it only if the build succeeds.
+    Build {
+        /// Where to write the site (default: public/ in the site's folder).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Include announcements marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Include announcements dated after now (embargoed statements).
+        #[arg(long)]
+        future: bool,
+        /// Where the site will be published (e.g. https://incident.example.jp/), in
+        /// place of site.toml's `base_url`; used for feeds, sitemap and share links.
+        #[arg(long, value_parser = BaseUrl::parse)]
+        base_url: Option<BaseUrl>,
+    },
+    /// Review the site before publishing: what hurts trust but is not a build error
+    /// (a gap in the numbered series, a site silent for days, a late promised update,
+    /// no open contact desk, a broken link, a heavy page, the IR identity missing, the
+    /// PPC reporting deadlines as a reminder). Exits non-zero on an error, or with
+    /// --strict a warning.
+    Check {
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the findings: text for people, json for CI.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also list the distinct addresses outside the site that the pages and feeds
+        /// link to, with the files that do, for a person to open: check never fetches
+        /// them.
+        #[arg(long)]
+        external: bool,
+    },
+    /// Start a new site in DIR (missing or empty): settings, an overview, one
+    /// announcement in each channel with its English translation, and the default theme.
+    Init {
+        /// The folder of the new site.
+        dir: PathBuf,
+    },
+    /// Write a new draft announcement dated now, with the next number of the series,
+    /// and print its path; with --lang and --for, the translation of an existing one.
+    New {
+        /// The title.
+        title: String,
+        /// Whom it addresses: ir (a disclosure) or pr (a public statement).
+        #[arg(
+            long,
+            value_enum,
+            required_unless_present = "of",
+            conflicts_with = "of"
+        )]
+        channel: Option<ChannelArg>,
+        /// Its slug (its URL name); default: the date and time, e.g. 2023-06-06-1700.
+        #[arg(long, conflicts_with = "of")]
+        slug: Option<String>,
+        /// Leave out `number` (for statements outside the numbered series).
+        #[arg(long, conflicts_with = "of")]
+        no_number: bool,
+        /// Write a translation into this language (with --for).
+        #[arg(long, requires = "of", value_parser = Lang::parse)]
+        lang: Option<Lang>,
+        /// The slug of the announcement to translate (with --lang).
+        #[arg(long = "for", id = "of", requires = "lang")]
+        of: Option<String>,
+    },
+    /// Preview the site while writing: drafts and embargoed statements shown and
+    /// marked, rebuilt and reloaded on every save. Never writes to public/.
+    Serve {
+        /// The port (default: 1111, or the next free one).
+        #[arg(long, short)]
+        port: Option<u16>,
+        /// The address to listen on; other machines can reach the preview only if
+        /// this is not a loopback address.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+}
+
+/// How `check` prints its findings.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// One finding a paragraph, then a count.
+    Text,
+    /// One JSON document: the findings and the counts.
+    Json,
+}
+
+/// The channel of a new announcement, as `--channel` names it.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ChannelArg {
+    /// A disclosure.
+    Ir,
+    /// A public statement.
+    Pr,
+}
+
+impl From<ChannelArg> for Channel {
+    fn from(channel: ChannelArg) -> Channel {
+        match channel {
+            ChannelArg::Ir => Channel::Ir,
+            ChannelArg::Pr => Channel::Pr,
+        }
+    }
+}
+
+/// Reads `--now`: a date-time with its offset.
+pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text).map_err(|_| {
+        format!("`{text}` is not a date-time with offset; expected e.g. 2023-06-09T15:00:00+09:00")
+    })
+}

@@ -1,0 +1,62 @@
+//! `crisis-site build`: the site written into its output folder, which is replaced
+//! as a whole only when every file was made and written.
+
+use std::path::PathBuf;
+
+use crate::base::{Error, Lang};
+use crate::load::Cache;
+use crate::model::Publish;
+use crate::{output, pipeline};
+
+/// What `crisis-site build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site's folder (where site.toml is).
+    pub root: PathBuf,
+    /// The folder to write; replaced as a whole when the build succeeds.
+    pub output: PathBuf,
+    /// Which announcements to publish, and when "now" is.
+    pub publish: Publish,
+}
+
+/// What a successful build produced.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// Published announcements (in the main language).
+    pub announcements: usize,
+    /// HTML pages made, all languages together.
+    pub pages: usize,
+    /// Files written, pages included.
+    pub files: usize,
+    /// The languages built, main first.
+    pub languages: Vec<Lang>,
+    /// Something the writer should know although the build succeeded.
+    pub warnings: Vec<String>,
+    /// Whether the site is in standby (site.toml `standby = true`): built, but kept
+    /// out of search engines until it goes live.
+    pub standby: bool,
+}
+
+/// The warning of a build without `base_url`: what is left out, and how to fix it.
+pub const NO_BASE_URL: &str = "`base_url` is not set (site.toml, or --base-url): the Atom feeds, sitemap.xml, canonical and share-preview URLs are left out, robots.txt names no sitemap, status.json and summary.json have no URLs, and banner.html links to the site relative to itself (which works only where it is framed, not included); set it to the address the site is published at";
+
+/// Loads, checks, renders and writes the site. On any error the output folder is left
+/// as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+    let rendered = pipeline::render(&options.root, &options.publish, &Cache::default())?;
+    let site = &rendered.prepared.site;
+    let mut warnings: Vec<String> = output::write(&rendered.files, &options.output)?
+        .into_iter()
+        .collect();
+    if site.config.base_url.is_none() {
+        warnings.push(NO_BASE_URL.to_string());
+    }
+    Ok(BuildSummary {
+        announcements: site.announcements.len(),
+        pages: rendered.plan.jobs().iter().filter(|j| j.is_html()).count(),
+        files: rendered.files.len(),
+        warnings,
+        standby: site.config.standby,
+        languages: site.languages.clone(),
+    })
+}

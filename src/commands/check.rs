@@ -1,0 +1,20 @@
+//! `crisis-site check`: the pre-publication review of the site as it would be
+//! published, after building it into a temporary folder as `build` would, so that a
+//! site that cannot be built or written fails here too.
+
+use std::path::Path;
+
+use crate::base::Error;
+use crate::load::Cache;
+use crate::model::Publish;
+use crate::review::Report;
+use crate::{output, pipeline};
+
+/// Reviews the site at `root` as it would be published under `publish`.
+pub fn check(root: &Path, publish: &Publish) -> Result<Report, Error> {
+    let rendered = pipeline::render(root, publish, &Cache::default())?;
+    let scratch = tempfile::tempdir()
+        .map_err(|e| Error::io("cannot create a folder for the check's build", e))?;
+    output::write(&rendered.files, &scratch.path().join("public"))?;
+    Ok(pipeline::review(&rendered))
+}

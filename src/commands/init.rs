@@ -1,0 +1,136 @@
+//! `crisis-site init DIR`: a new site that builds and previews at once, with the
+//! default theme, a short overview and one announcement in each channel.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::base::time::front_matter_value;
+use crate::base::{Error, Problem};
+use crate::model::config::default_timezone;
+use crate::output;
+
+/// One file of the default theme: its path under `themes/default/` and its text.
+macro_rules! theme_file {
+    ($path:literal) => {
+        ($path, include_str!(concat!("../../themes/default/", $path)))
+    };
+}
+
+/// The default theme, carried in the binary so that `init` works anywhere. A test
+/// checks that this list and `themes/default/` hold the same files.
+pub const THEME: &[(&str, &str)] = &[
+    theme_file!("i18n/en.toml"),
+    theme_file!("i18n/ja.toml"),
+    theme_file!("static/style.css"),
+    theme_file!("templates/404.html"),
+    theme_file!("templates/announcement.html"),
+    theme_file!("templates/banner.html"),
+    theme_file!("templates/base.html"),
+    theme_file!("templates/home.html"),
+    theme_file!("templates/list.html"),
+    theme_file!("templates/measures.html"),
+    theme_file!("templates/page.html"),
+    theme_file!("templates/partials/announcements.html"),
+    theme_file!("templates/partials/contact.html"),
+    theme_file!("templates/partials/contacts.html"),
+    theme_file!("templates/partials/feed_entry.html"),
+    theme_file!("templates/partials/item.html"),
+    theme_file!("templates/partials/service_table.html"),
+    theme_file!("templates/redirect.html"),
+    theme_file!("templates/services.html"),
+    theme_file!("templates/status.svg"),
+    theme_file!("templates/timeline.html"),
+];
+
+/// The starter content; `{now}` becomes the moment of `init`.
+const STARTER: &[(&str, &str)] = &[
+    ("site.toml", include_str!("init/site.toml")),
+    ("content/_index.md", include_str!("init/_index.md")),
+    ("content/_index.en.md", include_str!("init/_index.en.md")),
+    (
+        "content/announcements/{date}-first-notice.md",
+        include_str!("init/first-notice.md"),
+    ),
+    (
+        "content/announcements/{date}-first-notice.en.md",
+        include_str!("init/first-notice.en.md"),
+    ),
+    (
+        "content/announcements/{date}-disclosure.md",
+        include_str!("init/disclosure.md"),
+    ),
+    (
+        "content/announcements/{date}-disclosure.en.md",
+        include_str!("init/disclosure.en.md"),
+    ),
+];
+
+/// Writes a new site into `dir`, which must be missing or empty; returns the files
+/// written, relative to `dir`. The site is assembled beside `dir` and moved into
+/// place, so a failure leaves nothing half-written.
+pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Error> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Invalid(vec![Problem::in_file(
+            dir,
+            "is a file; expected a new or empty folder for the new site (init never overwrites)",
+        )]));
+    }
+    if dir.exists() && !output::is_empty_folder(dir)? {
+        return Err(Error::Invalid(vec![Problem::in_file(
+            dir,
+            "is not empty; expected a new or empty folder for the new site (init never overwrites)",
+        )]));
+    }
+    let (staging, _) = output::staging_beside(dir, ".crisis-site-init-")?;
+
+    // The starter's dates say "now" in the site's zone, as `new` writes them, so the
+    // date in a file's name is the date in its front matter.
+    // The starter's site.toml leaves `timezone` at its default.
+    let now = now.with_timezone(&default_timezone());
+    let stamp = front_matter_value(&now);
+    let date = now.format("%Y-%m-%d").to_string();
+    let starter = STARTER
+        .iter()
+        .map(|(path, text)| (path.replace("{date}", &date), text.replace("{now}", &stamp)));
+    let theme = THEME
+        .iter()
+        .map(|(path, text)| (format!("themes/default/{path}"), text.to_string()));
+    let mut written = Vec::new();
+    for (path, text) in starter.chain(theme) {
+        let target = staging.path().join(&path);
+        if let Some(folder) = target.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| Error::io(format!("cannot create {}", folder.display()), e))?;
+        }
+        std::fs::write(&target, text)
+            .map_err(|e| Error::io(format!("cannot write {}", target.display()), e))?;
+        written.push(PathBuf::from(path));
+    }
+
+    if dir.exists() {
+        std::fs::remove_dir(dir)
+            .map_err(|e| Error::io(format!("cannot replace {}", dir.display()), e))?;
+    }
+    std::fs::rename(staging.path(), dir)
+        .map_err(|e| Error::io(format!("cannot move the new site to {}", dir.display()), e))?;
+    let _ = staging.keep();
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_is_dated_in_the_zone_of_its_site_toml() {
+        let (_, text) = STARTER
+            .iter()
+            .find(|(path, _)| *path == "site.toml")
+            .expect("the starter has a site.toml");
+        let config =
+            crate::load::config::parse(&text.replace("{now}", "2023-06-08T12:00:00+09:00"))
+                .expect("the starter site.toml is valid");
+        assert_eq!(config.timezone, default_timezone());
+    }
+}

@@ -1,0 +1,8 @@
+//! The commands: each runs the pipeline (or, for `init` and `new`, writes a new
+//! source file for the writer) and returns what the command line prints.
+
+pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;
+pub mod serve;

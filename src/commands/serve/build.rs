@@ -1,0 +1,98 @@
+//! The preview's build: everything `build` would write, kept in memory, each file
+//! made the first time it is asked for (and kept).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::base::{Error, Problem};
+use crate::load::Cache;
+use crate::model::{Publish, Site};
+use crate::pipeline;
+use crate::render::{Body, Plan};
+use crate::theme::Theme;
+
+/// A good build of the site, kept in memory. A rebuild after a save costs loading the
+/// site, planning its files and checking their paths (redirects, collisions), and the
+/// files looked at. Public for the benchmark of that rebuild (`bench/`).
+pub struct MemoryBuild {
+    site: Site,
+    theme: Theme,
+    plan: Plan,
+    /// Every output path, to the job that makes it or the file that holds it.
+    paths: HashMap<String, Entry>,
+    /// The files made so far (or their template problems), by job index.
+    made: Vec<OnceLock<Result<String, Vec<Problem>>>>,
+}
+
+/// What is at an output path of a [`MemoryBuild`].
+enum Entry {
+    /// The file the plan's job at this index makes.
+    Made(usize),
+    /// A file copied as it is (static files, attachments), read from here.
+    Copy(PathBuf),
+}
+
+/// A file of a [`MemoryBuild`], as a request gets it.
+pub enum Served<'a> {
+    /// A page or generated file.
+    Text(&'a str),
+    /// A file to send as it is on disk.
+    Copy(&'a Path),
+    /// Making it failed: its template's problems.
+    Failed(&'a [Problem]),
+}
+
+impl MemoryBuild {
+    /// Loads the site and plans its files: the pipeline of `build` up to making the
+    /// files, so every content, redirect and collision problem is found here.
+    pub fn new(root: &Path, publish: &Publish, cache: &Cache) -> Result<MemoryBuild, Error> {
+        let prepared = pipeline::prepare(root, publish, cache)?;
+        let (site, theme) = (prepared.site, prepared.theme);
+        let plan = Plan::new(&site, &theme).map_err(Error::Invalid)?;
+        let jobs = plan.jobs().iter().enumerate();
+        let copies = plan.copies().iter().filter_map(|f| match &f.body {
+            Body::Copy { source, .. } => Some((f.path.clone(), Entry::Copy(source.clone()))),
+            Body::Text(_) => None,
+        });
+        let paths = jobs
+            .map(|(i, job)| (job.path(&site), Entry::Made(i)))
+            .chain(copies)
+            .collect();
+        let made = plan.jobs().iter().map(|_| OnceLock::new()).collect();
+        Ok(MemoryBuild {
+            site,
+            theme,
+            plan,
+            paths,
+            made,
+        })
+    }
+
+    /// Whether the build writes `path`.
+    pub fn has(&self, path: &str) -> bool {
+        self.paths.contains_key(path)
+    }
+
+    /// Every output path, sorted.
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self.paths.keys().map(String::as_str).collect();
+        paths.sort();
+        paths
+    }
+
+    /// The file at `path`, making it first if it was not asked for before.
+    pub fn get(&self, path: &str) -> Option<Served<'_>> {
+        Some(match self.paths.get(path)? {
+            Entry::Copy(source) => Served::Copy(source),
+            Entry::Made(i) => {
+                let made =
+                    self.made[*i].get_or_init(|| self.plan.render(&self.site, &self.theme, *i));
+                match made {
+                    Ok(text) => Served::Text(text),
+                    Err(problems) => Served::Failed(problems),
+                }
+            }
+        })
+    }
+}

@@ -1,0 +1,32 @@
+//! How the preview is asked to run.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+
+/// How `crisis-site serve` is asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// The address to listen on; loopback unless the writer says otherwise.
+    pub bind: IpAddr,
+    /// The port; `None` for 1111 or the next free one.
+    pub port: Option<u16>,
+    /// Open the preview in the default browser.
+    pub open: bool,
+    /// A fixed "now", or `None` for the real time at each rebuild.
+    pub now: Option<DateTime<FixedOffset>>,
+}
+
+impl ServeOptions {
+    /// The moment a rebuild acts in: the fixed "now", or the real time.
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.now
+            .unwrap_or_else(|| chrono::Local::now().fixed_offset())
+    }
+}
+
+/// The default port, Zola's, which comms teams' tools are unlikely to use.
+pub const DEFAULT_PORT: u16 = 1111;

@@ -1,0 +1,107 @@
+//! What the preview's server shares: the current build (or the problems of the
+//! latest attempt), the parse cache, and the number of the latest rebuild that open
+//! pages listen to.
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use tokio::sync::watch;
+
+use super::build::MemoryBuild;
+use super::options::ServeOptions;
+use crate::base::{Error, Problem};
+use crate::load::Cache;
+use crate::model::{BaseUrl, Publish};
+
+/// One built state of the site, or the problems of the latest attempt.
+#[derive(Default)]
+pub struct Preview {
+    /// The last good build, shared with the states that keep it.
+    pub build: Option<Arc<MemoryBuild>>,
+    /// The problems of the latest rebuild, if it failed.
+    pub problems: Vec<Problem>,
+    /// Which rebuild this is; pages carry it, so they know when a newer one exists.
+    pub version: u64,
+}
+
+/// What the server's handlers share.
+pub struct Shared {
+    preview: RwLock<Arc<Preview>>,
+    /// Parsed content kept between rebuilds: only changed files are read again.
+    pub cache: Cache,
+    /// The latest rebuild's number, good or bad; open pages listen to it.
+    pub version: watch::Sender<u64>,
+    /// The preview's own address, in place of `base_url`: the 404 page, feeds and
+    /// every absolute link then work in the preview and never leave it.
+    pub base_url: Option<BaseUrl>,
+    /// The site's folder and the fixed "now", for the review page.
+    pub root: PathBuf,
+    /// The fixed "now", if any.
+    pub now: Option<DateTime<FixedOffset>>,
+}
+
+/// The result of one rebuild, for the terminal.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// How long it took.
+    pub took: Duration,
+    /// The problems, if it failed; the last good build stays served.
+    pub problems: Vec<Problem>,
+}
+
+impl Shared {
+    /// Nothing built yet, for the site of `options` at the preview's address `url`.
+    pub fn new(options: &ServeOptions, url: &str) -> Shared {
+        let (version, _) = watch::channel(0u64);
+        Shared {
+            preview: RwLock::new(Arc::new(Preview::default())),
+            cache: Cache::default(),
+            version,
+            base_url: BaseUrl::parse(url).ok(),
+            root: options.root.clone(),
+            now: options.now,
+        }
+    }
+
+    /// Rebuilds the site in memory. On failure the last good files stay, and the
+    /// problems are shown over them.
+    pub fn rebuild(&self, options: &ServeOptions) -> Rebuilt {
+        let started = Instant::now();
+        let publish = Publish::preview(options.now(), self.base_url.clone());
+        let result = MemoryBuild::new(&options.root, &publish, &self.cache);
+        let mut preview = self
+            .preview
+            .write()
+            .expect("preview lock is never poisoned");
+        let version = preview.version + 1;
+        let (build, problems) = match result {
+            Ok(build) => (Some(Arc::new(build)), Vec::new()),
+            Err(Error::Invalid(problems)) => (preview.build.clone(), problems),
+            Err(other) => (
+                preview.build.clone(),
+                vec![Problem::in_file(&options.root, other.to_string())],
+            ),
+        };
+        *preview = Arc::new(Preview {
+            build,
+            problems: problems.clone(),
+            version,
+        });
+        drop(preview);
+        self.version.send_replace(version);
+        Rebuilt {
+            took: started.elapsed(),
+            problems,
+        }
+    }
+
+    /// The current state.
+    pub fn current(&self) -> Arc<Preview> {
+        self.preview
+            .read()
+            .expect("preview lock is never poisoned")
+            .clone()
+    }
+}

@@ -1,0 +1,68 @@
+//! The preview-only review page: the findings `crisis-site check` would print for the
+//! site as it would be published now (no drafts, nothing embargoed).
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::decorate::{decorate, escaped, preview_response};
+use super::preview::Shared;
+use crate::base::Error;
+use crate::model::{Level, Publish};
+use crate::pipeline;
+
+/// The review page's template.
+const REVIEW: &str = include_str!("review.html");
+
+/// The review page: preview-only, never part of a build.
+pub async fn review_page(State(shared): State<Arc<Shared>>) -> Response {
+    let reviewing = Arc::clone(&shared);
+    let (summary, items) = match tokio::task::spawn_blocking(move || findings(&reviewing)).await {
+        Ok(found) => found,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let page = REVIEW
+        .replace("{summary}", &escaped(&summary))
+        .replace("{findings}", &items);
+    preview_response(
+        StatusCode::OK,
+        decorate(&page, &shared.current(), &[]).into_bytes(),
+        "text/html; charset=utf-8",
+    )
+}
+
+/// The findings of the review as the page's summary and list items.
+fn findings(shared: &Shared) -> (String, String) {
+    let now = shared
+        .now
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset());
+    let publish = Publish {
+        base_url: shared.base_url.clone(),
+        ..Publish::release(now)
+    };
+    let item = |text: &str| format!("<li>{}</li>", escaped(text));
+    match pipeline::render(&shared.root, &publish, &shared.cache) {
+        Ok(rendered) => {
+            let report = pipeline::review(&rendered);
+            let summary = [Level::Error, Level::Warning, Level::Info]
+                .map(|level| format!("{} {}", report.count(level), level.id()))
+                .join(", ");
+            let items = report
+                .findings
+                .iter()
+                .map(|f| item(&f.to_string()))
+                .collect();
+            (summary, items)
+        }
+        Err(Error::Invalid(problems)) => (
+            format!("{} problems fail the build", problems.len()),
+            problems.iter().map(|p| item(&p.to_string())).collect(),
+        ),
+        Err(other) => (
+            "the site could not be read".to_string(),
+            item(&other.to_string()),
+        ),
+    }
+}

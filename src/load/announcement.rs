@@ -1,0 +1,400 @@
+//! Reading one announcement file: an original (`NAME.md`, `NAME/index.md`) with the
+//! facts that place it on the site, or a translation (`NAME.LANG.md`) with what it
+//! repeats of the original, kept to be compared when the two are joined.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::frontmatter::FrontMatter;
+use super::tables::{self, RepeatedTables};
+use crate::base::time::front_matter_value;
+use crate::base::{Located, Problem};
+use crate::markdown;
+use crate::model::config::{IncidentStatus, KeyReportId};
+use crate::model::tables::{Tables, Words};
+use crate::model::{Announcement, Attachment, Channels, Kind, Slug, Version};
+
+/// The problem of an announcement file without front matter.
+const MISSING: &str = "missing front matter; expected the file to start with a `+++` line, \
+     then title, date and channel, then a closing `+++` line";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOriginal {
+    title: Spanned<String>,
+    date: Spanned<toml::Value>,
+    channel: Channels,
+    number: Option<Spanned<u32>>,
+    summary: Option<String>,
+    key_report: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    draft: bool,
+    updated: Option<Spanned<toml::Value>>,
+    corrects: Option<Spanned<String>>,
+    incident_status: Option<IncidentStatus>,
+    next_update: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    services: Vec<Spanned<tables::RawService>>,
+    #[serde(default)]
+    measures: Vec<Spanned<tables::RawMeasure>>,
+    #[serde(default)]
+    timeline: Vec<Spanned<tables::RawTimeline>>,
+    #[serde(default)]
+    revisions: Vec<Spanned<tables::RawRevision>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranslation {
+    title: Spanned<String>,
+    summary: Option<String>,
+    date: Option<Spanned<toml::Value>>,
+    channel: Option<Spanned<Channels>>,
+    number: Option<Spanned<u32>>,
+    key_report: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    draft: Option<Spanned<bool>>,
+    updated: Option<Spanned<toml::Value>>,
+    corrects: Option<Spanned<String>>,
+    incident_status: Option<Spanned<IncidentStatus>>,
+    next_update: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    services: Vec<Spanned<tables::RawServiceWords>>,
+    #[serde(default)]
+    measures: Vec<Spanned<tables::RawMeasureWords>>,
+    #[serde(default)]
+    timeline: Vec<Spanned<tables::RawTimelineWords>>,
+    #[serde(default)]
+    revisions: Vec<Spanned<tables::RawRevisionWords>>,
+}
+
+/// An original announcement file, parsed but not yet joined to its translations.
+#[derive(Debug, Clone)]
+pub struct Original {
+    /// Everything but the translations, which the content loader adds.
+    pub announcement: Announcement,
+    /// The line of `key_report` in the file, for problems found across files.
+    pub key_report_line: Option<usize>,
+    /// The line of `corrects`, likewise.
+    pub corrects_line: Option<usize>,
+}
+
+/// A translation file, parsed; what it repeats of the original is kept to be compared.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The translated text.
+    pub version: Version,
+    /// Fields repeated from the original, each with its line, to be checked against it.
+    pub repeated: Repeated,
+    /// The line of the translation's own `updated`, if it has one.
+    pub updated_line: Option<usize>,
+}
+
+/// The original's fields that a translation repeated, each with its line.
+#[derive(Debug, Clone, Default)]
+pub struct Repeated {
+    /// `date`, read in the site's zone.
+    pub date: Option<Located<DateTime<FixedOffset>>>,
+    /// `channel`.
+    pub channels: Option<Located<Channels>>,
+    /// `number`.
+    pub number: Option<Located<u32>>,
+    /// `key_report`.
+    pub key_report: Option<Located<String>>,
+    /// `kind`, as written (the original's is checked).
+    pub kind: Option<Located<String>>,
+    /// `draft`.
+    pub draft: Option<Located<bool>>,
+    /// `corrects`.
+    pub corrects: Option<Located<String>>,
+    /// `incident_status`.
+    pub incident_status: Option<Located<IncidentStatus>>,
+    /// `next_update`.
+    pub next_update: Option<Located<DateTime<FixedOffset>>>,
+    /// The facts repeated in the translation's tables.
+    pub tables: RepeatedTables,
+}
+
+/// Parses an original announcement file (`NAME.md` or `NAME/index.md`).
+pub fn parse_original(
+    path: &Path,
+    text: &str,
+    slug: Slug,
+    zone: FixedOffset,
+    attachments: Vec<Attachment>,
+) -> Result<Original, Vec<Problem>> {
+    let mut file = FrontMatter::<RawOriginal>::read(path, text, MISSING)?;
+    let raw_tables = tables::RawTables {
+        services: std::mem::take(&mut file.raw.services),
+        measures: std::mem::take(&mut file.raw.measures),
+        timeline: std::mem::take(&mut file.raw.timeline),
+        revisions: std::mem::take(&mut file.raw.revisions),
+    };
+    let raw = &file.raw;
+    let mut problems = Vec::new();
+    file.check_title(&raw.title, &mut problems);
+    let date = file.moment(&raw.date, "date", zone, &mut problems);
+    let (tables, words) = tables::read_original(raw_tables, date, zone, &file, &mut problems);
+    let updated = updated(
+        &file,
+        raw.updated.as_ref(),
+        date,
+        &tables,
+        zone,
+        &mut problems,
+    );
+    let next_update = next_update(&file, date, zone, &mut problems);
+    let corrects = raw.corrects.as_ref().and_then(|c| {
+        Slug::parse(c.get_ref())
+            .map_err(|m| problems.push(file.problem(c.span(), format!("`corrects`: {m}"))))
+            .ok()
+    });
+    if let Some(number) = &raw.number
+        && *number.get_ref() == 0
+    {
+        problems.push(file.problem(number.span(), "`number` is 0; the series starts at 1"));
+    }
+    let key_report = raw.key_report.as_ref().and_then(|k| {
+        KeyReportId::parse(k.get_ref())
+            .map_err(|m| problems.push(file.problem(k.span(), m.0)))
+            .ok()
+    });
+    let kind = raw.kind.as_ref().and_then(|k| {
+        Kind::parse(k.get_ref())
+            .map_err(|m| problems.push(file.problem(k.span(), m.0)))
+            .ok()
+    });
+    let mut original = version(
+        &file,
+        raw.title.get_ref(),
+        raw.summary.as_deref(),
+        &mut problems,
+    );
+    original.updated = updated;
+    original.words = words;
+    let (Some(date), true) = (date, problems.is_empty()) else {
+        return Err(problems);
+    };
+    Ok(Original {
+        key_report_line: raw.key_report.as_ref().map(|k| file.line(k.span())),
+        corrects_line: raw.corrects.as_ref().map(|c| file.line(c.span())),
+        announcement: Announcement {
+            slug,
+            date,
+            channels: raw.channel,
+            number: raw.number.as_ref().map(|n| *n.get_ref()),
+            key_report,
+            kind,
+            draft: raw.draft,
+            attachments,
+            updated,
+            corrects,
+            incident_status: raw.incident_status,
+            next_update,
+            tables,
+            original,
+            translations: BTreeMap::new(),
+        },
+    })
+}
+
+/// An original's `next_update`, which may not be before its `date`.
+fn next_update(
+    file: &FrontMatter<RawOriginal>,
+    date: Option<DateTime<FixedOffset>>,
+    zone: FixedOffset,
+    problems: &mut Vec<Problem>,
+) -> Option<DateTime<FixedOffset>> {
+    let value = file.raw.next_update.as_ref()?;
+    let at = file.moment(value, "next_update", zone, problems)?;
+    if let Some(date) = date
+        && at < date
+    {
+        problems.push(file.problem(
+            value.span(),
+            format!(
+                "`next_update` {} is before the announcement's `date` ({}); expected when \
+                 the next update is promised",
+                front_matter_value(&at),
+                front_matter_value(&date)
+            ),
+        ));
+    }
+    Some(at)
+}
+
+/// Parses a translation file (`NAME.LANG.md` or `NAME/index.LANG.md`).
+pub fn parse_translation(
+    path: &Path,
+    text: &str,
+    zone: FixedOffset,
+) -> Result<Translation, Vec<Problem>> {
+    let mut file = FrontMatter::<RawTranslation>::read(path, text, MISSING)?;
+    let raw_tables = tables::RawTranslatedTables {
+        services: std::mem::take(&mut file.raw.services),
+        measures: std::mem::take(&mut file.raw.measures),
+        timeline: std::mem::take(&mut file.raw.timeline),
+        revisions: std::mem::take(&mut file.raw.revisions),
+    };
+    let raw = &file.raw;
+    let mut problems = Vec::new();
+    file.check_title(&raw.title, &mut problems);
+    let moment = |value: &Option<Spanned<toml::Value>>, key, problems: &mut Vec<Problem>| {
+        let value = value.as_ref()?;
+        let at = file.moment(value, key, zone, problems)?;
+        Some(Located::new(file.line(value.span()), at))
+    };
+    let date = moment(&raw.date, "date", &mut problems);
+    let (words, repeated_tables) = tables::read_translation(raw_tables, zone, &file, &mut problems);
+    // A translation's own `updated` is checked against the original's date when the
+    // two are joined; here only that it parses.
+    let updated = moment(&raw.updated, "updated", &mut problems);
+    let next_update = moment(&raw.next_update, "next_update", &mut problems);
+    let mut version = version(
+        &file,
+        raw.title.get_ref(),
+        raw.summary.as_deref(),
+        &mut problems,
+    );
+    version.updated = updated.as_ref().map(|at| at.value);
+    version.words = words;
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let repeated = Repeated {
+        date,
+        channels: raw.channel.as_ref().map(|v| file.located(v)),
+        number: raw.number.as_ref().map(|v| file.located(v)),
+        key_report: raw.key_report.as_ref().map(|v| file.located(v)),
+        kind: raw.kind.as_ref().map(|v| file.located(v)),
+        draft: raw.draft.as_ref().map(|v| file.located(v)),
+        corrects: raw.corrects.as_ref().map(|v| file.located(v)),
+        incident_status: raw.incident_status.as_ref().map(|v| file.located(v)),
+        next_update,
+        tables: repeated_tables,
+    };
+    Ok(Translation {
+        version,
+        repeated,
+        updated_line: updated.map(|at| at.line),
+    })
+}
+
+/// The original's `updated`: given, or its newest revision; never before the
+/// announcement's date nor before a revision it should include.
+fn updated<T>(
+    file: &FrontMatter<T>,
+    value: Option<&Spanned<toml::Value>>,
+    date: Option<DateTime<FixedOffset>>,
+    tables: &Tables,
+    zone: FixedOffset,
+    problems: &mut Vec<Problem>,
+) -> Option<DateTime<FixedOffset>> {
+    let newest_revision = tables.revisions.iter().map(|r| r.at).max();
+    let Some(value) = value else {
+        return newest_revision;
+    };
+    let updated = file.moment(value, "updated", zone, problems)?;
+    if let Some(date) = date
+        && updated < date
+    {
+        problems.push(file.problem(
+            value.span(),
+            format!(
+                "`updated` {} is before the announcement's `date` ({}); expected when the \
+                 published text was last amended",
+                front_matter_value(&updated),
+                front_matter_value(&date)
+            ),
+        ));
+    }
+    if let Some(newest) = newest_revision
+        && updated < newest
+    {
+        problems.push(file.problem(
+            value.span(),
+            format!(
+                "`updated` {} is before the newest revision ({}); expected the time of the \
+                 latest amendment (or leave `updated` out to use it)",
+                front_matter_value(&updated),
+                front_matter_value(&newest)
+            ),
+        ));
+    }
+    Some(updated)
+}
+
+/// The text of the file: the summary falls back to the body's first paragraph.
+/// Active content in the body is added to `problems`.
+fn version<T>(
+    file: &FrontMatter<T>,
+    title: &str,
+    summary: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> Version {
+    let rendered = markdown::render(file.body);
+    problems.extend(
+        rendered
+            .refused
+            .iter()
+            .map(|r| r.problem(file.path, file.body, file.body_line)),
+    );
+    Version {
+        source: file.path.to_path_buf(),
+        title: title.to_string(),
+        summary: summary.map_or(rendered.first_paragraph, str::to_string),
+        body_html: rendered.html,
+        updated: None,
+        words: Words::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jst() -> FixedOffset {
+        FixedOffset::east_opt(9 * 3600).unwrap()
+    }
+
+    fn original(text: &str) -> Result<Original, Vec<Problem>> {
+        parse_original(
+            Path::new("a.md"),
+            text,
+            Slug::parse("a").unwrap(),
+            jst(),
+            vec![],
+        )
+    }
+
+    #[test]
+    fn parses_an_original() {
+        let o = original(
+            "+++\ntitle = \"障害のお知らせ\"\ndate = 2023-06-06T17:00:00\nchannel = [\"ir\", \"pr\"]\nnumber = 2\n+++\n本文です。\n",
+        )
+        .unwrap();
+        let a = o.announcement;
+        assert_eq!(a.date.to_rfc3339(), "2023-06-06T17:00:00+09:00");
+        assert_eq!(a.channels, Channels::Both);
+        assert_eq!(a.number, Some(2));
+        assert_eq!(a.original.summary, "本文です。");
+    }
+
+    #[test]
+    fn unknown_channel_names_the_line() {
+        let problems = original(
+            "+++\ntitle = \"t\"\ndate = 2023-06-06T17:00:00+09:00\nchannel = \"news\"\n+++\n",
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].line, Some(4));
+        assert_eq!(
+            problems[0].message,
+            "unknown channel `news`; expected \"ir\", \"pr\" or [\"ir\", \"pr\"]"
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! Reading announcement files, with the parses the preview keeps between rebuilds: a
+//! file whose size and modification time have not changed is not read again.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use chrono::FixedOffset;
+
+use super::announcement::{self, Original, Translation};
+use super::layout::{Role, SourceFile};
+use crate::base::{Lang, Problem};
+use crate::model::Slug;
+
+/// An announcement file, parsed.
+#[derive(Clone)]
+pub enum Parsed {
+    /// An original, not yet joined to its translations.
+    Original(Box<Original>),
+    /// A translation into this language.
+    Translation(Lang, Box<Translation>),
+}
+
+/// What reading one announcement file gave: its text, where it could be read, and its
+/// parse or its problems.
+#[derive(Clone)]
+pub struct Read {
+    /// The file's text.
+    pub text: Option<Arc<str>>,
+    /// The parse, or the file's problems.
+    pub result: Result<Parsed, Vec<Problem>>,
+}
+
+/// Parsed announcement files kept between the preview's rebuilds.
+#[derive(Default)]
+pub struct Cache {
+    entries: Mutex<HashMap<PathBuf, Cached>>,
+}
+
+struct Cached {
+    stamp: (Option<SystemTime>, u64),
+    zone: FixedOffset,
+    role: Role,
+    read: Read,
+}
+
+impl Cache {
+    /// The parse of `source`, read again only if it changed since the last call.
+    pub(super) fn read(&self, source: &SourceFile, zone: FixedOffset) -> Read {
+        let stamp = std::fs::metadata(&source.absolute)
+            .map(|m| (m.modified().ok(), m.len()))
+            .ok();
+        let lock = || self.entries.lock().expect("cache lock is never poisoned");
+        if let Some(stamp) = stamp
+            && let Some(cached) = lock().get(&source.absolute)
+            && cached.stamp == stamp
+            && cached.zone == zone
+            && cached.role == source.role
+        {
+            let mut read = cached.read.clone();
+            // Attachments sit beside the file and change without it.
+            if let Ok(Parsed::Original(original)) = &mut read.result {
+                original.announcement.attachments = source.attachments.clone();
+            }
+            return read;
+        }
+        let read = read(source, zone);
+        if let Some(stamp) = stamp {
+            let cached = Cached {
+                stamp,
+                zone,
+                role: source.role.clone(),
+                read: read.clone(),
+            };
+            lock().insert(source.absolute.clone(), cached);
+        }
+        read
+    }
+
+    /// Forgets files that are gone.
+    pub(super) fn keep_only(&self, sources: &[SourceFile]) {
+        let present: HashSet<&Path> = sources.iter().map(|s| s.absolute.as_path()).collect();
+        self.entries
+            .lock()
+            .expect("cache lock is never poisoned")
+            .retain(|path, _| present.contains(path.as_path()));
+    }
+}
+
+/// Reads and parses one announcement file.
+fn read(source: &SourceFile, zone: FixedOffset) -> Read {
+    let slug = match Slug::parse(&source.name) {
+        Ok(slug) => slug,
+        Err(m) => {
+            return Read {
+                text: None,
+                result: Err(vec![Problem::in_file(&source.shown, m.0)]),
+            };
+        }
+    };
+    let text: Arc<str> = match std::fs::read_to_string(&source.absolute) {
+        Ok(text) => text.into(),
+        Err(e) => {
+            let message = format!("cannot be read as UTF-8 text: {e}");
+            return Read {
+                text: None,
+                result: Err(vec![Problem::in_file(&source.shown, message)]),
+            };
+        }
+    };
+    let result = match &source.role {
+        Role::Original => announcement::parse_original(
+            &source.shown,
+            &text,
+            slug,
+            zone,
+            source.attachments.clone(),
+        )
+        .map(|o| Parsed::Original(Box::new(o))),
+        Role::Translation(lang) => announcement::parse_translation(&source.shown, &text, zone)
+            .map(|t| Parsed::Translation(lang.clone(), Box::new(t))),
+    };
+    Read {
+        text: Some(text),
+        result,
+    }
+}

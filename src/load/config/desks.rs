@@ -1,0 +1,155 @@
+//! Readers of the parts of site.toml that are in force for a period: the contact
+//! desks and the site-wide alerts.
+
+use chrono::FixedOffset;
+use toml::Spanned;
+
+use super::Reader;
+use super::raw::{RawAlert, RawContact};
+use super::sections::by_language;
+use crate::base::time;
+use crate::base::{Invalid, Lang};
+use crate::model::config::{Alert, AlertTranslation, ContactDesk, ContactText, Period};
+
+/// `[[contacts]]`, in the order declared.
+pub(super) fn contacts(
+    raw: Vec<RawContact>,
+    main: &Lang,
+    zone: FixedOffset,
+    r: &mut Reader,
+) -> Vec<ContactDesk> {
+    let mut contacts = Vec::new();
+    for raw_contact in raw {
+        let translations = by_language(raw_contact.translations, main, r);
+        let from = raw_contact.from.as_ref();
+        let period = period("contacts", from, raw_contact.until.as_ref(), zone, r);
+        contacts.push(ContactDesk {
+            period,
+            text: ContactText {
+                name: raw_contact.name,
+                phone: raw_contact.phone,
+                email: raw_contact.email,
+                hours: raw_contact.hours,
+            },
+            translations,
+        });
+    }
+    contacts
+}
+
+/// `[[alerts]]`, in the order declared: each with a warning, and links readers can
+/// trust.
+pub(super) fn alerts(
+    raw: Vec<Spanned<RawAlert>>,
+    main: &Lang,
+    zone: FixedOffset,
+    r: &mut Reader,
+) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    for raw_alert in raw {
+        let span = raw_alert.span();
+        let raw_alert = raw_alert.into_inner();
+        if raw_alert.text.trim().is_empty() {
+            r.problem(
+                span,
+                "`[[alerts]]` entry has an empty `text`; expected the warning",
+            );
+        }
+        let translated = raw_alert.translations.values().map(Spanned::get_ref);
+        for text in translated.clone().filter_map(|t| t.text.as_ref()) {
+            if text.get_ref().trim().is_empty() {
+                r.problem(
+                    text.span(),
+                    "`[[alerts]]` translation has an empty `text`; expected the warning \
+                     (or leave `text` out to show the original's)",
+                );
+            }
+        }
+        let links = std::iter::once(raw_alert.link.as_ref())
+            .chain(translated.map(|t| t.link.as_ref()))
+            .flatten();
+        for link in links {
+            if let Err(m) = check_link(link.get_ref()) {
+                r.problem(link.span(), m.0);
+            }
+        }
+        let from = raw_alert.from.as_ref();
+        let period = period("alerts", from, raw_alert.until.as_ref(), zone, r);
+        alerts.push(Alert {
+            text: raw_alert.text,
+            link: raw_alert.link.map(Spanned::into_inner),
+            period,
+            translations: by_language(raw_alert.translations, main, r)
+                .into_iter()
+                .map(|(lang, t)| {
+                    let text = AlertTranslation {
+                        text: t.text.map(Spanned::into_inner),
+                        link: t.link.map(Spanned::into_inner),
+                    };
+                    (lang, text)
+                })
+                .collect(),
+        });
+    }
+    alerts
+}
+
+/// Reads `from` and `until` of an entry of `table`; `until` must not end before
+/// `from` starts.
+fn period(
+    table: &str,
+    from: Option<&Spanned<toml::Value>>,
+    until: Option<&Spanned<toml::Value>>,
+    zone: FixedOffset,
+    r: &mut Reader,
+) -> Period {
+    let mut read = |value: Option<&Spanned<toml::Value>>, key: &str| {
+        let value = value?;
+        time::parse_when_value(value.get_ref(), zone)
+            .map_err(|m| r.problem(value.span(), format!("`{table}.{key}`: {m}")))
+            .ok()
+    };
+    let period = Period {
+        from: read(from, "from"),
+        until: read(until, "until"),
+    };
+    if let (Some(start), Some(end), Some(value)) = (period.from, period.until, until)
+        && end.end(zone) <= start.start(zone)
+    {
+        r.problem(
+            value.span(),
+            format!(
+                "`{table}.until` ({}) is before `from` ({}); expected the end of the period, \
+                 after its start",
+                end, start
+            ),
+        );
+    }
+    period
+}
+
+/// A link in site.toml: an absolute web address, or a path inside the site written
+/// from its root without a leading `/`, so the site still works under a sub-path.
+fn check_link(link: &str) -> Result<(), Invalid> {
+    if link.starts_with("https://") || link.starts_with("http://") {
+        return Ok(());
+    }
+    // `javascript:`, `data:`, `mailto:` …: anything before a `:` in the first path
+    // segment is a scheme, and only web addresses are links readers can trust.
+    let has_scheme = link
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'));
+    let inside = !link.is_empty()
+        && !link.starts_with('/')
+        && !has_scheme
+        && !link.split('/').any(|segment| segment == "..");
+    if inside {
+        Ok(())
+    } else {
+        Err(Invalid(format!(
+            "link `{link}` is neither a web address nor a path inside the site; expected \
+             https://… or a path from the site's root such as \"faq/\" (no leading `/`, no `..`)"
+        )))
+    }
+}

@@ -1,0 +1,179 @@
+//! Reading `site.toml` into a validated [`Config`]: one reader per part of the file,
+//! every problem at its line, all of them reported together.
+
+mod desks;
+mod incident;
+mod raw;
+mod review;
+mod sections;
+
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::FixedOffset;
+use toml::Spanned;
+
+use super::layout::SITE_TOML;
+use crate::base::text::line_of;
+use crate::base::time;
+use crate::base::toml_message::toml_problem;
+use crate::base::{Lang, Located, Problem};
+use crate::model::Config;
+use crate::model::config::{
+    BaseUrl, DEFAULT_FEED_LIMIT, Incident, default_language, default_timezone,
+};
+
+/// The text of site.toml being read, and the problems found in it so far.
+struct Reader<'a> {
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    /// The line a span of the file starts on.
+    fn line(&self, span: Range<usize>) -> usize {
+        line_of(self.text, span.start)
+    }
+
+    /// A problem at the line a span of the file starts on.
+    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let line = self.line(span);
+        self.problems.push(Problem::at(SITE_TOML, line, message));
+    }
+}
+
+/// Reads `site.toml` from the site root; every problem found is returned.
+pub fn load(root: &Path) -> Result<Config, Vec<Problem>> {
+    let text = match std::fs::read_to_string(root.join(SITE_TOML)) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(vec![Problem::in_file(
+                SITE_TOML,
+                "not found; every site needs a site.toml at its root (run in the site's folder or pass --root)",
+            )]);
+        }
+        Err(err) => {
+            return Err(vec![Problem::in_file(
+                SITE_TOML,
+                format!("cannot be read: {err}"),
+            )]);
+        }
+    };
+    parse(&text)
+}
+
+/// Validates the text of a `site.toml`.
+pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
+    let path = Path::new(SITE_TOML);
+    let raw: raw::RawConfig =
+        toml::from_str(text).map_err(|e| vec![toml_problem(path, text, 1, &e)])?;
+    let mut r = Reader {
+        text,
+        problems: Vec::new(),
+    };
+    let language = language(raw.language.as_ref(), &mut r);
+    let timezone = timezone(raw.timezone.as_ref(), &mut r);
+    let base_url = raw.base_url.as_ref().and_then(|url| {
+        BaseUrl::parse(url.get_ref())
+            .map_err(|m| r.problem(url.span(), format!("`base_url` {m}")))
+            .ok()
+    });
+    positive(
+        raw.home_latest.as_ref(),
+        "`home_latest` is 0; expected how many of the newest announcements the home page lists (1 or more)",
+        &mut r,
+    );
+    positive(
+        raw.feed_limit.as_ref(),
+        "`feed_limit` is 0; expected how many announcements each feed carries (1 or more)",
+        &mut r,
+    );
+    let started = raw.incident.started.as_ref().and_then(|value| {
+        time::parse_value(value.get_ref(), timezone)
+            .map_err(|m| r.problem(value.span(), format!("`incident.started`: {m}")))
+            .ok()
+    });
+    let translations = sections::by_language(raw.translations, &language, &mut r);
+    let key_reports = sections::key_reports(raw.key_reports, &language, &mut r);
+    let contacts = desks::contacts(raw.contacts, &language, timezone, &mut r);
+    let alerts = desks::alerts(raw.alerts, &language, timezone, &mut r);
+    let redirects = sections::redirects(&raw.redirects, &mut r);
+    let check = review::check(raw.check.as_ref(), &mut r);
+    let personal_data = incident::personal_data(&raw.incident, timezone, &mut r);
+    let ir = raw.ir.map(|ir| review::ir(ir, &mut r)).unwrap_or_default();
+    let home_pages = raw
+        .home_pages
+        .iter()
+        .map(|name| Located::new(r.line(name.span()), name.get_ref().clone()))
+        .collect();
+
+    let mut problems = r.problems;
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(problems);
+    }
+    Ok(Config {
+        title: raw.title,
+        organization: raw.organization,
+        language,
+        timezone,
+        timezone_name: raw
+            .timezone_name
+            .unwrap_or_else(|| format!("UTC{timezone}")),
+        base_url,
+        standby: raw.standby,
+        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        home_latest: raw.home_latest.map_or(5, Spanned::into_inner),
+        feed_limit: raw
+            .feed_limit
+            .map_or(DEFAULT_FEED_LIMIT, Spanned::into_inner),
+        home_pages,
+        incident: Incident {
+            status: raw.incident.status,
+            started,
+            personal_data,
+        },
+        key_reports,
+        contacts,
+        alerts,
+        translations,
+        redirects,
+        check,
+        ir,
+    })
+}
+
+/// `language`: the main language, Japanese unless site.toml says otherwise.
+fn language(value: Option<&Spanned<String>>, r: &mut Reader) -> Lang {
+    match value {
+        None => default_language(),
+        Some(value) => Lang::parse(value.get_ref()).unwrap_or_else(|m| {
+            r.problem(value.span(), format!("`language`: {m}"));
+            default_language()
+        }),
+    }
+}
+
+/// `timezone`: the zone times without an offset are read in, +09:00 unless site.toml
+/// says otherwise.
+fn timezone(value: Option<&Spanned<String>>, r: &mut Reader) -> FixedOffset {
+    match value {
+        None => default_timezone(),
+        Some(value) => time::parse_offset(value.get_ref()).unwrap_or_else(|m| {
+            r.problem(value.span(), format!("`timezone`: {m}"));
+            FixedOffset::east_opt(0).expect("UTC is a valid offset")
+        }),
+    }
+}
+
+/// A count that must be 1 or more; `zero` is the problem of a 0.
+fn positive(value: Option<&Spanned<usize>>, zero: &str, r: &mut Reader) {
+    if let Some(value) = value
+        && *value.get_ref() == 0
+    {
+        r.problem(value.span(), zero);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,33 @@
+//! Reading site.toml: defaults, and every problem of a run reported together.
+
+use super::*;
+
+const MINIMAL: &str = "title = \"t\"\norganization = \"o\"\n[incident]\nstatus = \"responding\"\n";
+
+#[test]
+fn defaults_apply() {
+    let config = parse(MINIMAL).unwrap();
+    assert_eq!(config.language.as_str(), "ja");
+    assert_eq!(config.timezone.local_minus_utc(), 9 * 3600);
+    assert_eq!(config.timezone_name, "UTC+09:00");
+    assert_eq!(config.theme, "default");
+}
+
+#[test]
+fn several_problems_are_reported_together() {
+    let text = format!("{MINIMAL}timezone = \"JST\"\n");
+    // `timezone` after a table header belongs to [incident]: an unknown key.
+    let problems = parse(&text).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].message.contains("unknown key `timezone`"),
+        "{:?}",
+        problems
+    );
+
+    let text = "title = \"t\"\norganization = \"o\"\ntimezone = \"JST\"\nlanguage = \"Japanese\"\n\
+                [incident]\nstatus = \"responding\"\n";
+    let problems = parse(text).unwrap_err();
+    let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, vec![Some(3), Some(4)]);
+}

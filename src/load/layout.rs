@@ -1,0 +1,90 @@
+//! Where a site's inputs are: the names of its files and folders, and what a content
+//! file is to the site by its name. Every command that needs a path of the site's
+//! folder takes it from here.
+
+use std::path::{Path, PathBuf};
+
+use crate::base::{Invalid, Lang};
+use crate::model::Attachment;
+
+/// The settings file at the site root.
+pub const SITE_TOML: &str = "site.toml";
+/// The folder of content files, under the site root.
+pub const CONTENT: &str = "content";
+/// The folder of announcements, under [`CONTENT`].
+pub const ANNOUNCEMENTS: &str = "announcements";
+/// The folder of guide pages, under [`CONTENT`].
+pub const GUIDE_PAGES: &str = "pages";
+/// The folder of themes, under the site root.
+pub const THEMES: &str = "themes";
+/// The folder of a site's own template overrides.
+pub const TEMPLATES: &str = "templates";
+/// The folder of a site's own static files.
+pub const STATIC: &str = "static";
+/// The folders of the site's inputs besides site.toml: what the preview watches.
+pub const INPUT_FOLDERS: [&str; 4] = [CONTENT, STATIC, TEMPLATES, THEMES];
+
+/// `content/announcements`, as messages show it and relative to the site root.
+pub fn announcements_dir() -> PathBuf {
+    Path::new(CONTENT).join(ANNOUNCEMENTS)
+}
+
+/// `content/pages`, as messages show it and relative to the site root.
+pub fn guide_pages_dir() -> PathBuf {
+    Path::new(CONTENT).join(GUIDE_PAGES)
+}
+
+/// The translation into `lang` of the content file `original` (`x.md` or
+/// `x/index.md`): beside it, `x.LANG.md` or `x/index.LANG.md`.
+pub fn translation_file(original: &Path, lang: &Lang) -> PathBuf {
+    let stem = original
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    original.with_file_name(format!("{stem}.{lang}.md"))
+}
+
+/// What a content file is to the site.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// The text in the site's main language.
+    Original,
+    /// A translation into this language.
+    Translation(Lang),
+}
+
+/// A content file found on disk, before it is read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown in messages, relative to the site root.
+    pub shown: PathBuf,
+    /// Where it is read from.
+    pub absolute: PathBuf,
+    /// The name it gives its announcement or guide page (the slug, before it is checked).
+    pub name: String,
+    /// Original or translation.
+    pub role: Role,
+    /// The files beside an announcement's `index.md`, published with it.
+    pub attachments: Vec<Attachment>,
+}
+
+/// Splits `NAME` or `NAME.LANG` (a file stem) into the name and the file's role.
+pub fn name_and_role(stem: &str, main: &Lang) -> Result<(String, Role), Invalid> {
+    match stem.split_once('.') {
+        None => Ok((stem.to_string(), Role::Original)),
+        Some((name, code)) => {
+            let lang = Lang::parse(code).map_err(|m| {
+                Invalid(format!(
+                    "file name has `.{code}` before `.md`, read as a translation's language: {m}"
+                ))
+            })?;
+            if &lang == main {
+                return Err(Invalid(format!(
+                    "`.{code}.md` is the site's main language ({main}); the original is {name}.md \
+                     (translations are NAME.LANG.md in another language)"
+                )));
+            }
+            Ok((name.to_string(), Role::Translation(lang)))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The incident overview (`content/_index.md`, `content/_index.LANG.md`): shown at
+//! the top of the home page in each language.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::frontmatter;
+use super::layout::{ANNOUNCEMENTS, CONTENT, GUIDE_PAGES};
+use crate::base::toml_message::toml_problem;
+use crate::base::{Lang, Problem};
+use crate::markdown;
+use crate::model::{Overview, Sources};
+
+/// Reads the overview files in `content/`, reporting any other file there.
+pub fn load(
+    root: &Path,
+    main: &Lang,
+    sources: &mut Sources,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<Lang, Overview> {
+    let mut overview = BTreeMap::new();
+    let dir = root.join(CONTENT);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return overview;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = Path::new(CONTENT).join(&name);
+        let Some(stem) = name.strip_suffix(".md") else {
+            continue;
+        };
+        let lang = match stem.strip_prefix("_index") {
+            Some("") => main.clone(),
+            Some(suffix) => match suffix.strip_prefix('.').map(Lang::parse) {
+                Some(Ok(lang)) if &lang != main => lang,
+                _ => {
+                    problems.push(Problem::in_file(
+                        &path,
+                        format!("unexpected file name; expected _index.md, or _index.LANG.md for a translation (e.g. _index.en.md) in a language other than the site's ({main})"),
+                    ));
+                    continue;
+                }
+            },
+            None => {
+                problems.push(Problem::in_file(
+                    &path,
+                    format!("not part of the site; announcements go in {CONTENT}/{ANNOUNCEMENTS}/, pages in {CONTENT}/{GUIDE_PAGES}/, the overview in {CONTENT}/_index.md"),
+                ));
+                continue;
+            }
+        };
+        match read(&path, &entry.path(), sources) {
+            Ok(o) => {
+                overview.insert(lang, o);
+            }
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    overview
+}
+
+fn read(path: &Path, absolute: &Path, sources: &mut Sources) -> Result<Overview, Vec<Problem>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct OverviewFront {
+        title: Option<String>,
+    }
+    let text = std::fs::read_to_string(absolute)
+        .map_err(|e| vec![Problem::in_file(path, format!("cannot be read: {e}"))])?;
+    sources.insert(path.to_path_buf(), text.as_str().into());
+    let split = frontmatter::split(&text).map_err(|e| frontmatter::split_problem(path, e))?;
+    let title = match split.front_matter {
+        None => None,
+        Some(front) => {
+            let parsed: OverviewFront = toml::from_str(front)
+                .map_err(|e| vec![toml_problem(path, front, split.front_matter_line, &e)])?;
+            parsed.title
+        }
+    };
+    let rendered = markdown::render(split.body);
+    if !rendered.refused.is_empty() {
+        return Err(rendered
+            .refused
+            .iter()
+            .map(|r| r.problem(path, split.body, split.body_line))
+            .collect());
+    }
+    Ok(Overview {
+        source: path.to_path_buf(),
+        title,
+        html: rendered.html,
+    })
+}

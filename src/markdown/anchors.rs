@@ -1,0 +1,113 @@
+//! Heading anchors: every heading gets an `id`, made from its text where the writer
+//! gave none, that never collides with another heading's or one the theme uses.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use super::refused::Refused;
+use crate::model::heading::{Heading, theme_uses};
+
+/// The id a heading without `{#id}` gets from its text: lowercase, letters and digits
+/// of any script kept (so Japanese headings give readable anchors), `-` and `_` kept,
+/// each run of spaces one `-`, other punctuation dropped.
+fn id_from_text(text: &str) -> String {
+    let mut id = String::new();
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if c.is_alphanumeric() || c == '-' || c == '_' {
+            if space && !id.is_empty() {
+                id.push('-');
+            }
+            space = false;
+            id.extend(c.to_lowercase());
+        }
+    }
+    id
+}
+
+/// Gives every heading an `id` and returns the headings in order.
+///
+/// The writer's `{#id}` is used as written, so one the theme uses or an earlier heading
+/// has is refused rather than changed. An id made from the text steps around the
+/// writer's ids, footnote ids and the theme's: a repeated one takes `-2`, `-3`, …, and
+/// text that gives nothing usable, or only an id of the theme's, gives `section`.
+pub(super) fn anchor_headings(
+    events: &mut [Event],
+    offsets: &[usize],
+    refused: &mut Vec<Refused>,
+) -> Vec<Heading> {
+    let mut taken: HashSet<String> = HashSet::new();
+    for event in events.iter() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            taken.insert(label.to_string());
+        }
+    }
+    let mut written: HashSet<&str> = HashSet::new();
+    for (event, &offset) in events.iter().zip(offsets) {
+        let Event::Start(Tag::Heading { id: Some(id), .. }) = event else {
+            continue;
+        };
+        let message = if theme_uses(id) {
+            format!(
+                "heading id `{id}` is one the theme uses for its own elements (`main`, \
+                 `…-heading`, `key-report-…`); expected another id"
+            )
+        } else if !written.insert(id) {
+            format!("heading id `{id}` is used by an earlier heading; expected each id once")
+        } else {
+            continue;
+        };
+        refused.push(Refused { offset, message });
+    }
+    taken.extend(written.into_iter().map(str::to_string));
+
+    let mut headings = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut text = String::new();
+    for at in 0..events.len() {
+        match &events[at] {
+            Event::Start(Tag::Heading { .. }) => {
+                open = Some(at);
+                text.clear();
+            }
+            Event::Text(t) | Event::Code(t) if open.is_some() => text.push_str(t),
+            Event::End(TagEnd::Heading(_)) => {
+                let Some(start) = open.take() else { continue };
+                let Event::Start(Tag::Heading { level, id, .. }) = &mut events[start] else {
+                    unreachable!("`open` is the index of a heading's start");
+                };
+                let id = id.get_or_insert_with(|| {
+                    let made = id_from_text(&text);
+                    let base = if made.is_empty() || theme_uses(&made) {
+                        "section".to_string()
+                    } else {
+                        made
+                    };
+                    let mut candidate = base.clone();
+                    for n in 2.. {
+                        if !taken.contains(&candidate) && !theme_uses(&candidate) {
+                            break;
+                        }
+                        candidate = format!("{base}-{n}");
+                    }
+                    taken.insert(candidate.clone());
+                    CowStr::from(candidate)
+                });
+                headings.push(Heading {
+                    level: heading_level(*level),
+                    id: id.to_string(),
+                    text: text.trim().to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+    headings
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}

@@ -1,0 +1,89 @@
+//! Where the site is published.
+
+use crate::base::Invalid;
+
+/// Where the site is published: an `http(s)` URL ending in `/`, against which output
+/// paths are made absolute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(url::Url);
+
+impl BaseUrl {
+    /// Accepts an absolute `https://` or `http://` URL without query or fragment; a
+    /// missing final `/` is added, so `https://example.jp/incident` means the folder.
+    pub fn parse(text: &str) -> Result<BaseUrl, Invalid> {
+        let expected = "expected e.g. https://incident.example.jp/";
+        let mut url = url::Url::parse(text)
+            .map_err(|e| Invalid(format!("`{text}` is not an absolute URL ({e}); {expected}")))?;
+        if !matches!(url.scheme(), "https" | "http") || url.cannot_be_a_base() {
+            return Err(Invalid(format!(
+                "`{text}` is not an https:// or http:// URL; {expected}"
+            )));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(Invalid(format!(
+                "`{text}` has a query or fragment; {expected} (a site address only)"
+            )));
+        }
+        if !url.path().ends_with('/') {
+            let folder = format!("{}/", url.path());
+            url.set_path(&folder);
+        }
+        Ok(BaseUrl(url))
+    }
+
+    /// The absolute URL of an output path (from the output root, `/`-separated and
+    /// already percent-encoded). A folder's `index.html` is left out: every static
+    /// host serves it for the folder, and the shorter URL is the one people quote.
+    pub fn url_of(&self, path: &str) -> String {
+        let path = match path.strip_suffix("index.html") {
+            Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+            _ => path,
+        };
+        self.0
+            .join(path)
+            .map_or_else(|_| format!("{}{path}", self.0), String::from)
+    }
+
+    /// The URL itself, ending in `/`.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_base_url_is_a_folder_that_output_paths_join() {
+        let base = BaseUrl::parse("https://example.jp/incident").unwrap();
+        assert_eq!(base.as_str(), "https://example.jp/incident/");
+        assert_eq!(base.url_of("index.html"), "https://example.jp/incident/");
+        assert_eq!(
+            base.url_of("en/announcements/a/index.html"),
+            "https://example.jp/incident/en/announcements/a/"
+        );
+        assert_eq!(
+            base.url_of("feed.xml"),
+            "https://example.jp/incident/feed.xml"
+        );
+        assert_eq!(
+            base.url_of("announcements/a/not-index.html"),
+            "https://example.jp/incident/announcements/a/not-index.html"
+        );
+        for bad in [
+            "example.jp",
+            "ftp://example.jp/",
+            "https://example.jp/?a=1",
+            "/incident/",
+        ] {
+            assert!(BaseUrl::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The site model: settings plus the announcements that are published at a given
+//! moment, and the guide pages. Everything after loading works on a valid [`Site`].
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::announcement::{Announcement, Channel, Slug};
+use super::config::{BaseUrl, Config, KeyReport};
+use super::guide_page::GuidePage;
+use crate::base::Lang;
+
+/// What to publish and where: the writer's switches for drafts and embargoed
+/// statements, the moment the build acts as if it were, and the site's address.
+#[derive(Debug, Clone)]
+pub struct Publish {
+    /// Include announcements marked `draft = true`.
+    pub drafts: bool,
+    /// Include announcements whose `date` is after `now` (embargoed).
+    pub future: bool,
+    /// The moment of the build; embargoes are judged against it.
+    pub now: DateTime<FixedOffset>,
+    /// Where the site is published, in place of site.toml's `base_url` (`--base-url`).
+    pub base_url: Option<BaseUrl>,
+}
+
+impl Publish {
+    /// What `build` and `check` publish by default at `now`: no drafts, nothing
+    /// embargoed, site.toml's `base_url`.
+    pub fn release(now: DateTime<FixedOffset>) -> Publish {
+        Publish {
+            drafts: false,
+            future: false,
+            now,
+            base_url: None,
+        }
+    }
+
+    /// What the preview shows at `now`: drafts and embargoed statements included, and
+    /// `base_url` the preview's own address, so that no absolute link leaves it.
+    pub fn preview(now: DateTime<FixedOffset>, base_url: Option<BaseUrl>) -> Publish {
+        Publish {
+            drafts: true,
+            future: true,
+            now,
+            base_url,
+        }
+    }
+}
+
+/// The incident overview (`content/_index.md`) in one language.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    /// The file it was read from, relative to the site root.
+    pub source: PathBuf,
+    /// The heading of the overview, if the writer gave one.
+    pub title: Option<String>,
+    /// The overview as HTML.
+    pub html: String,
+}
+
+/// A valid site, with only the announcements that may be published.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// site.toml.
+    pub config: Config,
+    /// The overview by language.
+    pub overview: BTreeMap<Lang, Overview>,
+    /// The published announcements, newest first.
+    pub announcements: Vec<Announcement>,
+    /// The guide pages of `content/pages/`, by name, each with its translations. They
+    /// are always published: they have no drafts or embargo.
+    pub pages: Vec<GuidePage>,
+    /// The main language first, then every language the published content is
+    /// translated into.
+    pub languages: Vec<Lang>,
+    /// The moment the site was built for.
+    pub now: DateTime<FixedOffset>,
+    /// When the site last changed for readers: the newest publication or amendment
+    /// (`updated`) of a published announcement. Every page shows it, so it is found
+    /// once here rather than by a pass over all announcements per page.
+    pub last_updated: Option<DateTime<FixedOffset>>,
+}
+
+impl Site {
+    /// The site's main language.
+    pub fn main_language(&self) -> &Lang {
+        &self.config.language
+    }
+
+    /// The published announcements in `channel` (or all), newest first.
+    pub fn in_channel(&self, channel: Option<Channel>) -> impl Iterator<Item = &Announcement> {
+        self.announcements
+            .iter()
+            .filter(move |a| channel.is_none_or(|c| a.channels.contains(c)))
+    }
+
+    /// The guide page named `name`.
+    pub fn page(&self, name: &str) -> Option<&GuidePage> {
+        self.pages.iter().find(|p| p.name.as_str() == name)
+    }
+
+    /// The published announcement with this slug.
+    pub fn announcement(&self, slug: &Slug) -> Option<&Announcement> {
+        self.announcements.iter().find(|a| &a.slug == slug)
+    }
+
+    /// The published announcement that fills a key-report block, if there is one yet.
+    pub fn filling(&self, block: &KeyReport) -> Option<&Announcement> {
+        self.announcements
+            .iter()
+            .find(|a| a.key_report.as_ref() == Some(&block.id))
+    }
+}

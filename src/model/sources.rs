@@ -1,0 +1,23 @@
+//! The texts of the content files a site was loaded from, by the path problems name
+//! them with: what the pre-publication review reads lines of, so that it never reads
+//! the disk again (and reads exactly what was built).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Content files' texts, by path relative to the site root.
+#[derive(Debug, Clone, Default)]
+pub struct Sources(BTreeMap<PathBuf, Arc<str>>);
+
+impl Sources {
+    /// Keeps the text of the file at `path`.
+    pub fn insert(&mut self, path: PathBuf, text: Arc<str>) {
+        self.0.insert(path, text);
+    }
+
+    /// The text of the file at `path`, if it was read.
+    pub fn text(&self, path: &Path) -> Option<&str> {
+        self.0.get(path).map(|text| &**text)
+    }
+}

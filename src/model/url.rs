@@ -1,0 +1,123 @@
+//! The output's URL layout: where each file of the built site lives, relative to the
+//! output root, with `/` separators. Every path of the output is made here.
+//!
+//! Links from one page to another are made relative, so the output works from disk,
+//! under any sub-path and on any static host; they name `index.html` explicitly
+//! because browsers do not open a folder's index from disk.
+
+use super::announcement::{Channel, Slug};
+use crate::base::Lang;
+use crate::base::text::relative;
+
+/// The folder prefix of a language: empty for the main language, `en/` for English.
+pub fn prefix(lang: &Lang, main: &Lang) -> String {
+    if lang == main {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// The home page.
+pub fn home(lang: &Lang, main: &Lang) -> String {
+    format!("{}index.html", prefix(lang, main))
+}
+
+/// The list of all announcements, or of one channel's.
+pub fn list(lang: &Lang, main: &Lang, channel: Option<Channel>) -> String {
+    match channel {
+        None => format!("{}announcements/index.html", prefix(lang, main)),
+        Some(c) => format!("{}announcements/{}/index.html", prefix(lang, main), c.id()),
+    }
+}
+
+/// The folder of one announcement: its page and its attachments.
+pub fn announcement_dir(lang: &Lang, main: &Lang, slug: &Slug) -> String {
+    format!("{}announcements/{slug}/", prefix(lang, main))
+}
+
+/// One announcement's page.
+pub fn announcement(lang: &Lang, main: &Lang, slug: &Slug) -> String {
+    format!("{}index.html", announcement_dir(lang, main, slug))
+}
+
+/// The page of every service's restoration history.
+pub fn services(lang: &Lang, main: &Lang) -> String {
+    format!("{}services/index.html", prefix(lang, main))
+}
+
+/// The page of the recurrence-prevention measures.
+pub fn measures(lang: &Lang, main: &Lang) -> String {
+    format!("{}measures/index.html", prefix(lang, main))
+}
+
+/// The response timeline.
+pub fn timeline(lang: &Lang, main: &Lang) -> String {
+    format!("{}timeline/index.html", prefix(lang, main))
+}
+
+/// The page a static host serves for a missing path, one per language.
+pub fn not_found(lang: &Lang, main: &Lang) -> String {
+    format!("{}404.html", prefix(lang, main))
+}
+
+/// An Atom feed of all announcements, or of one channel's, beside the list it follows.
+pub fn feed(lang: &Lang, main: &Lang, channel: Option<Channel>) -> String {
+    match channel {
+        None => format!("{}feed.xml", prefix(lang, main)),
+        Some(c) => format!("{}announcements/{}/feed.xml", prefix(lang, main), c.id()),
+    }
+}
+
+/// The one-line banner other sites embed (`banner.html`), one per language: not a
+/// page, so it sits beside the home page rather than in a folder of its own.
+pub fn banner(lang: &Lang, main: &Lang) -> String {
+    format!("{}banner.html", prefix(lang, main))
+}
+
+/// The status badge other sites show as an image (`status.svg`), one per language.
+pub fn badge(lang: &Lang, main: &Lang) -> String {
+    format!("{}status.svg", prefix(lang, main))
+}
+
+/// A link written in site.toml, from the page at `from`: web addresses as they
+/// are, paths inside the site made relative, folders pointed at their `index.html`.
+pub fn configured(from: &str, link: &str) -> String {
+    if link.starts_with("https://") || link.starts_with("http://") {
+        return link.to_string();
+    }
+    let (target, fragment) = match link.split_once('#') {
+        Some((target, fragment)) => (target, format!("#{fragment}")),
+        None => (link, String::new()),
+    };
+    let target = if target.is_empty() || target.ends_with('/') {
+        format!("{target}index.html")
+    } else {
+        target.to_string()
+    };
+    format!("{}{fragment}", relative(from, &target))
+}
+
+/// A guide page of `content/pages/`: `NAME/`, beside the site's own folders.
+pub fn page(lang: &Lang, main: &Lang, name: &Slug) -> String {
+    format!("{}{name}/index.html", prefix(lang, main))
+}
+
+/// `status.json`, the incident's state as data, in `lang`'s folder.
+pub fn status(lang: &Lang, main: &Lang) -> String {
+    format!("{}status.json", prefix(lang, main))
+}
+
+/// `api/v2/summary.json`, the state in Statuspage's shape, in `lang`'s folder.
+pub fn summary(lang: &Lang, main: &Lang) -> String {
+    format!("{}api/v2/summary.json", prefix(lang, main))
+}
+
+/// The JSON Schema of `status.json`: one copy for every language.
+pub const STATUS_SCHEMA: &str = "status.schema.json";
+
+/// The sitemap, for search engines.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// What crawlers may read.
+pub const ROBOTS: &str = "robots.txt";

@@ -1,0 +1,68 @@
+//! One file of the built site, as rendering makes it and the writer writes it.
+
+use std::path::{Path, PathBuf};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Its path from the output root, with `/` separators.
+    pub path: String,
+    /// What it holds.
+    pub body: Body,
+}
+
+/// The bytes of an output file: rendered, or copied from a source file.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// A rendered page, feed or data file.
+    Text(String),
+    /// A static file or attachment, copied as it is.
+    Copy {
+        /// Where it is read from.
+        source: PathBuf,
+        /// Its size in bytes, as the site was loaded.
+        size: u64,
+    },
+}
+
+impl Body {
+    /// Where these bytes come from.
+    pub fn origin(&self) -> Origin<'_> {
+        match self {
+            Body::Text(_) => Origin::Generated,
+            Body::Copy { source, .. } => Origin::Copied(source),
+        }
+    }
+
+    /// How many bytes the file holds.
+    pub fn size(&self) -> u64 {
+        match self {
+            Body::Text(text) => text.len() as u64,
+            Body::Copy { size, .. } => *size,
+        }
+    }
+}
+
+/// Where an output path's bytes come from, as the checks of paths need to name it.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// Made by the build: a page, feed, data file or redirect page.
+    Generated,
+    /// Copied from this source file: a static file or an attachment.
+    Copied(&'a Path),
+}
+
+impl Origin<'_> {
+    /// What an output file is, for messages: "a generated page", or the file it
+    /// copies (relative to the site's folder `root`).
+    pub fn describe(self, root: &Path) -> String {
+        match self {
+            Origin::Generated => "a generated page".to_string(),
+            Origin::Copied(source) => source
+                .strip_prefix(root)
+                .unwrap_or(source)
+                .display()
+                .to_string(),
+        }
+    }
+}

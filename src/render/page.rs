@@ -1,0 +1,159 @@
+//! Rendering one page (or fragment) of the site: the context its template sees,
+//! built from the views of its page context.
+
+use super::job::{Job, Neighbours};
+use crate::base::Problem;
+use crate::model::{Channel, Site};
+use crate::state::State;
+use crate::theme::{Key, Theme};
+use crate::view::head::{self, Head};
+use crate::view::{PageContext, PageKind};
+use crate::view::{
+    announcement, embed, guide_page, home, item, measures, services, site, timeline,
+};
+
+/// Renders a page job (one with a template): the page's text.
+pub fn render(
+    site: &Site,
+    state: &State,
+    theme: &Theme,
+    job: &Job,
+) -> Result<String, Vec<Problem>> {
+    let (lang, template) = job
+        .page_lang()
+        .zip(job.template())
+        .expect("only page jobs are rendered as pages");
+    let path = job
+        .path_in(site, lang)
+        .expect("pages are rendered only in languages they exist in");
+    let cx = PageContext::new(site, &theme.strings, state, lang, path);
+    let mut context = tera::Context::new();
+    context.insert("lang", lang.as_str());
+    context.insert_value("t", cx.strings.value.clone());
+    // Fragments for other sites have no head, no language links, only their view.
+    if let Some(head) = insert_view(&cx, job, &mut context) {
+        context.insert("site", &site::site_view(&cx));
+        context.insert(
+            "alternates",
+            &site::alternates(&cx, |l| job.path_in(site, l)),
+        );
+        context.insert("head", &head.finish(&cx, |l| job.path_in(site, l)));
+    }
+    theme.render(template, &context)
+}
+
+/// Inserts the view of the job's page or fragment; returns the head of a page of the
+/// site (one with `base.html`'s head and navigation), `None` for a fragment.
+fn insert_view(cx: &PageContext, job: &Job, context: &mut tera::Context) -> Option<Head> {
+    let head = match job {
+        Job::Banner(_) => {
+            context.insert("banner", &embed::banner(cx));
+            return None;
+        }
+        Job::Badge(_) => {
+            context.insert("badge", &embed::badge(cx));
+            return None;
+        }
+        Job::Home(_) => home_page(cx, context),
+        Job::List(_, channel) => list(cx, *channel, context),
+        Job::Services(_) => {
+            context.insert("page_kind", &PageKind::Services);
+            context.insert("services", &services::services(cx));
+            head::titled(cx, Key::SERVICES_TITLE, Key::SERVICES_INTRO)
+        }
+        Job::Measures(_) => {
+            context.insert("page_kind", &PageKind::Measures);
+            context.insert("measure_groups", &measures::measure_groups(cx));
+            context.insert("measure_counts", &measures::measure_counts(cx));
+            head::titled(cx, Key::MEASURES_TITLE, Key::MEASURES_INTRO)
+        }
+        Job::Timeline(_) => {
+            context.insert("page_kind", &PageKind::Timeline);
+            context.insert("rows", &timeline::timeline(cx));
+            head::titled(cx, Key::TIMELINE_TITLE, Key::TIMELINE_INTRO)
+        }
+        Job::Announcement(_, i, neighbours) => announcement_page(cx, *i, *neighbours, context),
+        Job::GuidePage(_, i) => {
+            context.insert("page_kind", &PageKind::GuidePage);
+            let page = guide_page::guide_page(cx, *i);
+            let head = Head::new(Some(page.title.to_string()), page.summary.to_string());
+            context.insert("page", &page);
+            head
+        }
+        Job::NotFound(_) => {
+            context.insert("page_kind", &PageKind::NotFound);
+            let mut head = head::titled(cx, Key::NOT_FOUND_TITLE, Key::NOT_FOUND_TEXT);
+            head.noindex = true;
+            // Served for any missing path, at any depth: its relative links must
+            // resolve from where the file really is.
+            head.base = Some(
+                cx.absolute(&cx.path)
+                    .unwrap_or_else(|| format!("/{}", cx.path)),
+            );
+            head
+        }
+        _ => unreachable!("only page jobs are rendered as pages"),
+    };
+    Some(head)
+}
+
+fn home_page(cx: &PageContext, context: &mut tera::Context) -> Head {
+    context.insert("page_kind", &PageKind::Home);
+    context.insert("overview", &home::overview(cx));
+    context.insert("key_reports", &home::key_reports(cx));
+    context.insert("home_pages", &home::home_pages(cx));
+    context.insert("latest", &home::latest(cx));
+    context.insert("announcement_count", &cx.site.announcements.len());
+    insert_desks(cx, context);
+    context.insert("services", &services::service_summaries(cx));
+    context.insert("measure_counts", &measures::measure_counts(cx));
+    let promise = cx.state.promise.as_ref().map(|p| timeline::promise(cx, p));
+    context.insert("promise", &promise);
+    head::home(cx)
+}
+
+/// The contact desks: those open or about to open, then those closed.
+fn insert_desks(cx: &PageContext, context: &mut tera::Context) {
+    let (open, closed) = home::desks(cx);
+    context.insert("contacts", &open);
+    context.insert("closed_contacts", &closed);
+}
+
+fn list(cx: &PageContext, channel: Option<Channel>, context: &mut tera::Context) -> Head {
+    context.insert("page_kind", &PageKind::List);
+    context.insert("filter", channel.map_or("all", Channel::id));
+    context.insert("feed", &head::feed_link(cx, channel));
+    context.insert("filters", &item::filters(cx, channel));
+    let items: Vec<item::Item> = cx
+        .site
+        .in_channel(channel)
+        .map(|a| item::item(cx, a))
+        .collect();
+    context.insert("items", &items);
+    let mut head = head::titled(cx, Key::list_title(channel), Key::list_description(channel));
+    if channel.is_some() {
+        head.feeds.extend(head::feed_link(cx, channel));
+    }
+    head
+}
+
+fn announcement_page(
+    cx: &PageContext,
+    index: usize,
+    neighbours: Neighbours,
+    context: &mut tera::Context,
+) -> Head {
+    context.insert("page_kind", &PageKind::Announcement);
+    let view = announcement::announcement(cx, index);
+    let mut head = Head::new(Some(view.item.title.clone()), view.item.summary.clone());
+    context.insert("announcement", &view);
+    insert_desks(cx, context);
+    let [newer, older] = announcement::neighbours(cx, neighbours.newer, neighbours.older);
+    context.insert("newer", &newer);
+    context.insert("older", &older);
+    let a = &cx.site.announcements[index];
+    head.og_type = "article";
+    head.published = Some(cx.date(&a.date).iso);
+    head.modified = a.updated.map(|u| cx.date(&u).iso);
+    head
+}

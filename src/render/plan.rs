@@ -1,0 +1,252 @@
+//! The plan of a build: the incident's state, derived once, and one job for every
+//! file the build makes (pages, feeds, sitemap, robots, JSON, schema, redirect
+//! pages), plus the files it copies. Every path of the output comes from here, and is
+//! checked here: redirects against every other path, no path taken twice.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::file::{Body, Origin, OutputFile};
+use super::job::{Job, Listed, Neighbours};
+use super::{api, collisions, feed, page, redirect, sitemap};
+use crate::base::Problem;
+use crate::model::{Channel, Site, url};
+use crate::state::State;
+use crate::theme::Theme;
+use crate::view::PageContext;
+
+/// The files of a build before they are made. `build` and `check` make every one at
+/// once ([`Plan::render_all`]); the preview makes each when it is asked for, so that
+/// an edit costs the files looked at, not the whole site.
+#[derive(Debug)]
+pub struct Plan {
+    /// The incident's state, which every page shows part of.
+    pub state: State,
+    jobs: Vec<Job>,
+    copies: Vec<OutputFile>,
+}
+
+impl Plan {
+    /// Plans every file of `site`, and checks their paths: redirects against every
+    /// other file, and no two files at one path. All problems are reported together.
+    pub fn new(site: &Site, theme: &Theme) -> Result<Plan, Vec<Problem>> {
+        let state = State::of(site);
+        let mut jobs = page_jobs(site, &state);
+        jobs.extend(data_jobs(site));
+        let copies = copies(site, theme);
+        let paths: Vec<String> = jobs.iter().map(|j| j.path(site)).collect();
+        let mut outputs: Vec<(&str, Origin)> = paths
+            .iter()
+            .map(|p| (p.as_str(), Origin::Generated))
+            .chain(copies.iter().map(|f| (f.path.as_str(), f.body.origin())))
+            .collect();
+        let mut problems = Vec::new();
+        let redirects = redirect::plan(site, &outputs).unwrap_or_else(|found| {
+            problems.extend(found);
+            Vec::new()
+        });
+        let redirect_paths: Vec<String> = redirects.iter().map(|j| j.path(site)).collect();
+        outputs.extend(
+            redirect_paths
+                .iter()
+                .map(|p| (p.as_str(), Origin::Generated)),
+        );
+        if let Err(found) = collisions::check(&site.root, &outputs) {
+            problems.extend(found);
+        }
+        if !problems.is_empty() {
+            problems.sort();
+            return Err(problems);
+        }
+        jobs.extend(redirects);
+        Ok(Plan {
+            state,
+            jobs,
+            copies,
+        })
+    }
+
+    /// The jobs, in the order of [`Plan::render`]'s indexes.
+    pub fn jobs(&self) -> &[Job] {
+        &self.jobs
+    }
+
+    /// The files copied as they are: static files, then attachments.
+    pub fn copies(&self) -> &[OutputFile] {
+        &self.copies
+    }
+
+    /// Makes the file of the job at `index`: its text (every job makes text).
+    pub fn render(&self, site: &Site, theme: &Theme, index: usize) -> Result<String, Vec<Problem>> {
+        self.make(site, theme, &self.jobs[index])
+    }
+
+    /// Makes every file, in parallel, and adds the files to copy. Every template
+    /// failure is reported, once per template and message, not once per file.
+    pub fn render_all(&self, site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem>> {
+        let made: Vec<Result<OutputFile, Vec<Problem>>> = self
+            .jobs
+            .par_iter()
+            .map(|job| {
+                let text = self.make(site, theme, job)?;
+                Ok(OutputFile {
+                    path: job.path(site),
+                    body: Body::Text(text),
+                })
+            })
+            .collect();
+        let mut files = Vec::with_capacity(made.len() + self.copies.len());
+        let mut problems = BTreeSet::new();
+        for result in made {
+            match result {
+                Ok(file) => files.push(file),
+                Err(found) => problems.extend(found),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems.into_iter().collect());
+        }
+        files.extend(self.copies.iter().cloned());
+        Ok(files)
+    }
+
+    /// The content file shown at output path `path`, where it is one writer's file.
+    pub fn source_of<'a>(&self, site: &'a Site, path: &str) -> Option<&'a Path> {
+        self.jobs
+            .iter()
+            .find(|job| job.page_lang().is_some() && job.path(site) == path)
+            .and_then(|job| job.source(site))
+    }
+
+    /// The paths of the Atom feeds.
+    pub fn feed_paths(&self, site: &Site) -> Vec<String> {
+        self.jobs
+            .iter()
+            .filter(|job| matches!(job, Job::Feed(..)))
+            .map(|job| job.path(site))
+            .collect()
+    }
+
+    fn make(&self, site: &Site, theme: &Theme, job: &Job) -> Result<String, Vec<Problem>> {
+        let state = &self.state;
+        match job {
+            Job::Feed(lang, channel) => feed::render(site, state, theme, lang, *channel),
+            Job::Sitemap => {
+                let base = sitemap::sitemap_base(site).expect("a sitemap is planned with its base");
+                let listed: Vec<Listed> = self.jobs.iter().filter_map(|j| j.listed(site)).collect();
+                Ok(sitemap::sitemap(base, &listed))
+            }
+            Job::Robots => Ok(sitemap::robots(site)),
+            Job::Status(lang) => {
+                let cx = PageContext::new(site, &theme.strings, state, lang, job.path(site));
+                Ok(api::status(&cx))
+            }
+            Job::Summary(lang) => {
+                let cx = PageContext::new(site, &theme.strings, state, lang, job.path(site));
+                Ok(api::summary(&cx))
+            }
+            Job::StatusSchema => Ok(api::SCHEMA.to_string()),
+            Job::Redirect { from, to } => redirect::render(site, state, theme, from, to),
+            page => page::render(site, state, theme, page),
+        }
+    }
+}
+
+/// The pages of every language: home, lists, timeline, 404, banner and badge, the
+/// services and measures once any is reported, each announcement and guide page in
+/// the languages it is in.
+fn page_jobs(site: &Site, state: &State) -> Vec<Job> {
+    let main = site.main_language();
+    let mut jobs = Vec::new();
+    for lang in &site.languages {
+        let lang = || lang.clone();
+        jobs.push(Job::Home(lang()));
+        jobs.push(Job::List(lang(), None));
+        jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang(), Some(c))));
+        jobs.push(Job::Timeline(lang()));
+        jobs.push(Job::NotFound(lang()));
+        jobs.push(Job::Banner(lang()));
+        jobs.push(Job::Badge(lang()));
+        if !state.services.is_empty() {
+            jobs.push(Job::Services(lang()));
+        }
+        if !state.measures.is_empty() {
+            jobs.push(Job::Measures(lang()));
+        }
+        // site.announcements is newest first.
+        let in_lang: Vec<usize> = (0..site.announcements.len())
+            .filter(|&i| site.announcements[i].version(&lang(), main).is_some())
+            .collect();
+        for (at, &i) in in_lang.iter().enumerate() {
+            let neighbours = Neighbours {
+                newer: at.checked_sub(1).map(|p| in_lang[p]),
+                older: in_lang.get(at + 1).copied(),
+            };
+            jobs.push(Job::Announcement(lang(), i, neighbours));
+        }
+        for (i, p) in site.pages.iter().enumerate() {
+            if p.version(&lang(), main).is_some() {
+                jobs.push(Job::GuidePage(lang(), i));
+            }
+        }
+    }
+    jobs
+}
+
+/// The files made from the whole site: the Atom feeds (with `base_url`), sitemap.xml
+/// (with `base_url`, outside standby) and robots.txt, and the state as data.
+fn data_jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    if site.config.base_url.is_some() {
+        for lang in &site.languages {
+            jobs.extend(feed::channels().map(|channel| Job::Feed(lang.clone(), channel)));
+        }
+    }
+    if sitemap::sitemap_base(site).is_some() {
+        jobs.push(Job::Sitemap);
+    }
+    jobs.push(Job::Robots);
+    jobs.push(Job::StatusSchema);
+    for lang in &site.languages {
+        jobs.push(Job::Status(lang.clone()));
+        jobs.push(Job::Summary(lang.clone()));
+    }
+    jobs
+}
+
+/// The files copied as they are: the theme's and the site's static files, and every
+/// announcement's attachments in each language it is in.
+fn copies(site: &Site, theme: &Theme) -> Vec<OutputFile> {
+    let main = site.main_language();
+    let mut files: Vec<OutputFile> = theme
+        .static_files
+        .iter()
+        .map(|f| OutputFile {
+            path: f.name.clone(),
+            body: Body::Copy {
+                source: f.source.clone(),
+                size: f.size,
+            },
+        })
+        .collect();
+    for lang in &site.languages {
+        for a in &site.announcements {
+            if a.version(lang, main).is_none() {
+                continue;
+            }
+            let dir = url::announcement_dir(lang, main, &a.slug);
+            for attachment in &a.attachments {
+                files.push(OutputFile {
+                    path: format!("{dir}{}", attachment.name),
+                    body: Body::Copy {
+                        source: attachment.source.clone(),
+                        size: attachment.size,
+                    },
+                });
+            }
+        }
+    }
+    files
+}

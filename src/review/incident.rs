@@ -1,0 +1,229 @@
+//! Rules about the incident's story as the published announcements tell it: the
+//! numbered series, the cadence of updates, promises and whom readers can call.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::input::{Checked, Observation};
+use crate::load::layout::SITE_TOML;
+use crate::model::Announcement;
+use crate::model::config::{IncidentStatus, PeriodState};
+
+/// A finding about one announcement, at the line of `key` in its original's file.
+fn at_key(
+    checked: &Checked,
+    a: &Announcement,
+    key: &str,
+    message: String,
+    hint: &str,
+) -> Observation {
+    let source = &a.original.source;
+    Observation {
+        path: Some(source.clone()),
+        line: checked.line_of_key(source, key),
+        message,
+        hint: hint.to_string(),
+    }
+}
+
+fn site_toml() -> Option<PathBuf> {
+    Some(PathBuf::from(SITE_TOML))
+}
+
+/// `numbering`: the published numbers of the series (第N報) are each used once, run
+/// from 1 without a gap, and rise with the dates.
+pub fn numbering(checked: &Checked) -> Vec<Observation> {
+    let mut found = Vec::new();
+    // Oldest first, as the series was published.
+    let numbered: Vec<&Announcement> = checked
+        .site
+        .announcements
+        .iter()
+        .rev()
+        .filter(|a| a.number.is_some())
+        .collect();
+    let mut by_number: BTreeMap<u32, Vec<&Announcement>> = BTreeMap::new();
+    for a in &numbered {
+        by_number
+            .entry(a.number.unwrap_or_default())
+            .or_default()
+            .push(a);
+    }
+    for (number, users) in &by_number {
+        for later in users.iter().skip(1) {
+            found.push(at_key(
+                checked,
+                later,
+                "number",
+                format!("number {number} is also used by `{}`", users[0].slug),
+                "give each report of the series its own number",
+            ));
+        }
+    }
+    let mut expected = 1;
+    for (&number, users) in &by_number {
+        if number > expected {
+            let missing: Vec<String> = (expected..number).map(|n| n.to_string()).collect();
+            found.push(at_key(
+                checked,
+                users[0],
+                "number",
+                format!(
+                    "number {number} follows a gap: {} not published",
+                    if missing.len() == 1 {
+                        format!("number {} is", missing[0])
+                    } else {
+                        format!("numbers {} are", missing.join(", "))
+                    }
+                ),
+                "publish the missing report, or renumber the series so it runs 1, 2, 3 …",
+            ));
+        }
+        expected = number + 1;
+    }
+    for pair in numbered.windows(2) {
+        let (earlier, later) = (pair[0], pair[1]);
+        if later.number < earlier.number {
+            found.push(at_key(
+                checked,
+                later,
+                "number",
+                format!(
+                    "number {} is dated {}, after number {} (`{}`, {})",
+                    later.number.unwrap_or_default(),
+                    checked.shown(&later.date),
+                    earlier.number.unwrap_or_default(),
+                    earlier.slug,
+                    checked.shown(&earlier.date)
+                ),
+                "numbers must rise with the dates; check the date or the number",
+            ));
+        }
+    }
+    found
+}
+
+/// Whether the incident is still going on.
+fn ongoing(checked: &Checked) -> bool {
+    checked.state().status != IncidentStatus::Resolved
+}
+
+/// `stale`: while the incident goes on, the newest announcement is no older than
+/// `[check] stale_after_days`. A promised next update still to come is an answer to
+/// silence, so it keeps the rule quiet until it falls due (then `next-update-late`
+/// speaks).
+pub fn stale(checked: &Checked) -> Vec<Observation> {
+    let site = checked.site;
+    if !ongoing(checked) || checked.state().promise.is_some_and(|p| !p.late) {
+        return Vec::new();
+    }
+    let days = site.config.check.stale_after_days;
+    let Some(newest) = site.announcements.iter().max_by_key(|a| a.last_changed()) else {
+        return vec![Observation {
+            path: site_toml(),
+            line: None,
+            message: format!(
+                "nothing is published while the incident is `{}`",
+                checked.state().status.id()
+            ),
+            hint: "publish a first announcement: what happened, what is being done, whom to call"
+                .to_string(),
+        }];
+    };
+    let age = site.now - newest.last_changed();
+    if age <= chrono::Duration::days(i64::from(days)) {
+        return Vec::new();
+    }
+    vec![at_key(
+        checked,
+        newest,
+        "date",
+        format!(
+            "the newest announcement, `{}` ({}), is {} days old while the incident is `{}`; \
+             the cadence is {days} days",
+            newest.slug,
+            checked.shown(&newest.last_changed()),
+            age.num_days(),
+            checked.state().status.id()
+        ),
+        "publish an update, even to say there is no news, or promise the next one with next_update",
+    )]
+}
+
+/// `contact-desk`: the site names a contact desk, and while the incident goes on at
+/// least one has not closed.
+pub fn contact_desk(checked: &Checked) -> Vec<Observation> {
+    let config = &checked.site.config;
+    if config.contacts.is_empty() {
+        return vec![Observation {
+            path: site_toml(),
+            line: None,
+            message: "no contact desk is configured".to_string(),
+            hint: "add a [[contacts]] desk: readers must know whom to call".to_string(),
+        }];
+    }
+    let all_closed = config
+        .contacts
+        .iter()
+        .all(|c| c.period.state(checked.site.now, config.timezone) == PeriodState::Over);
+    if ongoing(checked) && all_closed {
+        let names: Vec<&str> = config
+            .contacts
+            .iter()
+            .map(|c| c.text.name.as_str())
+            .collect();
+        return vec![Observation {
+            path: site_toml(),
+            line: None,
+            message: format!(
+                "every contact desk has closed ({}) while the incident is `{}`",
+                names.join(", "),
+                checked.state().status.id()
+            ),
+            hint: "extend a desk's `until`, or add a desk that answers now".to_string(),
+        }];
+    }
+    Vec::new()
+}
+
+/// `key-report-pending`: a block of the key-report menu no published announcement
+/// fills yet.
+pub fn key_report_pending(checked: &Checked) -> Vec<Observation> {
+    let site = checked.site;
+    site.config
+        .key_reports
+        .iter()
+        .filter(|block| site.filling(block).is_none())
+        .map(|block| Observation {
+            path: site_toml(),
+            line: None,
+            message: format!(
+                "key report `{}` ({}) is still in preparation",
+                block.id, block.text.title
+            ),
+            hint: format!(
+                "publish the report with key_report = \"{}\" when it is ready",
+                block.id
+            ),
+        })
+        .collect()
+}
+
+/// `next-update-late`: the promised next update has passed with no newer
+/// announcement.
+pub fn next_update_late(checked: &Checked) -> Vec<Observation> {
+    let Some(promise) = checked.state().promise.filter(|p| p.late) else {
+        return Vec::new();
+    };
+    let by = &checked.site.announcements[promise.by];
+    vec![at_key(
+        checked,
+        by,
+        "next_update",
+        format!(
+            "the next update was promised for {} and nothing newer is published",
+            checked.shown(&promise.at)
+        ),
+        "publish the update, or a short notice saying when it will come",
+    )]
+}

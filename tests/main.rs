@@ -19,6 +19,7 @@ mod home;
 mod hostile;
 mod incident;
 mod incident_errors;
+mod layers;
 mod links;
 mod lists;
 mod output;

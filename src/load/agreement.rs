@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use super::announcement::Translation;
 use super::tables::RepeatedTables;
+use super::translation::Translation;
 use crate::base::time::front_matter_value;
 use crate::base::{Located, Problem};
 use crate::model::Announcement;

@@ -1,6 +1,5 @@
-//! Reading one announcement file: an original (`NAME.md`, `NAME/index.md`) with the
-//! facts that place it on the site, or a translation (`NAME.LANG.md`) with what it
-//! repeats of the original, kept to be compared when the two are joined.
+//! Reading an original announcement file (`NAME.md`, `NAME/index.md`): its text in
+//! the main language and the facts that place it on the site.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,16 +9,16 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::frontmatter::FrontMatter;
-use super::tables::{self, RepeatedTables};
+use super::tables;
+use crate::base::Problem;
 use crate::base::time::front_matter_value;
-use crate::base::{Located, Problem};
 use crate::markdown;
 use crate::model::config::{IncidentStatus, KeyReportId};
 use crate::model::tables::{Tables, Words};
 use crate::model::{Announcement, Attachment, Channels, Kind, Slug, Version};
 
 /// The problem of an announcement file without front matter.
-const MISSING: &str = "missing front matter; expected the file to start with a `+++` line, \
+pub(super) const MISSING: &str = "missing front matter; expected the file to start with a `+++` line, \
      then title, date and channel, then a closing `+++` line";
 
 #[derive(Deserialize)]
@@ -48,31 +47,6 @@ struct RawOriginal {
     revisions: Vec<Spanned<tables::RawRevision>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTranslation {
-    title: Spanned<String>,
-    summary: Option<String>,
-    date: Option<Spanned<toml::Value>>,
-    channel: Option<Spanned<Channels>>,
-    number: Option<Spanned<u32>>,
-    key_report: Option<Spanned<String>>,
-    kind: Option<Spanned<String>>,
-    draft: Option<Spanned<bool>>,
-    updated: Option<Spanned<toml::Value>>,
-    corrects: Option<Spanned<String>>,
-    incident_status: Option<Spanned<IncidentStatus>>,
-    next_update: Option<Spanned<toml::Value>>,
-    #[serde(default)]
-    services: Vec<Spanned<tables::RawServiceWords>>,
-    #[serde(default)]
-    measures: Vec<Spanned<tables::RawMeasureWords>>,
-    #[serde(default)]
-    timeline: Vec<Spanned<tables::RawTimelineWords>>,
-    #[serde(default)]
-    revisions: Vec<Spanned<tables::RawRevisionWords>>,
-}
-
 /// An original announcement file, parsed but not yet joined to its translations.
 #[derive(Debug, Clone)]
 pub struct Original {
@@ -82,42 +56,6 @@ pub struct Original {
     pub key_report_line: Option<usize>,
     /// The line of `corrects`, likewise.
     pub corrects_line: Option<usize>,
-}
-
-/// A translation file, parsed; what it repeats of the original is kept to be compared.
-#[derive(Debug, Clone)]
-pub struct Translation {
-    /// The translated text.
-    pub version: Version,
-    /// Fields repeated from the original, each with its line, to be checked against it.
-    pub repeated: Repeated,
-    /// The line of the translation's own `updated`, if it has one.
-    pub updated_line: Option<usize>,
-}
-
-/// The original's fields that a translation repeated, each with its line.
-#[derive(Debug, Clone, Default)]
-pub struct Repeated {
-    /// `date`, read in the site's zone.
-    pub date: Option<Located<DateTime<FixedOffset>>>,
-    /// `channel`.
-    pub channels: Option<Located<Channels>>,
-    /// `number`.
-    pub number: Option<Located<u32>>,
-    /// `key_report`.
-    pub key_report: Option<Located<String>>,
-    /// `kind`, as written (the original's is checked).
-    pub kind: Option<Located<String>>,
-    /// `draft`.
-    pub draft: Option<Located<bool>>,
-    /// `corrects`.
-    pub corrects: Option<Located<String>>,
-    /// `incident_status`.
-    pub incident_status: Option<Located<IncidentStatus>>,
-    /// `next_update`.
-    pub next_update: Option<Located<DateTime<FixedOffset>>>,
-    /// The facts repeated in the translation's tables.
-    pub tables: RepeatedTables,
 }
 
 /// Parses an original announcement file (`NAME.md` or `NAME/index.md`).
@@ -149,26 +87,7 @@ pub fn parse_original(
         &mut problems,
     );
     let next_update = next_update(&file, date, zone, &mut problems);
-    let corrects = raw.corrects.as_ref().and_then(|c| {
-        Slug::parse(c.get_ref())
-            .map_err(|m| problems.push(file.problem(c.span(), format!("`corrects`: {m}"))))
-            .ok()
-    });
-    if let Some(number) = &raw.number
-        && *number.get_ref() == 0
-    {
-        problems.push(file.problem(number.span(), "`number` is 0; the series starts at 1"));
-    }
-    let key_report = raw.key_report.as_ref().and_then(|k| {
-        KeyReportId::parse(k.get_ref())
-            .map_err(|m| problems.push(file.problem(k.span(), m.0)))
-            .ok()
-    });
-    let kind = raw.kind.as_ref().and_then(|k| {
-        Kind::parse(k.get_ref())
-            .map_err(|m| problems.push(file.problem(k.span(), m.0)))
-            .ok()
-    });
+    let (corrects, key_report, kind) = names(&file, &mut problems);
     let mut original = version(
         &file,
         raw.title.get_ref(),
@@ -203,6 +122,36 @@ pub fn parse_original(
     })
 }
 
+/// What an original names: the announcement it corrects, the key report it fills,
+/// its kind; and its `number`, which may not be 0.
+fn names(
+    file: &FrontMatter<RawOriginal>,
+    problems: &mut Vec<Problem>,
+) -> (Option<Slug>, Option<KeyReportId>, Option<Kind>) {
+    let raw = &file.raw;
+    let corrects = raw.corrects.as_ref().and_then(|c| {
+        Slug::parse(c.get_ref())
+            .map_err(|m| problems.push(file.problem(c.span(), format!("`corrects`: {m}"))))
+            .ok()
+    });
+    if let Some(number) = &raw.number
+        && *number.get_ref() == 0
+    {
+        problems.push(file.problem(number.span(), "`number` is 0; the series starts at 1"));
+    }
+    let key_report = raw.key_report.as_ref().and_then(|k| {
+        KeyReportId::parse(k.get_ref())
+            .map_err(|m| problems.push(file.problem(k.span(), m.0)))
+            .ok()
+    });
+    let kind = raw.kind.as_ref().and_then(|k| {
+        Kind::parse(k.get_ref())
+            .map_err(|m| problems.push(file.problem(k.span(), m.0)))
+            .ok()
+    });
+    (corrects, key_report, kind)
+}
+
 /// An original's `next_update`, which may not be before its `date`.
 fn next_update(
     file: &FrontMatter<RawOriginal>,
@@ -226,63 +175,6 @@ fn next_update(
         ));
     }
     Some(at)
-}
-
-/// Parses a translation file (`NAME.LANG.md` or `NAME/index.LANG.md`).
-pub fn parse_translation(
-    path: &Path,
-    text: &str,
-    zone: FixedOffset,
-) -> Result<Translation, Vec<Problem>> {
-    let mut file = FrontMatter::<RawTranslation>::read(path, text, MISSING)?;
-    let raw_tables = tables::RawTranslatedTables {
-        services: std::mem::take(&mut file.raw.services),
-        measures: std::mem::take(&mut file.raw.measures),
-        timeline: std::mem::take(&mut file.raw.timeline),
-        revisions: std::mem::take(&mut file.raw.revisions),
-    };
-    let raw = &file.raw;
-    let mut problems = Vec::new();
-    file.check_title(&raw.title, &mut problems);
-    let moment = |value: &Option<Spanned<toml::Value>>, key, problems: &mut Vec<Problem>| {
-        let value = value.as_ref()?;
-        let at = file.moment(value, key, zone, problems)?;
-        Some(Located::new(file.line(value.span()), at))
-    };
-    let date = moment(&raw.date, "date", &mut problems);
-    let (words, repeated_tables) = tables::read_translation(raw_tables, zone, &file, &mut problems);
-    // A translation's own `updated` is checked against the original's date when the
-    // two are joined; here only that it parses.
-    let updated = moment(&raw.updated, "updated", &mut problems);
-    let next_update = moment(&raw.next_update, "next_update", &mut problems);
-    let mut version = version(
-        &file,
-        raw.title.get_ref(),
-        raw.summary.as_deref(),
-        &mut problems,
-    );
-    version.updated = updated.as_ref().map(|at| at.value);
-    version.words = words;
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let repeated = Repeated {
-        date,
-        channels: raw.channel.as_ref().map(|v| file.located(v)),
-        number: raw.number.as_ref().map(|v| file.located(v)),
-        key_report: raw.key_report.as_ref().map(|v| file.located(v)),
-        kind: raw.kind.as_ref().map(|v| file.located(v)),
-        draft: raw.draft.as_ref().map(|v| file.located(v)),
-        corrects: raw.corrects.as_ref().map(|v| file.located(v)),
-        incident_status: raw.incident_status.as_ref().map(|v| file.located(v)),
-        next_update,
-        tables: repeated_tables,
-    };
-    Ok(Translation {
-        version,
-        repeated,
-        updated_line: updated.map(|at| at.line),
-    })
 }
 
 /// The original's `updated`: given, or its newest revision; never before the
@@ -331,7 +223,7 @@ fn updated<T>(
 
 /// The text of the file: the summary falls back to the body's first paragraph.
 /// Active content in the body is added to `problems`.
-fn version<T>(
+pub(super) fn version<T>(
     file: &FrontMatter<T>,
     title: &str,
     summary: Option<&str>,

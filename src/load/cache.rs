@@ -8,8 +8,9 @@ use std::time::SystemTime;
 
 use chrono::FixedOffset;
 
-use super::announcement::{self, Original, Translation};
+use super::announcement::{self, Original};
 use super::layout::{Role, SourceFile};
+use super::translation::{self, Translation};
 use crate::base::{Lang, Problem};
 use crate::model::Slug;
 
@@ -118,7 +119,7 @@ fn read(source: &SourceFile, zone: FixedOffset) -> Read {
             source.attachments.clone(),
         )
         .map(|o| Parsed::Original(Box::new(o))),
-        Role::Translation(lang) => announcement::parse_translation(&source.shown, &text, zone)
+        Role::Translation(lang) => translation::parse_translation(&source.shown, &text, zone)
             .map(|t| Parsed::Translation(lang.clone(), Box::new(t))),
     };
     Read {

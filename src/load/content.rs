@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::announcement::{Original, Translation};
+use super::announcement::Original;
 use super::cache::{Cache, Parsed, Read};
 use super::layout::{Role, SourceFile};
+use super::translation::Translation;
 use super::{agreement, crosscheck, discover, guide_pages, overview};
 use crate::base::{Lang, Problem};
 use crate::model::announcement::newest_first;

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod overview;
 pub mod site;
 pub mod tables;
+pub mod translation;
 
 pub use cache::Cache;
 pub use site::load;

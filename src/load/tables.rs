@@ -149,9 +149,32 @@ pub fn read_original<T>(
 ) -> (Tables, Words) {
     let mut tables = Tables::default();
     let mut words = Words::default();
+    read_services(raw.services, zone, file, problems, &mut tables, &mut words);
+    read_measures(raw.measures, file, problems, &mut tables, &mut words);
+    read_timeline(raw.timeline, zone, file, problems, &mut tables, &mut words);
+    read_revisions(
+        raw.revisions,
+        date,
+        zone,
+        file,
+        problems,
+        &mut tables,
+        &mut words,
+    );
+    (tables, words)
+}
 
+/// An original's `[[services]]`: each name given once.
+fn read_services<T>(
+    entries: Vec<Spanned<RawService>>,
+    zone: FixedOffset,
+    file: &FrontMatter<T>,
+    problems: &mut Vec<Problem>,
+    tables: &mut Tables,
+    words: &mut Words,
+) {
     let mut names = HashSet::new();
-    for entry in raw.services {
+    for entry in entries {
         let span = entry.span();
         let raw = entry.into_inner();
         check_name(
@@ -175,9 +198,18 @@ pub fn read_original<T>(
             note: raw.note,
         });
     }
+}
 
+/// An original's `[[measures]]`: each name given once.
+fn read_measures<T>(
+    entries: Vec<Spanned<RawMeasure>>,
+    file: &FrontMatter<T>,
+    problems: &mut Vec<Problem>,
+    tables: &mut Tables,
+    words: &mut Words,
+) {
     let mut names = HashSet::new();
-    for entry in raw.measures {
+    for entry in entries {
         let span = entry.span();
         let raw = entry.into_inner();
         check_name("measures", &raw.name, &mut names, span, file, problems);
@@ -187,8 +219,18 @@ pub fn read_original<T>(
             note: raw.note,
         });
     }
+}
 
-    for entry in raw.timeline {
+/// An original's `[[timeline]]`: each event with what happened.
+fn read_timeline<T>(
+    entries: Vec<Spanned<RawTimeline>>,
+    zone: FixedOffset,
+    file: &FrontMatter<T>,
+    problems: &mut Vec<Problem>,
+    tables: &mut Tables,
+    words: &mut Words,
+) {
+    for entry in entries {
         let span = entry.span();
         let raw = entry.into_inner();
         check_text("timeline", &raw.text, "what happened", span, file, problems);
@@ -200,8 +242,19 @@ pub fn read_original<T>(
             .push(at.unwrap_or(When::Day(chrono::NaiveDate::MIN)));
         words.timeline.push(Some(raw.text));
     }
+}
 
-    for entry in raw.revisions {
+/// An original's `[[revisions]]`: none before the announcement's `date`.
+fn read_revisions<T>(
+    entries: Vec<Spanned<RawRevision>>,
+    date: Option<DateTime<FixedOffset>>,
+    zone: FixedOffset,
+    file: &FrontMatter<T>,
+    problems: &mut Vec<Problem>,
+    tables: &mut Tables,
+    words: &mut Words,
+) {
+    for entry in entries {
         let span = entry.span();
         let raw = entry.into_inner();
         check_text(
@@ -231,7 +284,6 @@ pub fn read_original<T>(
         tables.revisions.push(RevisionFact { at, kind: raw.kind });
         words.revisions.push(Some(raw.text));
     }
-    (tables, words)
 }
 
 /// Reads a translation's tables: its words, and the facts it repeated.

@@ -3,6 +3,7 @@
 //! that send readers on with `<meta http-equiv="refresh">` (no script) and a link.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use super::file::Origin;
 use super::job::Job;
@@ -28,79 +29,86 @@ pub fn plan(site: &Site, written: &[(&str, Origin)]) -> Result<Vec<Job>, Vec<Pro
         .map(|r| (r.from.file.as_str(), r))
         .collect();
     let mut problems = Vec::new();
-    let mut problem = |r: &Redirect, message: String| {
-        problems.push(Problem::at(SITE_TOML, r.line, message));
-    };
-
     let mut resolved = Vec::new();
     for r in redirects {
-        if let Some(content) = by_path.get(r.from.file.as_str()) {
-            problem(
-                r,
-                format!(
-                    "redirect from `{}` would replace {} at {}; expected an old path that \
-                     the build no longer writes (remove the redirect, or the page)",
-                    r.from.written,
-                    content.describe(&site.root),
-                    r.from.file
-                ),
-            );
+        let mut messages = taken(r, &by_path, &site.root);
+        match lead(r, &by_from, &by_path) {
+            Ok(Some(to)) => resolved.push(Job::Redirect {
+                from: r.from.file.clone(),
+                to,
+            }),
+            Ok(None) => {}
+            Err(message) => messages.push(message),
         }
-        for (end, _) in r.from.file.match_indices('/') {
-            let folder = &r.from.file[..end];
-            if let Some(content) = by_path.get(folder) {
-                problem(
-                    r,
-                    format!(
-                        "redirect from `{}` needs a folder {folder}/, but the build writes \
-                         {} there; expected an old path that the build no longer writes",
-                        r.from.written,
-                        content.describe(&site.root),
-                    ),
-                );
-            }
-        }
-        match follow(r, &by_from) {
-            Ok(target) => {
-                if let RedirectTarget::Site { path, .. } = &target
-                    && !by_path.contains_key(path.file.as_str())
-                {
-                    // A target that is missing behind another redirect is that
-                    // redirect's problem, reported on its own line.
-                    if matches!(&r.to, RedirectTarget::Site { path: own, .. } if own.file == path.file)
-                    {
-                        problem(
-                            r,
-                            format!(
-                                "redirect target `{}` is not a page of the site; expected \
-                                 the path of a page or file the build writes, such as \
-                                 announcements/SLUG/",
-                                path.written
-                            ),
-                        );
-                    }
-                } else {
-                    resolved.push(Job::Redirect {
-                        from: r.from.file.clone(),
-                        to: target,
-                    });
-                }
-            }
-            Err(Loop::Through(chain)) => problem(
-                r,
-                format!(
-                    "redirects go round in a loop: {}; expected each to lead to a page \
-                     the build writes",
-                    chain.join(" -> ")
-                ),
-            ),
-            Err(Loop::Entered) => {}
-        }
+        problems.extend(
+            messages
+                .into_iter()
+                .map(|message| Problem::at(SITE_TOML, r.line, message)),
+        );
     }
     if problems.is_empty() {
         Ok(resolved)
     } else {
         Err(problems)
+    }
+}
+
+/// Why `r`'s old path cannot take a redirect page: the build writes a file there,
+/// or a file where the path needs a folder.
+fn taken(r: &Redirect, by_path: &HashMap<&str, Origin>, root: &Path) -> Vec<String> {
+    let mut messages = Vec::new();
+    if let Some(content) = by_path.get(r.from.file.as_str()) {
+        messages.push(format!(
+            "redirect from `{}` would replace {} at {}; expected an old path that \
+             the build no longer writes (remove the redirect, or the page)",
+            r.from.written,
+            content.describe(root),
+            r.from.file
+        ));
+    }
+    for (end, _) in r.from.file.match_indices('/') {
+        let folder = &r.from.file[..end];
+        if let Some(content) = by_path.get(folder) {
+            messages.push(format!(
+                "redirect from `{}` needs a folder {folder}/, but the build writes \
+                 {} there; expected an old path that the build no longer writes",
+                r.from.written,
+                content.describe(root),
+            ));
+        }
+    }
+    messages
+}
+
+/// Where `r` finally leads, when that is a file the build writes or a web address.
+/// `Ok(None)` when its target is missing behind another redirect, or it leads into a
+/// loop it is not part of: those are the other redirects' problems, reported on their
+/// own lines.
+fn lead(
+    r: &Redirect,
+    by_from: &HashMap<&str, &Redirect>,
+    by_path: &HashMap<&str, Origin>,
+) -> Result<Option<RedirectTarget>, String> {
+    match follow(r, by_from) {
+        Ok(RedirectTarget::Site { path, .. }) if !by_path.contains_key(path.file.as_str()) => {
+            let own =
+                matches!(&r.to, RedirectTarget::Site { path: own, .. } if own.file == path.file);
+            if !own {
+                return Ok(None);
+            }
+            Err(format!(
+                "redirect target `{}` is not a page of the site; expected the path of a \
+                 page or file the build writes, such as announcements/SLUG/",
+                path.written
+            ))
+        }
+        Ok(target) => Ok(Some(target)),
+        Err(Loop::Through(chain)) => Err(format!(
+            "redirects go round in a loop: {}; expected each to lead to a page the \
+             build writes",
+            chain.join(" -> ")
+        )),
+        Err(Loop::Entered) => Ok(None),
     }
 }
 

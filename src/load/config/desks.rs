@@ -4,8 +4,8 @@
 use chrono::FixedOffset;
 use toml::Spanned;
 
-use super::Reader;
 use super::raw::{RawAlert, RawContact};
+use super::reader::Reader;
 use super::sections::by_language;
 use crate::base::time;
 use crate::base::{Invalid, Lang};

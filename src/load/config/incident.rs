@@ -3,8 +3,8 @@
 
 use chrono::FixedOffset;
 
-use super::Reader;
 use super::raw::RawIncident;
+use super::reader::Reader;
 use crate::base::time;
 use crate::model::config::PersonalData;
 

@@ -4,17 +4,16 @@
 mod desks;
 mod incident;
 mod raw;
+mod reader;
 mod review;
 mod sections;
 
-use std::ops::Range;
 use std::path::Path;
 
 use chrono::FixedOffset;
 use toml::Spanned;
 
 use super::layout::SITE_TOML;
-use crate::base::text::line_of;
 use crate::base::time;
 use crate::base::toml_message::toml_problem;
 use crate::base::{Lang, Located, Problem};
@@ -22,25 +21,7 @@ use crate::model::Config;
 use crate::model::config::{
     BaseUrl, DEFAULT_FEED_LIMIT, Incident, default_language, default_timezone,
 };
-
-/// The text of site.toml being read, and the problems found in it so far.
-struct Reader<'a> {
-    text: &'a str,
-    problems: Vec<Problem>,
-}
-
-impl Reader<'_> {
-    /// The line a span of the file starts on.
-    fn line(&self, span: Range<usize>) -> usize {
-        line_of(self.text, span.start)
-    }
-
-    /// A problem at the line a span of the file starts on.
-    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let line = self.line(span);
-        self.problems.push(Problem::at(SITE_TOML, line, message));
-    }
-}
+use reader::Reader;
 
 /// Reads `site.toml` from the site root; every problem found is returned.
 pub fn load(root: &Path) -> Result<Config, Vec<Problem>> {

@@ -3,8 +3,8 @@
 
 use toml::Spanned;
 
-use super::Reader;
 use super::raw::{RawCheck, RawIr};
+use super::reader::Reader;
 use crate::base::suggest::unknown_name_hint;
 use crate::model::config::{CheckSettings, IrIdentity};
 use crate::model::{Level, Rule};

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
-use super::Reader;
 use super::raw::RawKeyReport;
+use super::reader::Reader;
 use crate::base::{Lang, Located, Problem};
 use crate::load::layout::SITE_TOML;
 use crate::model::config::{BlockText, KeyReport, KeyReportId};

@@ -169,11 +169,10 @@ fn is_raw_string(chars: &[char], i: usize) -> bool {
 
 /// Whether a character literal starts at `i`, rather than a lifetime.
 fn is_char_literal(chars: &[char], i: usize) -> bool {
-    match (chars.get(i + 1), chars.get(i + 2)) {
-        (Some('\\'), _) => true,
-        (Some(_), Some('\'')) => true,
-        _ => false,
-    }
+    matches!(
+        (chars.get(i + 1), chars.get(i + 2)),
+        (Some('\\'), _) | (Some(_), Some('\''))
+    )
 }
 
 /// `code` with every `#[cfg(test)]` item (an inline test module) blanked out.

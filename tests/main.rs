@@ -11,6 +11,7 @@ mod check_content;
 mod check_output;
 mod crash_safety;
 mod crawlers;
+mod docs;
 mod escaping;
 mod feeds;
 mod guide_pages;

@@ -25,8 +25,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
-use crisis_site::check::{Level, Rule};
 use crisis_site::{BuildOptions, Error, Publish};
+use crisis_site::{Level, Rule};
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 fn repo() -> PathBuf {

@@ -1,7 +1,7 @@
 //! crisis-site: one dedicated site for an incident, built from markdown announcements.
 //!
 //! The pipeline, one layer a step, each importing only from the layers below it:
-//! [`base`] (problems, languages, time) → `model` (what a site is) → `markdown` →
+//! `base` (problems, languages, time) → `model` (what a site is) → `markdown` →
 //! `load` (files to the model) → `state` and `theme` → `view` (what templates see)
 //! → `render` (the plan of every output file, made in memory) → `output` (the only
 //! writer) and `review` (the rules of `check`) → `pipeline` → `commands`. The binary's

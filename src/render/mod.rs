@@ -16,5 +16,4 @@ pub mod redirect;
 pub mod sitemap;
 
 pub use file::{Body, OutputFile};
-pub use job::Job;
 pub use plan::Plan;

@@ -24,7 +24,6 @@ mod weight;
 use std::collections::BTreeMap;
 
 pub use input::Checked;
-pub use links::ExternalLink;
 pub use report::{Finding, Report};
 
 use crate::base::Lang;

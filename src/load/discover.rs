@@ -34,15 +34,9 @@ pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> V
         if entry.path().is_dir() {
             discover_folder(&entry.path(), &path, &name, main, problems, &mut sources);
         } else if let Some(stem) = name.strip_suffix(".md") {
-            match name_and_role(stem, main) {
-                Ok((name, role)) => sources.push(SourceFile {
-                    shown: path,
-                    absolute: entry.path(),
-                    name,
-                    role,
-                    attachments: Vec::new(),
-                }),
-                Err(m) => problems.push(Problem::in_file(&path, m.0)),
+            match SourceFile::named(path, entry.path(), stem, main) {
+                Ok(file) => sources.push(file),
+                Err(problem) => problems.push(problem),
             }
         } else {
             problems.push(Problem::in_file(

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::frontmatter::FrontMatter;
-use super::layout::{self, Role, SourceFile, name_and_role};
+use super::layout::{self, Role, SourceFile};
 use crate::base::suggest::unknown_name_hint;
 use crate::base::{Lang, Located, Problem};
 use crate::markdown;
@@ -159,15 +159,9 @@ fn discover(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> Vec<Source
             ));
             continue;
         };
-        match name_and_role(stem, main) {
-            Ok((name, role)) => files.push(SourceFile {
-                shown: path,
-                absolute: entry.path(),
-                name,
-                role,
-                attachments: Vec::new(),
-            }),
-            Err(m) => problems.push(Problem::in_file(&path, m.0)),
+        match SourceFile::named(path, entry.path(), stem, main) {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
         }
     }
     files

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::base::{Invalid, Lang};
+use crate::base::{Invalid, Lang, Problem};
 use crate::model::Attachment;
 
 /// The settings file at the site root.
@@ -66,6 +66,28 @@ pub struct SourceFile {
     pub role: Role,
     /// The files beside an announcement's `index.md`, published with it.
     pub attachments: Vec<Attachment>,
+}
+
+impl SourceFile {
+    /// A file without attachments, named by its file stem `stem` (`NAME` or
+    /// `NAME.LANG`); the problem of the file when the stem cannot name one.
+    pub fn named(
+        shown: PathBuf,
+        absolute: PathBuf,
+        stem: &str,
+        main: &Lang,
+    ) -> Result<SourceFile, Problem> {
+        match name_and_role(stem, main) {
+            Ok((name, role)) => Ok(SourceFile {
+                shown,
+                absolute,
+                name,
+                role,
+                attachments: Vec::new(),
+            }),
+            Err(m) => Err(Problem::in_file(shown, m.0)),
+        }
+    }
 }
 
 /// Splits `NAME` or `NAME.LANG` (a file stem) into the name and the file's role.

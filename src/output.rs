@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::render::{Content, OutputFile};
 
 /// A file crisis-site puts in every output folder, so that it only ever replaces
@@ -23,15 +23,19 @@ pub const MARKER: &str = ".crisis-site-output";
 /// Returns a warning when the new site is in place but the previous build could not
 /// be deleted afterwards: the build succeeded, and nothing was lost.
 pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<String>, Error> {
+    let pause = Pause::from_env()?;
     check_replaceable(out)?;
+    pause.reached(Phase::Cleanup);
     // Before claiming a folder of its own, so that a build killed at any point
     // leaves at most one folder behind.
     remove_abandoned(&parent_of(out), out);
     let (staging, parent, _claim) = claim_staging(out)?;
-    write_all(files, &staging.path)?;
+    pause.reached(Phase::Claimed);
+    write_all(files, &staging.path, pause)?;
+    pause.reached(Phase::Written);
     // `_claim` stays locked until the swap is done, so no other build takes the
     // staging folder for a dead one's.
-    swap_in(staging, out, &parent)
+    swap_in(staging, out, &parent, pause)
 }
 
 /// The name every build's staging folder starts with, beside the output.
@@ -59,7 +63,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.keep {
-            let _ = remove_ours(&self.path);
+            let _ = remove_ours(&self.path, Pause::NEVER);
         }
     }
 }
@@ -155,7 +159,7 @@ fn remove_abandoned(parent: &Path, out: &Path) {
             // Held until the folder is gone, so that two clean-ups never race.
             Ok(marker) => {
                 if marker.try_lock().is_ok() {
-                    let _ = remove_ours(&path);
+                    let _ = remove_ours(&path, Pause::NEVER);
                 }
             }
             // Fails unless the folder is empty: one being filled is left alone.
@@ -169,16 +173,20 @@ fn remove_abandoned(parent: &Path, out: &Path) {
 
 /// Deletes a folder crisis-site wrote, its marker last: a deletion cut short (a
 /// killed build) leaves a folder that is still recognisably crisis-site's, for the
-/// next build to finish. A folder already gone is fine.
-fn remove_ours(dir: &Path) -> std::io::Result<()> {
+/// next build to finish. A folder already gone is fine. `pause` may stop it half-way
+/// through the entries ([`Phase::Deleting`]).
+fn remove_ours(dir: &Path, pause: Pause) -> std::io::Result<()> {
     let entries = match std::fs::read_dir(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         entries => entries?,
     };
-    let entries = entries
+    let mut entries = entries
         .filter(|e| !matches!(e, Ok(e) if e.file_name() == MARKER))
         .collect::<std::io::Result<Vec<_>>>()?;
+    let rest = entries.split_off(pause.before(Phase::Deleting, entries.len()));
     remove_entries(entries)?;
+    pause.reached(Phase::Deleting);
+    remove_entries(rest)?;
     gone(std::fs::remove_file(dir.join(MARKER)))?;
     gone(std::fs::remove_dir(dir))
 }
@@ -253,7 +261,9 @@ fn check_replaceable(out: &Path) -> Result<(), Error> {
     }
 }
 
-fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
+/// Writes `files` into `dir`; `pause` may stop it after the first half
+/// ([`Phase::Writing`]).
+fn write_all(files: &[OutputFile], dir: &Path, pause: Pause) -> Result<(), Error> {
     let folders: BTreeSet<PathBuf> = files
         .iter()
         .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
@@ -263,6 +273,13 @@ fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
         std::fs::create_dir_all(&folder)
             .map_err(|e| Error::io(format!("cannot create {}", folder.display()), e))?;
     }
+    let (first, rest) = files.split_at(pause.before(Phase::Writing, files.len()));
+    write_files(first, dir)?;
+    pause.reached(Phase::Writing);
+    write_files(rest, dir)
+}
+
+fn write_files(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
     files.par_iter().try_for_each(|file| {
         let target = dir.join(&file.path);
         match &file.content {
@@ -284,18 +301,28 @@ fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
 /// a complete output. Elsewhere (or on a file system without the exchange) the old
 /// output is first moved aside, not deleted, so it can be put back if the second
 /// rename fails.
-fn swap_in(staging: Staging, out: &Path, parent: &Path) -> Result<Option<String>, Error> {
+fn swap_in(
+    staging: Staging,
+    out: &Path,
+    parent: &Path,
+    pause: Pause,
+) -> Result<Option<String>, Error> {
     // Until the new build is in place, dropping `staging` deletes it.
     let moved_in = |e| Error::io(format!("cannot move the new build to {}", out.display()), e);
     if !out.exists() {
         std::fs::rename(&staging.path, out).map_err(moved_in)?;
         staging.keep();
+        pause.reached(Phase::Swapped);
         return Ok(None);
     }
     #[cfg(target_os = "linux")]
     match exchange(&staging.path, out) {
         // The staging folder now holds the previous build.
-        Ok(()) => return Ok(remove_previous(&staging.keep())),
+        Ok(()) => {
+            let previous = staging.keep();
+            pause.reached(Phase::Swapped);
+            return Ok(remove_previous(&previous, pause));
+        }
         Err(e) if e.raw_os_error() == Some(rustix::io::Errno::INVAL.raw_os_error()) => {}
         Err(e) => return Err(moved_in(e)),
     }
@@ -316,7 +343,8 @@ fn swap_in(staging: Staging, out: &Path, parent: &Path) -> Result<Option<String>
         return Err(moved_in(e));
     }
     staging.keep();
-    Ok(remove_previous(&aside))
+    pause.reached(Phase::Swapped);
+    Ok(remove_previous(&aside, pause))
 }
 
 #[cfg(target_os = "linux")]
@@ -325,11 +353,111 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
-fn remove_previous(old: &Path) -> Option<String> {
-    remove_ours(old).err().map(|e| {
+fn remove_previous(old: &Path, pause: Pause) -> Option<String> {
+    remove_ours(old, pause).err().map(|e| {
         format!(
             "the new site is in place, but the previous build could not be deleted from {} ({e}); delete it by hand",
             old.display()
         )
     })
+}
+
+/// The environment variable that makes [`write`] stop at one of its phases, for the
+/// crash-safety tests (`tests/crash_safety.rs`), which kill the build there and check
+/// exactly what it left. Not for anything else.
+///
+/// Its value names the phase: `cleanup` (the output was found replaceable, killed
+/// builds' folders are not yet deleted), `claimed` (the staging folder holds only the
+/// locked marker), `writing` (half of the files are written into it), `written` (all
+/// of them; the swap has not happened), `swapped` (the new output is in place, the
+/// previous one not yet deleted) and `deleting` (half of the previous output's
+/// top-level entries are deleted; a first build, with nothing to delete, never gets
+/// there). A build that reaches it prints `crisis-site: paused at PHASE` on stderr and
+/// blocks until it is killed. Any other value refuses the build before anything is
+/// touched, so that a misspelt phase never silently runs to the end. It is read once
+/// per [`write`]; unset, that look-up is all it costs.
+pub const PAUSE_VAR: &str = "CRISIS_SITE_PAUSE_AT";
+
+/// The steps of [`write`] between which a killed build leaves something different
+/// behind, as [`PAUSE_VAR`] names them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Phase {
+    /// The output was found replaceable; killed builds' folders not yet deleted.
+    Cleanup,
+    /// The staging folder is claimed: it holds the locked marker, nothing else.
+    Claimed,
+    /// The first half of the files are written into the staging folder.
+    Writing,
+    /// Every file is written; the swap has not happened.
+    Written,
+    /// The new output is in place; the previous one not yet deleted (after a first
+    /// build there is none, and nothing is left to do).
+    Swapped,
+    /// Half of the previous output's top-level entries are deleted. Not reached by a
+    /// first build.
+    Deleting,
+}
+
+impl Phase {
+    const ALL: [Phase; 6] = [
+        Phase::Cleanup,
+        Phase::Claimed,
+        Phase::Writing,
+        Phase::Written,
+        Phase::Swapped,
+        Phase::Deleting,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Phase::Cleanup => "cleanup",
+            Phase::Claimed => "claimed",
+            Phase::Writing => "writing",
+            Phase::Written => "written",
+            Phase::Swapped => "swapped",
+            Phase::Deleting => "deleting",
+        }
+    }
+}
+
+/// Where one [`write`] is to stop ([`PAUSE_VAR`]); nowhere in every real build.
+#[derive(Clone, Copy)]
+struct Pause(Option<Phase>);
+
+impl Pause {
+    /// Never stops: for the deletions that are not the previous output's.
+    const NEVER: Pause = Pause(None);
+
+    fn from_env() -> Result<Pause, Error> {
+        let Some(value) = std::env::var_os(PAUSE_VAR) else {
+            return Ok(Pause::NEVER);
+        };
+        let value = value.to_string_lossy();
+        match Phase::ALL.into_iter().find(|p| p.name() == value) {
+            Some(phase) => Ok(Pause(Some(phase))),
+            None => Err(Error::Invalid(vec![Problem::in_file(
+                PAUSE_VAR,
+                format!(
+                    "unknown phase `{value}`; expected one of {}",
+                    Phase::ALL.map(|p| format!("`{}`", p.name())).join(", ")
+                ),
+            )])),
+        }
+    }
+
+    /// How many of `len` items to handle before the step `phase` stops part-way:
+    /// half when this pause is there, else all of them.
+    fn before(self, phase: Phase, len: usize) -> usize {
+        if self.0 == Some(phase) { len / 2 } else { len }
+    }
+
+    /// At `phase`, says so on stderr and blocks until the process is killed.
+    fn reached(self, phase: Phase) {
+        if self.0 == Some(phase) {
+            eprintln!("crisis-site: paused at {}", phase.name());
+            loop {
+                std::thread::park();
+            }
+        }
+    }
 }

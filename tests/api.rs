@@ -713,10 +713,11 @@ fn a_resolved_incident_is_no_longer_listed() {
 
     // Resolved from the start in site.toml, with nothing to move it on.
     let site = self::site();
-    let toml = std::fs::read_to_string(site.root().join("site.toml"))
-        .unwrap()
-        .replace("status = \"investigating\"", "status = \"resolved\"");
-    site.write("site.toml", &toml);
+    site.edit(
+        "site.toml",
+        "status = \"investigating\"",
+        "status = \"resolved\"",
+    );
     for file in ["first.md", "second.md"] {
         let path = format!("content/announcements/{file}");
         let text = std::fs::read_to_string(site.root().join(&path)).unwrap();

@@ -181,14 +181,11 @@ fn the_english_feed_gives_untranslated_announcements_in_japanese_marked_as_such(
 #[test]
 fn an_amended_announcement_is_updated_at_its_amendment() {
     let site = TestSite::basic().published_at(BASE);
-    let text = std::fs::read_to_string(site.root().join("content/announcements/disclosure.md"))
-        .unwrap()
-        .replacen(
-            "channel = \"ir\"",
-            "channel = \"ir\"\nupdated = 2023-06-08T09:30:00+09:00",
-            1,
-        );
-    site.write("content/announcements/disclosure.md", &text);
+    site.edit(
+        "content/announcements/disclosure.md",
+        "channel = \"ir\"",
+        "channel = \"ir\"\nupdated = 2023-06-08T09:30:00+09:00",
+    );
     site.built();
     let feed = feed(&site, "feed.xml");
     let disclosure = &feed.entries[1];
@@ -269,14 +266,10 @@ fn without_base_url_no_feed_is_written_or_advertised_and_the_build_warns_once() 
 #[test]
 fn base_url_on_the_command_line_wins_over_site_toml() {
     let site = TestSite::basic();
-    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write(
+    site.edit(
         "site.toml",
-        &config.replacen(
-            "timezone_name = \"JST\"",
-            "timezone_name = \"JST\"\nbase_url = \"https://old.example.jp/\"",
-            1,
-        ),
+        "timezone_name = \"JST\"",
+        "timezone_name = \"JST\"\nbase_url = \"https://old.example.jp/\"",
     );
     let output = site.run(&["build"]);
     assert!(output.status.success());
@@ -316,14 +309,10 @@ fn a_bad_base_url_is_refused_with_what_is_expected() {
     assert_eq!(site.snapshot(), before);
 
     let problems = site.refused(|s| {
-        let config = std::fs::read_to_string(s.root().join("site.toml")).unwrap();
-        s.write(
+        s.edit(
             "site.toml",
-            &config.replacen(
-                "timezone_name = \"JST\"",
-                "timezone_name = \"JST\"\nbase_url = \"https://example.jp/?from=press\"",
-                1,
-            ),
+            "timezone_name = \"JST\"",
+            "timezone_name = \"JST\"\nbase_url = \"https://example.jp/?from=press\"",
         );
     });
     assert_eq!(
@@ -337,10 +326,11 @@ fn a_bad_base_url_is_refused_with_what_is_expected() {
 #[test]
 fn each_feed_carries_the_announcements_changed_most_recently_up_to_feed_limit() {
     let site = TestSite::basic().published_at(BASE);
-    let config = std::fs::read_to_string(site.root().join("site.toml"))
-        .unwrap()
-        .replacen("home_latest = 2", "home_latest = 2\nfeed_limit = 2", 1);
-    site.write("site.toml", &config);
+    site.edit(
+        "site.toml",
+        "home_latest = 2",
+        "home_latest = 2\nfeed_limit = 2",
+    );
     site.built();
     // The two newest, as long as nothing older was amended.
     assert_eq!(
@@ -352,14 +342,11 @@ fn each_feed_carries_the_announcements_changed_most_recently_up_to_feed_limit() 
     );
 
     // An amendment brings the oldest back to subscribers, in the site's order.
-    let first = std::fs::read_to_string(site.root().join("content/announcements/first.md"))
-        .unwrap()
-        .replacen(
-            "channel = \"pr\"",
-            "channel = \"pr\"\nupdated = 2023-06-08T09:30:00+09:00",
-            1,
-        );
-    site.write("content/announcements/first.md", &first);
+    site.edit(
+        "content/announcements/first.md",
+        "channel = \"pr\"",
+        "channel = \"pr\"\nupdated = 2023-06-08T09:30:00+09:00",
+    );
     site.built();
     assert_eq!(
         ids(&feed(&site, "feed.xml")),

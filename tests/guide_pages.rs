@@ -30,14 +30,12 @@ fn site_with(pages: &[(&str, &str)]) -> TestSite {
 
 /// The basic fixture with `home_pages = [...]` in site.toml (on line 7).
 fn list_on_home(site: &TestSite, names: &[&str]) {
-    let text = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    let text = text.replacen(
+    site.edit(
+        "site.toml",
         "home_latest = 2\n",
         &format!("home_latest = 2\nhome_pages = [{}]\n", list.join(", ")),
-        1,
     );
-    site.write("site.toml", &text);
 }
 
 /// Every `id` of a page, checking that none is used twice.

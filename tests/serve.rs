@@ -304,14 +304,11 @@ fn the_preview_links_every_page_to_the_check_findings_of_the_published_site() {
     let site = TestSite::basic();
     // A promise already due; the fixture's draft and embargoed statement, shown in the
     // preview, are left out of the review as `check` leaves them out.
-    let text = std::fs::read_to_string(site.root().join("content/announcements/both/index.md"))
-        .unwrap()
-        .replacen(
-            "key_report = \"investigation\"",
-            "key_report = \"investigation\"\nnext_update = 2023-06-08T10:00:00+09:00",
-            1,
-        );
-    site.write("content/announcements/both/index.md", &text);
+    site.edit(
+        "content/announcements/both/index.md",
+        "key_report = \"investigation\"",
+        "key_report = \"investigation\"\nnext_update = 2023-06-08T10:00:00+09:00",
+    );
     let preview = Preview::start(&site, &["--port", "0"]);
     let home = preview.get("/");
     let page = Page {
@@ -474,11 +471,7 @@ fn the_preview_plans_exactly_the_derived_files_a_build_makes() {
     let with_url = TestSite::example();
     let without_url = TestSite::basic();
     let standby = TestSite::example();
-    let config = std::fs::read_to_string(standby.root().join("site.toml")).unwrap();
-    standby.write(
-        "site.toml",
-        &config.replacen("base_url =", "standby = true\nbase_url =", 1),
-    );
+    standby.edit("site.toml", "base_url =", "standby = true\nbase_url =");
     for site in [&with_url, &without_url, &standby] {
         let options = site.options();
         let cache = crisis_site::content::Cache::default();

@@ -71,10 +71,10 @@ fn hostile_site() -> TestSite {
     let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
     site.write("site.toml", &format!("{toml}\n# {}\n", SECRETS[0]));
     site.write("content/notes.txt", SECRETS[1]);
-    let first = std::fs::read_to_string(root.join("content/announcements/first.md")).unwrap();
-    site.write(
+    site.edit(
         "content/announcements/first.md",
-        &first.replacen("+++\n", &format!("+++\n# {}\n", SECRETS[2]), 1),
+        "+++\ntitle",
+        &format!("+++\n# {}\ntitle", SECRETS[2]),
     );
     let base = std::fs::read_to_string(root.join("themes/default/templates/base.html")).unwrap();
     site.write(

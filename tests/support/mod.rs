@@ -101,6 +101,22 @@ impl TestSite {
         self
     }
 
+    /// Replaces `from` by `to` in a file of the site. `from` must be in the file, and
+    /// once only: an edit that finds nothing to change, or cannot tell which place is
+    /// meant, would leave the test testing something else than it says.
+    pub fn edit(&self, path: &str, from: &str, to: &str) {
+        let file = self.root().join(path);
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        match text.matches(from).count() {
+            1 => {
+                self.write(path, &text.replacen(from, to, 1));
+            }
+            0 => panic!("{path} has no {from:?} to replace"),
+            n => panic!("{path} has {from:?} {n} times; give more of the text to replace"),
+        }
+    }
+
     pub fn remove(&self, path: &str) -> &TestSite {
         std::fs::remove_file(self.root().join(path)).unwrap();
         self

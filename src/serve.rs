@@ -72,6 +72,8 @@ struct Preview {
     problems: Vec<Problem>,
     /// Which rebuild this is; pages carry it, so they know when a newer one exists.
     version: u64,
+    /// When that rebuild started: it read every change the watcher had seen by then.
+    started: Option<Instant>,
 }
 
 /// What the server's handlers share.
@@ -252,6 +254,7 @@ impl Shared {
             build,
             problems: problems.clone(),
             version,
+            started: Some(started),
         });
         drop(preview);
         self.version.send_replace(version);
@@ -409,7 +412,7 @@ fn watch_site(
     shared: Arc<Shared>,
     report: impl Fn(&Rebuilt) + Send + 'static,
 ) -> Result<Watcher, Error> {
-    use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+    use notify_debouncer_full::notify::RecursiveMode;
 
     let root = options.root.clone();
     let rebuild_options = options.clone();
@@ -423,13 +426,9 @@ fn watch_site(
         DEBOUNCE,
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
+            let read = shared.current().started;
             let changed = match result {
-                Ok(events) => events.iter().any(|event| {
-                    matches!(
-                        event.kind,
-                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-                    ) && event.paths.iter().any(|p| is_input(&root, p))
-                }),
+                Ok(events) => events.iter().any(|event| is_new_change(&root, event, read)),
                 Err(_) => true,
             };
             if changed {
@@ -452,6 +451,23 @@ fn watch_site(
         }
     }
     Ok(debouncer)
+}
+
+/// Whether `event` changed one of the site's inputs after the latest rebuild started
+/// reading them (at `read`). Reads are not changes. A change from before is in that
+/// rebuild already: the debouncer lets each change go once it is DEBOUNCE old, so one
+/// burst of saves can come in two batches, and the second is not rebuilt again.
+fn is_new_change(
+    root: &Path,
+    event: &notify_debouncer_full::DebouncedEvent,
+    read: Option<Instant>,
+) -> bool {
+    use notify_debouncer_full::notify::EventKind;
+    matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+    ) && event.paths.iter().any(|p| is_input(root, p))
+        && read.is_none_or(|started| event.time >= started)
 }
 
 /// The folders of the site's inputs besides site.toml.
@@ -685,6 +701,35 @@ mod tests {
         assert_eq!(output_path("*"), Err(StatusCode::BAD_REQUEST));
         // Double encoding decodes once to a literal name that no output has.
         assert_eq!(output_path("/%252e%252e/x").unwrap(), "%2e%2e/x");
+    }
+
+    #[test]
+    fn only_changes_of_inputs_that_the_latest_rebuild_has_not_read_are_rebuilt() {
+        use notify_debouncer_full::DebouncedEvent;
+        use notify_debouncer_full::notify::event::{AccessKind, DataChange, ModifyKind};
+        use notify_debouncer_full::notify::{Event, EventKind};
+        let root = Path::new("/site");
+        let at = Instant::now();
+        let event =
+            |kind, path: &str| DebouncedEvent::new(Event::new(kind).add_path(root.join(path)), at);
+        let saved = event(
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            "content/a.md",
+        );
+        assert!(is_new_change(root, &saved, None));
+        assert!(is_new_change(root, &saved, Some(at)));
+        assert!(!is_new_change(
+            root,
+            &saved,
+            Some(at + Duration::from_millis(1))
+        ));
+        let read = event(EventKind::Access(AccessKind::Any), "content/a.md");
+        assert!(!is_new_change(root, &read, None));
+        let output = event(
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            "public/index.html",
+        );
+        assert!(!is_new_change(root, &output, None));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod check;
 pub mod preview;
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -117,6 +118,23 @@ impl TestSite {
         }
     }
 
+    /// Saves a file of the site as an editor that saves atomically does: the text goes
+    /// into a temporary file in the site's folder (where only site.toml is an input)
+    /// and is renamed into place. A running preview sees one change, with the file
+    /// complete, and rebuilds once; `write` could be seen half done, or as two changes.
+    /// The file's folder must exist: a new folder would be a change of its own.
+    pub fn save(&self, path: &str, text: &str) -> &TestSite {
+        let target = self.root().join(path);
+        assert!(
+            target.parent().unwrap().is_dir(),
+            "{path}: its folder must exist before the preview starts"
+        );
+        let mut temporary = tempfile::NamedTempFile::new_in(self.root()).unwrap();
+        temporary.write_all(text.as_bytes()).unwrap();
+        temporary.persist(&target).unwrap();
+        self
+    }
+
     pub fn remove(&self, path: &str) -> &TestSite {
         std::fs::remove_file(self.root().join(path)).unwrap();
         self
@@ -181,11 +199,11 @@ impl TestSite {
         problems
     }
 
-    /// Runs the binary in the site's folder with `args`.
+    /// Runs the binary in the site's folder with `args`, at the site's `now`.
     pub fn run(&self, args: &[&str]) -> std::process::Output {
         Command::new(env!("CARGO_BIN_EXE_crisis-site"))
             .current_dir(self.root())
-            .args(["--now", NOW])
+            .args(["--now", &self.now.to_rfc3339()])
             .args(args)
             .output()
             .unwrap()

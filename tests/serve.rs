@@ -277,9 +277,21 @@ fn the_preview_links_every_page_to_the_check_findings_of_the_published_site() {
 #[test]
 fn build_output_has_no_preview_script() {
     let mut site = TestSite::basic();
+    // The preview's pages have both.
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let home = preview.get("/");
+    assert!(
+        home.body
+            .contains("<script src=\"/__crisis-site/reload.js\"")
+    );
+    drop(preview);
+
+    // Built as the preview shows it, drafts and embargoed included, a site has neither.
     site.drafts = true;
     site.future = true;
     site.built();
+    assert!(site.exists("announcements/draft/index.html"));
+    assert!(site.exists("announcements/embargoed/index.html"));
     for (path, bytes) in site.snapshot() {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("__crisis-site"), "{}", path.display());

@@ -394,10 +394,10 @@ fn a_language_that_is_not_a_code_is_a_command_line_error() {
     let before = snapshot(site.root());
     let out = site.run(&["new", "T", "--lang", "English", "--for", "first"]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
-        stderr.lines().next().unwrap(),
-        "error: invalid value 'English' for '--lang <LANG>': `English` is not a language code; expected a lowercase code such as `ja` or `en`"
+        String::from_utf8(out.stderr).unwrap(),
+        "error: invalid value 'English' for '--lang <LANG>': `English` is not a language code; expected a lowercase code such as `ja` or `en`\n\n\
+         For more information, try '--help'.\n"
     );
     assert_eq!(snapshot(site.root()), before);
 }

@@ -75,9 +75,10 @@ impl Preview {
         // The first build is reported before the address; a failed one on stderr,
         // which is read on its own, so it is taken here, not by the test's first wait.
         if first_failed {
+            let first = preview.next_rebuild();
             assert!(
-                matches!(preview.next_rebuild(), Rebuild::Failed(_)),
-                "the first build failed"
+                matches!(first, Rebuild::Failed(_)),
+                "no first build was reported before the address, then {first:?}"
             );
         }
         preview

@@ -36,6 +36,7 @@ pub use commands::serve::serve;
 pub use load::Cache;
 pub use markdown::options as markdown_options;
 pub use model::{BaseUrl, Channel, Level, Publish, Rule};
+pub use output::{MARKER as OUTPUT_MARKER, PAUSE_VAR};
 pub use pipeline::render;
 pub use render::Body;
 pub use review::{Finding, Report};

@@ -57,10 +57,12 @@ fn malformed_toml_names_the_line() {
             "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = pr\n+++\n",
         )
     });
-    assert_eq!(problems.len(), 1);
-    assert!(
-        problems[0].starts_with(&format!("{ANN}/first.md:4: ")),
-        "{problems:?}"
+    // The TOML reader's own words, at the line of the value.
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:4: string values must be quoted, expected literal string"
+        )]
     );
 }
 
@@ -116,12 +118,13 @@ fn date_without_time() {
             "+++\ntitle = \"t\"\nchannel = \"pr\"\ndate = 2023-06-05\n+++\n",
         )
     });
-    assert_eq!(problems.len(), 1);
-    assert!(
-        problems[0].starts_with(&format!(
-            "{ANN}/first.md:4: `date`: `2023-06-05` has no time of day; expected"
-        )),
-        "{problems:?}"
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/first.md:4: `date`: `2023-06-05` has no time of day; expected an RFC 3339 \
+             date-time such as 2023-06-06T17:00:00+09:00 (without the offset, the site's \
+             timezone is used)"
+        )]
     );
 }
 
@@ -186,12 +189,12 @@ fn a_name_that_cannot_be_a_slug() {
             "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = \"pr\"\n+++\n",
         )
     });
-    assert_eq!(problems.len(), 1);
-    assert!(
-        problems[0].starts_with(&format!(
-            "{ANN}/第3報.md: `第3報` cannot be a slug (the announcement's URL); expected"
-        )),
-        "{problems:?}"
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/第3報.md: `第3報` cannot be a slug (the announcement's URL); expected a name \
+             of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
+        )]
     );
 }
 
@@ -280,11 +283,7 @@ fn translation_with_a_key_it_may_not_have() {
 #[test]
 fn unknown_key_in_site_toml() {
     let problems = refused(|s| {
-        let text = std::fs::read_to_string(s.root().join("site.toml")).unwrap();
-        s.write(
-            "site.toml",
-            &text.replacen("home_latest = 2", "home_latst = 2", 1),
-        );
+        s.edit("site.toml", "home_latest = 2", "home_latst = 2");
     });
     assert_eq!(
         problems,
@@ -295,11 +294,7 @@ fn unknown_key_in_site_toml() {
 #[test]
 fn unknown_incident_status() {
     let problems = refused(|s| {
-        let text = std::fs::read_to_string(s.root().join("site.toml")).unwrap();
-        s.write(
-            "site.toml",
-            &text.replacen("\"responding\"", "\"ongoing\"", 1),
-        );
+        s.edit("site.toml", "\"responding\"", "\"ongoing\"");
     });
     assert_eq!(
         problems,
@@ -325,20 +320,20 @@ fn missing_site_toml() {
 #[test]
 fn template_that_fails_to_render_is_named() {
     let problems = refused(|s| {
-        let path = s.root().join("themes/default/templates/list.html");
-        let text = std::fs::read_to_string(&path).unwrap();
-        s.write(
+        s.edit(
             "themes/default/templates/list.html",
-            &text
-                .replacen("{{ t.no_announcements }}", "{{ t.no_such_string }}", 1)
-                .replacen("<h1>", "<h1>{{ undefined_thing.field }}", 1),
+            "<h1>",
+            "<h1>{{ undefined_thing.field }}",
         );
     });
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(
-        problems[0]
-            .starts_with("themes/default/templates/list.html:3: template `list.html` failed: "),
-        "{problems:?}"
+    // Tera's own words after the template and line.
+    assert_eq!(
+        problems,
+        [
+            "themes/default/templates/list.html:3: template `list.html` failed: Variable \
+             `undefined_thing` is not defined. Available variables: alternates, feed, filter, \
+             filters, head, items, lang, page_kind, site, t"
+        ]
     );
 }
 
@@ -350,10 +345,12 @@ fn template_with_a_syntax_error_is_named() {
             "{% extends \"base.html\" %}\n{% block main %}\n{% if %}\n{% endblock main %}\n",
         );
     });
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(
-        problems[0].starts_with("templates/home.html:3: template `home.html` failed: "),
-        "{problems:?}"
+    assert_eq!(
+        problems,
+        [
+            "templates/home.html:3: template `home.html` failed: Found `%}` but expected one of: \
+             integer, float, string, bool, ident, `-`, `not`, `<`, `{`, `[` or `(`"
+        ]
     );
 }
 
@@ -368,16 +365,21 @@ fn all_problems_of_a_run_are_reported_together() {
         announcement(s, "disclosure.md", "no front matter\n");
         announcement(s, "ghost.en.md", "+++\ntitle = \"Ghost\"\n+++\n");
     });
-    let files: Vec<&str> = problems
-        .iter()
-        .map(|p| p.split(':').next().unwrap())
-        .collect();
+    // One run, three files, in the order of their paths.
     assert_eq!(
-        files,
+        problems,
         [
-            format!("{ANN}/disclosure.md"),
-            format!("{ANN}/first.md"),
-            format!("{ANN}/ghost.en.md")
+            format!(
+                "{ANN}/disclosure.md:1: missing front matter; expected the file to start with a \
+                 `+++` line, then title, date and channel, then a closing `+++` line"
+            ),
+            format!(
+                "{ANN}/first.md:4: unknown channel `news`; expected \"ir\", \"pr\" or [\"ir\", \"pr\"]"
+            ),
+            format!(
+                "{ANN}/ghost.en.md: translation with no original; expected {ANN}/ghost.md or \
+                 {ANN}/ghost/index.md in the site's main language (ja)"
+            ),
         ]
     );
 }
@@ -388,14 +390,15 @@ fn site_toml_and_content_problems_come_in_one_report() {
         s.write("site.toml", "title = \"t\"\n");
         announcement(s, "first.md", "no front matter\n");
     });
-    assert_eq!(problems.len(), 2, "{problems:?}");
-    assert!(
-        problems[0].starts_with("site.toml:1: missing required key `organization`"),
-        "{problems:?}"
-    );
-    assert!(
-        problems[1].starts_with(&format!("{ANN}/first.md:1: missing front matter")),
-        "{problems:?}"
+    assert_eq!(
+        problems,
+        [
+            "site.toml:1: missing required key `organization`".to_string(),
+            format!(
+                "{ANN}/first.md:1: missing front matter; expected the file to start with a `+++` \
+                 line, then title, date and channel, then a closing `+++` line"
+            ),
+        ]
     );
 }
 
@@ -410,15 +413,19 @@ fn the_command_exits_non_zero_and_prints_every_problem() {
     let out = site.run(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 3, "{stderr}");
-    assert!(lines[0].starts_with(&format!("error: {ANN}/first.md:1: missing front matter")));
-    assert!(lines[1].starts_with(&format!(
-        "error: {ANN}/ghost.en.md: translation with no original"
-    )));
     assert_eq!(
-        lines[2],
-        "error: build failed with 2 problems; ./public was left as it was"
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            format!(
+                "error: {ANN}/first.md:1: missing front matter; expected the file to start with \
+                 a `+++` line, then title, date and channel, then a closing `+++` line"
+            ),
+            format!(
+                "error: {ANN}/ghost.en.md: translation with no original; expected {ANN}/ghost.md \
+                 or {ANN}/ghost/index.md in the site's main language (ja)"
+            ),
+            "error: build failed with 2 problems; ./public was left as it was".to_string(),
+        ]
     );
     assert_eq!(site.snapshot(), before);
 }
@@ -525,11 +532,12 @@ fn translation_with_a_different_channel() {
 #[test]
 fn site_toml_translation_into_the_main_language_and_zero_latest_and_feed_limit() {
     let problems = refused(|s| {
-        let text = std::fs::read_to_string(s.root().join("site.toml")).unwrap();
-        let text = text
-            .replacen("home_latest = 2", "home_latest = 0\nfeed_limit = 0", 1)
-            .replacen("[translations.en]", "[translations.ja]", 1);
-        s.write("site.toml", &text);
+        s.edit(
+            "site.toml",
+            "home_latest = 2",
+            "home_latest = 0\nfeed_limit = 0",
+        );
+        s.edit("site.toml", "[translations.en]", "[translations.ja]");
     });
     assert_eq!(
         problems,

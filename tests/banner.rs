@@ -4,26 +4,15 @@
 
 use crisis_site::BaseUrl;
 
-use crate::support::{Page, TestSite};
+use crate::support::{HtmlPage, TestSite};
 
 /// The site's title in the basic fixture's site.toml.
 const TITLE: &str = "テスト事案に関する特設ページ";
 
-/// Replaces the one occurrence of `from` in a file of the site.
-fn edit(site: &TestSite, path: &str, from: &str, to: &str) {
-    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-    assert_eq!(text.matches(from).count(), 1, "{path}: {from:?} once");
-    site.write(path, &text.replacen(from, to, 1));
-}
-
-fn read(site: &TestSite, path: &str) -> String {
-    std::fs::read_to_string(site.out().join(path)).unwrap()
-}
-
 /// The fragment is made to be dropped into another site's page: no document of its
 /// own, nothing that loads, nothing that runs, no class that needs a style sheet.
 fn assert_self_contained(site: &TestSite, path: &str) {
-    let text = read(site, path);
+    let text = site.read(path);
     assert!(text.len() < 2048, "{path} is {} bytes", text.len());
     for tag in [
         "<html", "<head", "<body", "<script", "<style", "<link", "<img", "<iframe",
@@ -126,7 +115,7 @@ struct Badge {
 impl Badge {
     fn of(site: &TestSite, path: &str) -> Badge {
         Badge {
-            text: read(site, path),
+            text: site.read(path),
         }
     }
 
@@ -229,8 +218,7 @@ fn the_badge_widens_with_its_words_and_takes_the_status_colour() {
     assert_eq!(english.text_lengths(), [44, 72]);
     assert!(english.part_widths()[1] > responding.part_widths()[1]);
 
-    edit(
-        &site,
+    site.edit(
         "site.toml",
         "status = \"responding\"",
         "status = \"resolved\"",
@@ -251,8 +239,7 @@ fn the_badge_widens_with_its_words_and_takes_the_status_colour() {
 fn titles_with_markup_characters_are_escaped_in_the_badge_and_the_banner() {
     let site = TestSite::basic();
     let title = r#"A&B <速報> 'x' "お詫び""#;
-    edit(
-        &site,
+    site.edit(
         "site.toml",
         &format!("title = \"{TITLE}\""),
         &format!("title = '''{title}'''"),
@@ -271,8 +258,8 @@ fn titles_with_markup_characters_are_escaped_in_the_badge_and_the_banner() {
         badge.text
     );
 
-    let banner: Page = site.page("banner.html");
+    let banner: HtmlPage = site.page("banner.html");
     assert_eq!(banner.text("a > strong"), title);
     assert_eq!(banner.count("a *"), 5, "no element made of the title");
-    assert!(read(&site, "banner.html").contains("A&amp;B &lt;速報&gt;"));
+    assert!(site.read("banner.html").contains("A&amp;B &lt;速報&gt;"));
 }

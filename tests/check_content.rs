@@ -5,7 +5,7 @@
 use crisis_site::{Level, Rule};
 
 use crate::support::TestSite;
-use crate::support::check::{check, edit, of};
+use crate::support::check::{check, of};
 
 const FIRST: &str = "content/announcements/first.md";
 const FIRST_EN: &str = "content/announcements/first.en.md";
@@ -38,15 +38,13 @@ const CONFIDENTIAL_HINT: &str = "  hint: remove the marker: a public statement n
 #[test]
 fn confidential_marker_finds_the_words_of_every_language_in_text_and_file_names() {
     let site = TestSite::basic();
-    edit(
-        &site,
+    site.edit(
         FIRST,
         "本日、システム障害が発生しました。",
         "本日、システム障害が発生しました。本資料は社外秘です。",
     );
     // A Japanese marker in the English text is found too, and Latin ones whatever the case.
-    edit(
-        &site,
+    site.edit(
         FIRST_EN,
         "A system failure occurred today.\n",
         "A system failure occurred today.\n\nINTERNAL USE ONLY. 取扱注意\n",
@@ -67,14 +65,13 @@ fn confidential_marker_finds_the_words_of_every_language_in_text_and_file_names(
 fn confidential_marker_leaves_whole_other_words_and_the_writers_notes_alone() {
     let site = TestSite::basic();
     // "confidentiality" is not "confidential"; a TOML comment is never published.
-    edit(
-        &site,
+    // (In the summary, which is published text too, as the edit always did.)
+    site.edit(
         FIRST_EN,
-        "A system failure occurred today.",
-        "A system failure occurred today. We take the confidentiality of your data seriously.",
+        "summary = \"A system failure occurred today.\"",
+        "summary = \"A system failure occurred today. We take the confidentiality of your data seriously.\"",
     );
-    edit(
-        &site,
+    site.edit(
         FIRST,
         "number = 1",
         "# 社外秘の資料を確認のこと\nnumber = 1",
@@ -85,15 +82,12 @@ fn confidential_marker_leaves_whole_other_words_and_the_writers_notes_alone() {
 #[test]
 fn site_toml_changes_a_content_rules_level_or_turns_it_off() {
     let site = TestSite::basic();
-    edit(
-        &site,
+    site.edit(
         FIRST,
         "本日、システム障害が発生しました。",
         "本日、システム障害が発生しました（社外秘）。\n\n![](chart.png)",
     );
-    edit(
-        &site,
-        "site.toml",
+    site.edit("site.toml",
         "[incident]",
         // The image does not exist: broken-link, not a rule of this test, is off too.
         "[check.levels]\nconfidential-marker = \"warning\"\nimage-alt = \"off\"\nbroken-link = \"off\"\n\n[incident]",
@@ -173,9 +167,8 @@ fn required_sections_wants_a_heading_for_each_topic_in_each_language() {
 fn an_unknown_kind_or_a_translation_that_disagrees_is_refused() {
     let site = TestSite::basic();
     let problems = site.refused(|site| {
-        edit(site, FIRST, "number = 1", "number = 1\nkind = \"breach\"");
-        edit(
-            site,
+        site.edit(FIRST, "number = 1", "number = 1\nkind = \"breach\"");
+        site.edit(
             "content/announcements/both/index.en.md",
             "number = 2",
             "number = 2\nkind = \"breach-notice\"",
@@ -193,8 +186,7 @@ fn an_unknown_kind_or_a_translation_that_disagrees_is_refused() {
 #[test]
 fn translation_outdated_names_the_originals_update_or_its_correction() {
     let site = TestSite::basic();
-    edit(
-        &site,
+    site.edit(
         FIRST,
         "number = 1",
         "number = 1\nupdated = 2023-06-06T09:00:00+09:00",
@@ -206,8 +198,7 @@ fn translation_outdated_names_the_originals_update_or_its_correction() {
         ]
     );
 
-    edit(
-        &site,
+    site.edit(
         FIRST_EN,
         "summary",
         "updated = 2023-06-06T09:00:00+09:00\nsummary",
@@ -247,8 +238,7 @@ fn pdf_only_wants_the_key_facts_in_the_page_not_only_in_the_attachment() {
 #[test]
 fn image_alt_wants_every_image_described_unless_raw_html_marks_it_decoration() {
     let site = TestSite::basic();
-    edit(
-        &site,
+    site.edit(
         FIRST,
         "本日、システム障害が発生しました。",
         "本日、システム障害が発生しました。\n\n![](chart.png)\n\n<img src=\"map.png\">\n\n\
@@ -268,14 +258,12 @@ fn image_alt_wants_every_image_described_unless_raw_html_marks_it_decoration() {
         ]
     );
 
-    edit(
-        &site,
+    site.edit(
         FIRST,
         "![](chart.png)",
         "![9時から17時までの障害件数](chart.png)",
     );
-    edit(
-        &site,
+    site.edit(
         FIRST,
         "<img src=\"map.png\">",
         "<img src=\"map.png\" alt=\"影響地域の地図\">",

@@ -113,24 +113,21 @@ fn build_with(title: &str, summary: &str, name: &str, site_title: &str) -> TestS
             toml(name),
         ),
     );
-    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    let config = config
-        .replacen(
-            "title = \"テスト事案に関する特設ページ\"",
-            &format!("title = {}", toml(site_title)),
-            1,
-        )
-        .replacen(
-            "name = \"お問い合わせ窓口\"",
-            &format!("name = {}", toml(name)),
-            1,
-        )
-        .replacen(
-            "hours = \"平日 9:00〜18:00\"",
-            &format!("hours = {}", toml(summary)),
-            1,
-        );
-    site.write("site.toml", &config);
+    site.edit(
+        "site.toml",
+        "title = \"テスト事案に関する特設ページ\"",
+        &format!("title = {}", toml(site_title)),
+    );
+    site.edit(
+        "site.toml",
+        "name = \"お問い合わせ窓口\"",
+        &format!("name = {}", toml(name)),
+    );
+    site.edit(
+        "site.toml",
+        "hours = \"平日 9:00〜18:00\"",
+        &format!("hours = {}", toml(summary)),
+    );
     site
 }
 

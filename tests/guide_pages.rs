@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::{Page, TestSite};
+use crate::support::{HtmlPage, TestSite};
 
 const PAGES: &str = "content/pages";
 
@@ -30,18 +30,16 @@ fn site_with(pages: &[(&str, &str)]) -> TestSite {
 
 /// The basic fixture with `home_pages = [...]` in site.toml (on line 7).
 fn list_on_home(site: &TestSite, names: &[&str]) {
-    let text = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    let text = text.replacen(
+    site.edit(
+        "site.toml",
         "home_latest = 2\n",
         &format!("home_latest = 2\nhome_pages = [{}]\n", list.join(", ")),
-        1,
     );
-    site.write("site.toml", &text);
 }
 
 /// Every `id` of a page, checking that none is used twice.
-fn ids(page: &Page) -> BTreeSet<String> {
+fn ids(page: &HtmlPage) -> BTreeSet<String> {
     let all = page.attrs("[id]", "id");
     let unique: BTreeSet<String> = all.iter().cloned().collect();
     assert_eq!(

@@ -31,17 +31,6 @@ fn fourth(extra: &str) -> String {
     )
 }
 
-/// Replaces the one occurrence of `from` in a file of the site.
-fn edit(site: &TestSite, path: &str, from: &str, to: &str) {
-    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-    assert_eq!(
-        text.matches(from).count(),
-        1,
-        "{path} should contain {from:?} once"
-    );
-    site.write(path, &text.replacen(from, to, 1));
-}
-
 // Values that are not one of the known words.
 
 #[test]
@@ -166,7 +155,7 @@ fn service_without_a_status() {
 
 #[test]
 fn corrects_a_misspelt_slug() {
-    let problems = refused(|s| edit(s, &format!("{ANN}/fix.md"), "\"wrong\"", "\"wrnog\""));
+    let problems = refused(|s| s.edit(&format!("{ANN}/fix.md"), "\"wrong\"", "\"wrnog\""));
     assert_eq!(
         problems,
         [format!(
@@ -178,8 +167,7 @@ fn corrects_a_misspelt_slug() {
 #[test]
 fn corrects_a_slug_far_from_every_announcement() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/fix.md"),
             "\"wrong\"",
             "\"2023-06-01-notice\"",
@@ -196,7 +184,7 @@ fn corrects_a_slug_far_from_every_announcement() {
 
 #[test]
 fn corrects_something_that_cannot_be_a_slug() {
-    let problems = refused(|s| edit(s, &format!("{ANN}/fix.md"), "\"wrong\"", "\"第1報\""));
+    let problems = refused(|s| s.edit(&format!("{ANN}/fix.md"), "\"wrong\"", "\"第1報\""));
     assert_eq!(
         problems,
         [format!(
@@ -209,7 +197,7 @@ fn corrects_something_that_cannot_be_a_slug() {
 #[test]
 fn corrects_a_newer_announcement() {
     // third.md is dated 2023-06-05T17:00, the day after fix.md.
-    let problems = refused(|s| edit(s, &format!("{ANN}/fix.md"), "\"wrong\"", "\"third\""));
+    let problems = refused(|s| s.edit(&format!("{ANN}/fix.md"), "\"wrong\"", "\"third\""));
     assert_eq!(
         problems,
         [format!(
@@ -222,8 +210,7 @@ fn corrects_a_newer_announcement() {
 #[test]
 fn corrects_an_announcement_of_the_same_date() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/fix.md"),
             "date = 2023-06-04T12:00:00",
             "date = 2023-06-03T12:00:00",
@@ -240,7 +227,7 @@ fn corrects_an_announcement_of_the_same_date() {
 
 #[test]
 fn corrects_itself() {
-    let problems = refused(|s| edit(s, &format!("{ANN}/fix.md"), "\"wrong\"", "\"fix\""));
+    let problems = refused(|s| s.edit(&format!("{ANN}/fix.md"), "\"wrong\"", "\"fix\""));
     assert_eq!(
         problems,
         [format!(
@@ -255,8 +242,7 @@ fn corrects_itself() {
 #[test]
 fn service_since_that_does_not_parse() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.md"),
             "since = 2023-06-01T06:00:00",
             "since = \"6月1日\"",
@@ -275,8 +261,7 @@ fn service_since_that_does_not_parse() {
 #[test]
 fn timeline_at_that_does_not_parse() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/second.md"),
             "at = 2023-06-01",
             "at = \"6月1日\"",
@@ -295,8 +280,7 @@ fn timeline_at_that_does_not_parse() {
 #[test]
 fn timeline_at_of_the_wrong_type() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/second.md"),
             "at = 2023-06-01",
             "at = 20230601",
@@ -334,8 +318,7 @@ fn since_in_a_translation_that_does_not_parse() {
 #[test]
 fn revision_at_with_a_date_only() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.md"),
             "at = 2023-06-02T09:00:00",
             "at = 2023-06-02",
@@ -353,8 +336,7 @@ fn revision_at_with_a_date_only() {
 #[test]
 fn revision_at_that_does_not_parse() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.md"),
             "at = 2023-06-02T09:00:00",
             "at = \"翌日9時\"",
@@ -372,8 +354,7 @@ fn revision_at_that_does_not_parse() {
 #[test]
 fn next_update_that_does_not_parse() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/third.md"),
             "next_update = 2023-06-07T17:00:00",
             "next_update = \"6月7日17時\"",
@@ -393,8 +374,7 @@ fn next_update_that_does_not_parse() {
 #[test]
 fn revision_before_the_announcement() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.md"),
             "at = 2023-06-02T09:00:00",
             "at = 2023-06-01T09:00:00",
@@ -426,8 +406,7 @@ fn updated_before_the_announcement() {
 fn updated_before_the_newest_revision() {
     // first.md's revision is dated 2023-06-02T09:00.
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.md"),
             "number = 1\n",
             "number = 1\nupdated = 2023-06-01T18:00:00\n",
@@ -446,8 +425,7 @@ fn updated_before_the_newest_revision() {
 #[test]
 fn updated_before_both_the_announcement_and_its_revision() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.md"),
             "number = 1\n",
             "number = 1\nupdated = 2023-05-31T18:00:00\n",
@@ -472,8 +450,7 @@ fn updated_before_both_the_announcement_and_its_revision() {
 #[test]
 fn next_update_before_the_announcement() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/third.md"),
             "next_update = 2023-06-07T17:00:00",
             "next_update = 2023-06-05T09:00:00",
@@ -492,7 +469,7 @@ fn next_update_before_the_announcement() {
 
 #[test]
 fn contact_until_before_from() {
-    let problems = refused(|s| edit(s, "site.toml", "until = 2023-06-05", "until = 2023-05-31"));
+    let problems = refused(|s| s.edit("site.toml", "until = 2023-06-05", "until = 2023-05-31"));
     assert_eq!(
         problems,
         [
@@ -504,7 +481,7 @@ fn contact_until_before_from() {
 
 #[test]
 fn contact_from_that_does_not_parse() {
-    let problems = refused(|s| edit(s, "site.toml", "from = 2023-06-20", "from = \"6月20日\""));
+    let problems = refused(|s| s.edit("site.toml", "from = 2023-06-20", "from = \"6月20日\""));
     assert_eq!(
         problems,
         [
@@ -518,8 +495,7 @@ fn contact_from_that_does_not_parse() {
 #[test]
 fn alert_until_before_from() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             "site.toml",
             "from = 2023-06-01\n\n[alerts.translations.en]",
             "from = 2023-06-01\nuntil = 2023-05-31T23:00:00\n\n[alerts.translations.en]",
@@ -546,8 +522,7 @@ fn bad_link(line: usize, link: &str) -> String {
 #[test]
 fn alert_link_with_a_leading_slash() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             "site.toml",
             "link = \"announcements/first/\"",
             "link = \"/announcements/first/\"",
@@ -559,8 +534,7 @@ fn alert_link_with_a_leading_slash() {
 #[test]
 fn alert_link_climbing_out_of_the_site() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             "site.toml",
             "link = \"announcements/first/\"",
             "link = \"announcements/../../etc/\"",
@@ -572,8 +546,7 @@ fn alert_link_climbing_out_of_the_site() {
 #[test]
 fn alert_link_with_javascript() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             "site.toml",
             "link = \"announcements/first/\"",
             "link = \"javascript:alert(1)\"",
@@ -585,8 +558,7 @@ fn alert_link_with_javascript() {
 #[test]
 fn translated_alert_link_with_a_leading_slash() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             "site.toml",
             "link = \"en/announcements/first/\"",
             "link = \"/en/announcements/first/\"",
@@ -597,14 +569,7 @@ fn translated_alert_link_with_a_leading_slash() {
 
 #[test]
 fn alert_with_empty_text() {
-    let problems = refused(|s| {
-        edit(
-            s,
-            "site.toml",
-            "text = \"終了した注意喚起\"",
-            "text = \" \"",
-        )
-    });
+    let problems = refused(|s| s.edit("site.toml", "text = \"終了した注意喚起\"", "text = \" \""));
     assert_eq!(
         problems,
         ["site.toml:45: `[[alerts]]` entry has an empty `text`; expected the warning"]
@@ -614,8 +579,7 @@ fn alert_with_empty_text() {
 #[test]
 fn alert_with_an_empty_translated_text() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             "site.toml",
             "text = \"Beware of e-mails pretending to be from us.\"",
             "text = \"\"",
@@ -687,8 +651,7 @@ fn differs(
 #[test]
 fn translation_with_a_different_service_status() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.en.md"),
             "status = \"stopped\"",
             "status = \"restored\"",
@@ -765,8 +728,7 @@ fn translation_with_a_different_measure_status() {
 #[test]
 fn translation_with_a_different_timeline_at() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.en.md"),
             "[[timeline]]\n",
             "[[timeline]]\nat = 2023-06-01\n",
@@ -788,8 +750,7 @@ fn translation_with_a_different_timeline_at() {
 #[test]
 fn translation_with_a_different_revision_kind_and_at() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.en.md"),
             "[[revisions]]\n",
             "[[revisions]]\nkind = \"correction\"\nat = 2023-06-02T10:00:00\n",
@@ -865,8 +826,7 @@ fn translation_that_corrects_what_the_original_does_not() {
 #[test]
 fn translation_with_a_different_incident_status() {
     let problems = refused(|s| {
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.en.md"),
             "title = \"System outage (Update 1)\"\n",
             "title = \"System outage (Update 1)\"\nincident_status = \"resolved\"\n",
@@ -1049,27 +1009,23 @@ fn revision_with_an_empty_text() {
 #[test]
 fn problems_in_several_files_come_together_sorted_by_file_then_line() {
     let problems = refused(|s| {
-        edit(s, &format!("{ANN}/fix.md"), "\"wrong\"", "\"wrnog\"");
-        edit(
-            s,
+        s.edit(&format!("{ANN}/fix.md"), "\"wrong\"", "\"wrnog\"");
+        s.edit(
             &format!("{ANN}/third.md"),
             "next_update = 2023-06-07T17:00:00",
             "next_update = 2023-06-05T09:00:00",
         );
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/third.md"),
             "name = \"ログ監視の強化\"",
             "name = \"EDRの導入\"",
         );
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/first.md"),
             "at = 2023-06-02T09:00:00",
             "at = 2023-06-01T09:00:00",
         );
-        edit(
-            s,
+        s.edit(
             &format!("{ANN}/second.en.md"),
             "note = \"Payslips only\"",
             "status = \"stopped\"",
@@ -1112,9 +1068,8 @@ fn site_toml_problems_come_sorted_by_line() {
     let problems = refused(|s| {
         // The first desk: `until` (line 17) before `from`, and a translation into the
         // main language (line 19), which is checked first.
-        edit(s, "site.toml", "until = 2023-12-31", "until = 2023-05-31");
-        edit(
-            s,
+        s.edit("site.toml", "until = 2023-12-31", "until = 2023-05-31");
+        s.edit(
             "site.toml",
             "[contacts.translations.en]\nname = \"Contact desk\"",
             "[contacts.translations.ja]\nname = \"Contact desk\"",
@@ -1134,8 +1089,8 @@ fn site_toml_problems_come_sorted_by_line() {
 #[test]
 fn site_toml_and_content_problems_of_the_incident_come_in_one_report() {
     let problems = refused(|s| {
-        edit(s, "site.toml", "until = 2023-06-05", "until = 2023-05-31");
-        edit(s, &format!("{ANN}/fix.md"), "\"wrong\"", "\"wrnog\"");
+        s.edit("site.toml", "until = 2023-06-05", "until = 2023-05-31");
+        s.edit(&format!("{ANN}/fix.md"), "\"wrong\"", "\"wrnog\"");
     });
     // site.toml first, as for every other problem of the settings.
     assert_eq!(

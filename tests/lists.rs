@@ -1,8 +1,8 @@
 //! The unified announcement list (発表情報一覧) and its IR and PR filters.
 
-use crate::support::{Page, TestSite};
+use crate::support::{HtmlPage, TestSite};
 
-fn slugs(page: &Page) -> Vec<String> {
+fn slugs(page: &HtmlPage) -> Vec<String> {
     page.attrs(".announcements .announcement-item .title a", "href")
         .iter()
         .map(|h| page.resolve(h))

@@ -4,9 +4,31 @@ use chrono::DateTime;
 
 use crate::support::TestSite;
 
+/// Text that only the draft and the embargoed announcement of the basic fixture have:
+/// a word of each title, and each body.
+const UNPUBLISHED: [&str; 4] = ["下書き", "15時", "まだ公開しない本文", "解禁前の本文"];
+
+/// Whether any file of the output has `text`.
+fn output_has(site: &TestSite, text: &str) -> bool {
+    site.snapshot()
+        .values()
+        .any(|bytes| String::from_utf8_lossy(bytes).contains(text))
+}
+
 #[test]
 fn drafts_and_embargoed_announcements_are_left_out_by_default() {
-    let site = TestSite::basic();
+    // Built with both, the text of each is in the output: its absence below means
+    // something.
+    let mut site = TestSite::basic();
+    site.drafts = true;
+    site.future = true;
+    site.built();
+    for text in UNPUBLISHED {
+        assert!(output_has(&site, text), "{text}");
+    }
+
+    site.drafts = false;
+    site.future = false;
     site.built();
     assert!(!site.exists("announcements/draft/index.html"));
     assert!(!site.exists("announcements/embargoed/index.html"));
@@ -26,10 +48,8 @@ fn drafts_and_embargoed_announcements_are_left_out_by_default() {
         );
     }
     // Nothing of their text anywhere in the output.
-    for (path, bytes) in site.snapshot() {
-        let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("まだ公開しない本文"), "{}", path.display());
-        assert!(!text.contains("解禁前の本文"), "{}", path.display());
+    for text in UNPUBLISHED {
+        assert!(!output_has(&site, text), "{text}");
     }
 }
 
@@ -71,17 +91,48 @@ fn an_embargoed_announcement_is_published_once_its_time_has_come() {
 
 #[test]
 fn the_command_line_takes_drafts_future_and_now() {
-    let site = TestSite::basic();
-    let out = site.run(&["build"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut site = TestSite::basic();
+    let build = |site: &TestSite, args: &[&str]| {
+        let out = site.run(&[&["build"], args].concat());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    build(&site, &[]);
     assert!(!site.exists("announcements/draft/index.html"));
+    assert!(!site.exists("announcements/embargoed/index.html"));
 
-    let out = site.run(&["build", "--drafts", "--future"]);
-    assert!(out.status.success());
+    build(&site, &["--drafts"]);
+    assert!(site.exists("announcements/draft/index.html"));
+    assert!(!site.exists("announcements/embargoed/index.html"));
+
+    build(&site, &["--drafts", "--future"]);
     assert!(site.exists("announcements/draft/index.html"));
     assert!(site.exists("announcements/embargoed/index.html"));
+
+    // --now: the embargo of 2023-06-09 15:00 JST lifts at that minute, not a second
+    // earlier, whatever offset the moment is given in.
+    for (now, published) in [
+        ("2023-06-09T14:59:59+09:00", false),
+        ("2023-06-09T15:00:00+09:00", true),
+        ("2023-06-09T05:59:59Z", false),
+        ("2023-06-09T06:00:00Z", true),
+    ] {
+        site.now = DateTime::parse_from_rfc3339(now).unwrap();
+        build(&site, &[]);
+        assert_eq!(
+            site.exists("announcements/embargoed/index.html"),
+            published,
+            "--now {now}"
+        );
+        assert_eq!(
+            site.page("announcements/index.html")
+                .texts(".announcement-item .title")
+                .contains(&"15時に公開する適時開示".to_string()),
+            published,
+            "--now {now}"
+        );
+    }
 }

@@ -5,7 +5,7 @@
 
 use crisis_site::BaseUrl;
 
-use crate::support::{Page, TestSite};
+use crate::support::{HtmlPage, TestSite};
 
 /// The basic fixture with `entries` as its `[redirects]` table; returns the line of
 /// site.toml on which the first entry is.
@@ -19,7 +19,7 @@ fn with_redirects(site: &TestSite, entries: &str) -> usize {
 
 /// The redirect page at `path`, with where it sends readers: the URL of its meta
 /// refresh, which its visible link repeats.
-fn redirect_page(site: &TestSite, path: &str) -> (Page, String) {
+fn redirect_page(site: &TestSite, path: &str) -> (HtmlPage, String) {
     let page = site.page(path);
     let refresh = page.attr("meta[http-equiv='refresh']", "content");
     let url = refresh

@@ -2,57 +2,8 @@
 //! normalises them: whatever is asked, only files of the built site are served, and
 //! the server keeps answering.
 
-use std::io::{Read, Write};
-use std::net::{Shutdown, TcpStream};
-use std::time::Duration;
-
 use crate::support::TestSite;
-use crate::support::preview::Preview;
-
-impl Preview {
-    /// Sends `raw` as it is and reads whatever comes back until the server closes
-    /// (nothing, if it just hangs up).
-    fn send(&self, raw: &[u8]) -> Vec<u8> {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        // A safety net only: the server answers or closes long before.
-        stream
-            .set_read_timeout(Some(Duration::from_secs(30)))
-            .unwrap();
-        // The server may refuse and close before reading everything.
-        let _ = stream.write_all(raw);
-        // A complete request asks the server to close after answering; on anything
-        // else the server is told that no more is coming, so that it never waits.
-        // (Not always: hyper drops an answer still being prepared when its reading
-        // side ends.)
-        if !raw.ends_with(b"Connection: close\r\n\r\n") {
-            let _ = stream.shutdown(Shutdown::Write);
-        }
-        let mut answer = Vec::new();
-        let _ = stream.read_to_end(&mut answer);
-        answer
-    }
-}
-
-/// The status code of a raw answer, or 0 for none.
-fn status(answer: &[u8]) -> u16 {
-    let text = String::from_utf8_lossy(answer);
-    text.split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
-}
-
-fn header<'a>(answer: &'a str, name: &str) -> Option<&'a str> {
-    let head = answer.split("\r\n\r\n").next()?;
-    head.lines().skip(1).find_map(|line| {
-        let (key, value) = line.split_once(':')?;
-        key.eq_ignore_ascii_case(name).then(|| value.trim())
-    })
-}
-
-fn get(path: &str) -> Vec<u8> {
-    format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").into_bytes()
-}
+use crate::support::preview::{Preview, get};
 
 /// What no answer may contain: text that exists only in files outside the built site.
 const SECRETS: [&str; 5] = [
@@ -71,10 +22,10 @@ fn hostile_site() -> TestSite {
     let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
     site.write("site.toml", &format!("{toml}\n# {}\n", SECRETS[0]));
     site.write("content/notes.txt", SECRETS[1]);
-    let first = std::fs::read_to_string(root.join("content/announcements/first.md")).unwrap();
-    site.write(
+    site.edit(
         "content/announcements/first.md",
-        &first.replacen("+++\n", &format!("+++\n# {}\n", SECRETS[2]), 1),
+        "+++\ntitle",
+        &format!("+++\n# {}\ntitle", SECRETS[2]),
     );
     let base = std::fs::read_to_string(root.join("themes/default/templates/base.html")).unwrap();
     site.write(
@@ -213,18 +164,18 @@ fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_ans
     for (i, raw) in corpus.iter().enumerate() {
         let shown: String = String::from_utf8_lossy(raw).chars().take(80).collect();
         let answer = preview.send(raw);
-        let text = String::from_utf8_lossy(&answer);
+        let text = format!("{}\r\n\r\n{}", answer.head, answer.body);
         for secret in SECRETS.iter().copied().chain(passwd.as_deref()) {
             assert!(
                 !text.contains(secret),
                 "request {i} ({shown:?}) got {secret}:\n{text}"
             );
         }
-        match status(&answer) {
+        match answer.status {
             // No answer at all: the server hung up on it.
             0 => {}
             301 | 308 => {
-                let to = header(&text, "location").unwrap_or_default();
+                let to = answer.header("location").unwrap_or_default();
                 assert!(
                     to.starts_with('/') && !to.starts_with("//") && !to.contains(".."),
                     "request {i} ({shown:?}) redirected out of the site: {to}"
@@ -237,13 +188,14 @@ fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_ans
     }
 
     // Still serving, and serving the site.
-    let home = preview.send(&get("/"));
-    let text = String::from_utf8_lossy(&home);
-    assert_eq!(status(&home), 200, "{text}");
-    assert!(text.contains("テスト事案に関する特設ページ"), "{text}");
     assert_eq!(
-        status(&preview.send(&get("/harmless.txt"))),
-        200,
+        preview.page("/").text("title"),
+        "テスト事案に関する特設ページ"
+    );
+    let harmless = preview.get("/harmless.txt");
+    assert_eq!(
+        (harmless.status, harmless.body.as_str()),
+        (200, "a static file"),
         "a real static file is served"
     );
 }
@@ -253,12 +205,14 @@ fn a_folder_with_a_name_to_encode_is_redirected_to_a_valid_address() {
     let site = hostile_site();
     let preview = Preview::start(&site, &["--port", "0"]);
     let asked = "/announcements/both/%E8%B3%87%E6%96%99%20x";
-    let answer = preview.send(&get(asked));
-    let text = String::from_utf8_lossy(&answer).into_owned();
-    assert_eq!(status(&answer), 308, "{text}");
-    let to = header(&text, "location").unwrap();
+    let answer = preview.get(asked);
+    assert_eq!(answer.status, 308, "{}", answer.head);
+    let to = answer.header("location").unwrap();
     assert_eq!(to, format!("{asked}/"));
-    let page = preview.send(&get(to));
-    assert_eq!(status(&page), 200);
-    assert!(String::from_utf8_lossy(&page).contains("attachment folder"));
+    // The attachment folder's own index page, sent as written.
+    let page = preview.get(to);
+    assert_eq!(
+        (page.status, page.body.as_str()),
+        (200, "<p>attachment folder</p>")
+    );
 }

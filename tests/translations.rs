@@ -123,13 +123,11 @@ fn attachments_are_reachable_from_the_translation() {
 #[test]
 fn a_partial_block_translation_keeps_the_original_for_the_rest() {
     let site = TestSite::basic();
-    let text = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    let text = text.replacen(
+    site.edit(
+        "site.toml",
         "[[contacts]]",
         "[key_reports.translations.en]\ntitle = \"Third-party committee report\"\n\n[[contacts]]",
-        1,
     );
-    site.write("site.toml", &text);
     site.built();
     let home = site.page("en/index.html");
     assert_eq!(

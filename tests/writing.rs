@@ -8,7 +8,7 @@ use crisis_site::{Error, Publish};
 use crisis_site::{NewAnnouncement, NewTranslation};
 use scraper::Html;
 
-use crate::support::{NOW, Page, TestSite, snapshot};
+use crate::support::{HtmlPage, NOW, TestSite, snapshot};
 
 fn problems(result: Result<std::path::PathBuf, Error>) -> Vec<String> {
     match result {
@@ -100,7 +100,7 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
         },
     })
     .unwrap();
-    let page = |path: &str| Page {
+    let page = |path: &str| HtmlPage {
         path: path.to_string(),
         html: Html::parse_document(&std::fs::read_to_string(output.join(path)).unwrap()),
     };
@@ -391,10 +391,10 @@ fn a_language_that_is_not_a_code_is_a_command_line_error() {
     let before = snapshot(site.root());
     let out = site.run(&["new", "T", "--lang", "English", "--for", "first"]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
-        stderr.lines().next().unwrap(),
-        "error: invalid value 'English' for '--lang <LANG>': `English` is not a language code; expected a lowercase code such as `ja` or `en`"
+        String::from_utf8(out.stderr).unwrap(),
+        "error: invalid value 'English' for '--lang <LANG>': `English` is not a language code; expected a lowercase code such as `ja` or `en`\n\n\
+         For more information, try '--help'.\n"
     );
     assert_eq!(snapshot(site.root()), before);
 }

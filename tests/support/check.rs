@@ -1,5 +1,5 @@
-//! Helpers of the `check` tests: review a fixture at a moment, pick one rule's
-//! findings as printed, and edit a file of the site in place.
+//! Helpers of the `check` tests: review a fixture at a moment, and pick one rule's
+//! findings as printed.
 
 use chrono::DateTime;
 
@@ -38,11 +38,4 @@ pub fn of(report: &Report, rule: Rule) -> Vec<String> {
         .filter(|f| f.rule == rule)
         .map(Finding::to_string)
         .collect()
-}
-
-/// Replaces `from` by `to` in a file of the site, once.
-pub fn edit(site: &TestSite, path: &str, from: &str, to: &str) {
-    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-    assert!(text.contains(from), "{path} has no {from:?}");
-    site.write(path, &text.replacen(from, to, 1));
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod preview;
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -101,6 +102,39 @@ impl TestSite {
         self
     }
 
+    /// Replaces `from` by `to` in a file of the site. `from` must be in the file, and
+    /// once only: an edit that finds nothing to change, or cannot tell which place is
+    /// meant, would leave the test testing something else than it says.
+    pub fn edit(&self, path: &str, from: &str, to: &str) {
+        let file = self.root().join(path);
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        match text.matches(from).count() {
+            1 => {
+                self.write(path, &text.replacen(from, to, 1));
+            }
+            0 => panic!("{path} has no {from:?} to replace"),
+            n => panic!("{path} has {from:?} {n} times; give more of the text to replace"),
+        }
+    }
+
+    /// Saves a file of the site as an editor that saves atomically does: the text goes
+    /// into a temporary file in the site's folder (where only site.toml is an input)
+    /// and is renamed into place. A running preview sees one change, with the file
+    /// complete, and rebuilds once; `write` could be seen half done, or as two changes.
+    /// The file's folder must exist: a new folder would be a change of its own.
+    pub fn save(&self, path: &str, text: &str) -> &TestSite {
+        let target = self.root().join(path);
+        assert!(
+            target.parent().unwrap().is_dir(),
+            "{path}: its folder must exist before the preview starts"
+        );
+        let mut temporary = tempfile::NamedTempFile::new_in(self.root()).unwrap();
+        temporary.write_all(text.as_bytes()).unwrap();
+        temporary.persist(&target).unwrap();
+        self
+    }
+
     pub fn remove(&self, path: &str) -> &TestSite {
         std::fs::remove_file(self.root().join(path)).unwrap();
         self
@@ -165,11 +199,11 @@ impl TestSite {
         problems
     }
 
-    /// Runs the binary in the site's folder with `args`.
+    /// Runs the binary in the site's folder with `args`, at the site's `now`.
     pub fn run(&self, args: &[&str]) -> std::process::Output {
         Command::new(env!("CARGO_BIN_EXE_crisis-site"))
             .current_dir(self.root())
-            .args(["--now", NOW])
+            .args(["--now", &self.now.to_rfc3339()])
             .args(args)
             .output()
             .unwrap()
@@ -193,11 +227,11 @@ impl TestSite {
     }
 
     /// A page of the output, parsed.
-    pub fn page(&self, output_path: &str) -> Page {
+    pub fn page(&self, output_path: &str) -> HtmlPage {
         let path = self.out().join(output_path);
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        Page {
+        HtmlPage {
             path: output_path.to_string(),
             html: Html::parse_document(&text),
         }
@@ -237,12 +271,12 @@ pub fn output_path(base: &str, url: &str) -> String {
 }
 
 /// A parsed output page.
-pub struct Page {
+pub struct HtmlPage {
     pub path: String,
     pub html: Html,
 }
 
-impl Page {
+impl HtmlPage {
     /// The trimmed, whitespace-collapsed text of every element matching `css`.
     pub fn texts(&self, css: &str) -> Vec<String> {
         let selector = Selector::parse(css).unwrap();

@@ -24,6 +24,8 @@ pub struct Preview {
     pub problems: Vec<Problem>,
     /// Which rebuild this is; pages carry it, so they know when a newer one exists.
     pub version: u64,
+    /// When that rebuild started: it read every change the watcher had seen by then.
+    pub started: Option<Instant>,
 }
 
 /// What the server's handlers share.
@@ -88,6 +90,7 @@ impl Shared {
             build,
             problems: problems.clone(),
             version,
+            started: Some(started),
         });
         drop(preview);
         self.version.send_replace(version);

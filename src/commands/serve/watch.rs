@@ -2,7 +2,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::options::ServeOptions;
 use super::preview::{Rebuilt, Shared};
@@ -26,7 +26,7 @@ pub fn watch_site(
     shared: Arc<Shared>,
     report: impl Fn(&Rebuilt) + Send + 'static,
 ) -> Result<Watcher, Error> {
-    use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+    use notify_debouncer_full::notify::RecursiveMode;
 
     let root = options.root.clone();
     let rebuild_options = options.clone();
@@ -40,13 +40,9 @@ pub fn watch_site(
         DEBOUNCE,
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
+            let read = shared.current().started;
             let changed = match result {
-                Ok(events) => events.iter().any(|event| {
-                    matches!(
-                        event.kind,
-                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-                    ) && event.paths.iter().any(|p| is_input(&root, p))
-                }),
+                Ok(events) => events.iter().any(|event| is_new_change(&root, event, read)),
                 Err(_) => true,
             };
             if changed {
@@ -71,6 +67,23 @@ pub fn watch_site(
     Ok(debouncer)
 }
 
+/// Whether `event` changed one of the site's inputs after the latest rebuild started
+/// reading them (at `read`). Reads are not changes. A change from before is in that
+/// rebuild already: the debouncer lets each change go once it is DEBOUNCE old, so one
+/// burst of saves can come in two batches, and the second is not rebuilt again.
+fn is_new_change(
+    root: &Path,
+    event: &notify_debouncer_full::DebouncedEvent,
+    read: Option<Instant>,
+) -> bool {
+    use notify_debouncer_full::notify::EventKind;
+    matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+    ) && event.paths.iter().any(|p| is_input(root, p))
+        && read.is_none_or(|started| event.time >= started)
+}
+
 /// Whether a changed path is one of the site's inputs (not the output, not an
 /// editor's swap file in the root).
 fn is_input(root: &Path, path: &Path) -> bool {
@@ -84,5 +97,39 @@ fn is_input(root: &Path, path: &Path) -> bool {
             first == SITE_TOML || INPUT_FOLDERS.iter().any(|f| first == *f)
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_changes_of_inputs_that_the_latest_rebuild_has_not_read_are_rebuilt() {
+        use notify_debouncer_full::DebouncedEvent;
+        use notify_debouncer_full::notify::event::{AccessKind, DataChange, ModifyKind};
+        use notify_debouncer_full::notify::{Event, EventKind};
+        let root = Path::new("/site");
+        let at = Instant::now();
+        let event =
+            |kind, path: &str| DebouncedEvent::new(Event::new(kind).add_path(root.join(path)), at);
+        let saved = event(
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            "content/a.md",
+        );
+        assert!(is_new_change(root, &saved, None));
+        assert!(is_new_change(root, &saved, Some(at)));
+        assert!(!is_new_change(
+            root,
+            &saved,
+            Some(at + Duration::from_millis(1))
+        ));
+        let read = event(EventKind::Access(AccessKind::Any), "content/a.md");
+        assert!(!is_new_change(root, &read, None));
+        let output = event(
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            "public/index.html",
+        );
+        assert!(!is_new_change(root, &output, None));
     }
 }

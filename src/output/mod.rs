@@ -12,10 +12,14 @@ use rayon::prelude::*;
 
 use crate::base::Error;
 use crate::render::{Body, OutputFile};
+use folders::{ASIDE_PREFIX, STAGING_PREFIX, remove_abandoned, remove_ours};
+use pause::{Pause, Phase};
 
-/// A file crisis-site puts in every output folder, so that it only ever replaces
-/// folders it wrote itself.
-pub const MARKER: &str = ".crisis-site-output";
+mod folders;
+mod pause;
+
+pub use folders::MARKER;
+pub use pause::PAUSE_VAR;
 
 /// Writes `files` as the new content of `out`, replacing what was there at once.
 ///
@@ -23,21 +27,21 @@ pub const MARKER: &str = ".crisis-site-output";
 /// Returns a warning when the new site is in place but the previous build could not
 /// be deleted afterwards: the build succeeded, and nothing was lost.
 pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<String>, Error> {
+    let pause = Pause::from_env()?;
     check_replaceable(out)?;
+    pause.reached(Phase::Cleanup);
     // Before claiming a folder of its own, so that a build killed at any point
     // leaves at most one folder behind.
     remove_abandoned(&parent_of(out), out);
     let (staging, parent, _claim) = claim_staging(out)?;
-    write_all(files, &staging.path)?;
+    pause.reached(Phase::Claimed);
+    write_all(files, &staging.path, pause)?;
+    pause.reached(Phase::Written);
     // `_claim` stays locked until the swap is done, so no other build takes the
     // staging folder for a dead one's.
-    swap_in(staging, out, &parent)
+    swap_in(staging, out, &parent, pause)
 }
 
-/// The name every build's staging folder starts with, beside the output.
-const STAGING_PREFIX: &str = ".crisis-site-new-";
-/// The name the previous output is moved aside to where the swap is two renames.
-const ASIDE_PREFIX: &str = ".crisis-site-old-";
 /// How many times a staging folder is created again when another build's clean-up
 /// took it in the instant before it was claimed.
 const CLAIM_TRIES: usize = 5;
@@ -59,7 +63,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.keep {
-            let _ = remove_ours(&self.path);
+            let _ = remove_ours(&self.path, Pause::NEVER);
         }
     }
 }
@@ -127,89 +131,6 @@ fn is_same_file(file: &std::fs::File, path: &Path) -> bool {
     }
 }
 
-/// Deletes, beside `out`, what builds killed before they finished left behind: their
-/// staging folders, and the previous output moved aside by a two-rename swap once
-/// `out` is a complete output again.
-///
-/// Only folders it can prove are crisis-site's are touched: named with its prefix and
-/// holding its marker, which no live build holds locked (an empty staging folder is
-/// a build killed in the instant after creating it, or the last step of a deletion).
-/// Best effort: a folder that cannot be deleted now is tried again by the next build.
-fn remove_abandoned(parent: &Path, out: &Path) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    // The previous output moved aside is the only copy of the site while `out` is
-    // missing, so it is kept until a build has put a new output in place.
-    let out_is_complete = out.join(MARKER).is_file();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let staging = name.starts_with(STAGING_PREFIX);
-        let aside = name.starts_with(ASIDE_PREFIX) && out_is_complete;
-        if !(staging || aside) || !entry.file_type().is_ok_and(|t| t.is_dir()) {
-            continue;
-        }
-        let path = entry.path();
-        match std::fs::File::open(path.join(MARKER)) {
-            // Held until the folder is gone, so that two clean-ups never race.
-            Ok(marker) => {
-                if marker.try_lock().is_ok() {
-                    let _ = remove_ours(&path);
-                }
-            }
-            // Fails unless the folder is empty: one being filled is left alone.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && staging => {
-                let _ = std::fs::remove_dir(&path);
-            }
-            Err(_) => {}
-        }
-    }
-}
-
-/// Deletes a folder crisis-site wrote, its marker last: a deletion cut short (a
-/// killed build) leaves a folder that is still recognisably crisis-site's, for the
-/// next build to finish. A folder already gone is fine.
-fn remove_ours(dir: &Path) -> std::io::Result<()> {
-    let entries = match std::fs::read_dir(dir) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        entries => entries?,
-    };
-    let entries = entries
-        .filter(|e| !matches!(e, Ok(e) if e.file_name() == MARKER))
-        .collect::<std::io::Result<Vec<_>>>()?;
-    remove_entries(entries)?;
-    gone(std::fs::remove_file(dir.join(MARKER)))?;
-    gone(std::fs::remove_dir(dir))
-}
-
-/// Deletes these folder entries and everything below them, in parallel: a previous
-/// build of thousands of pages is as many files, and deleting them one after another
-/// would be the slowest step of a build. A symbolic link is removed, never followed.
-fn remove_entries(entries: Vec<std::fs::DirEntry>) -> std::io::Result<()> {
-    entries.into_par_iter().try_for_each(|entry| {
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            let below = match std::fs::read_dir(&path) {
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-                below => below?.collect::<std::io::Result<Vec<_>>>()?,
-            };
-            remove_entries(below)?;
-            gone(std::fs::remove_dir(&path))
-        } else {
-            gone(std::fs::remove_file(&path))
-        }
-    })
-}
-
-/// A removal of something already gone counts as done.
-fn gone(result: std::io::Result<()>) -> std::io::Result<()> {
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        other => other,
-    }
-}
-
 /// A fresh folder in the same parent as `target` (created if missing), so that it can
 /// be renamed onto `target` in one step; returns it and that parent.
 pub fn staging_beside(target: &Path, prefix: &str) -> Result<(tempfile::TempDir, PathBuf), Error> {
@@ -261,7 +182,9 @@ fn check_replaceable(out: &Path) -> Result<(), Error> {
     }
 }
 
-fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
+/// Writes `files` into `dir`; `pause` may stop it after the first half
+/// ([`Phase::Writing`]).
+fn write_all(files: &[OutputFile], dir: &Path, pause: Pause) -> Result<(), Error> {
     let folders: BTreeSet<PathBuf> = files
         .iter()
         .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
@@ -271,6 +194,13 @@ fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
         std::fs::create_dir_all(&folder)
             .map_err(|e| Error::io(format!("cannot create {}", folder.display()), e))?;
     }
+    let (first, rest) = files.split_at(pause.before(Phase::Writing, files.len()));
+    write_files(first, dir)?;
+    pause.reached(Phase::Writing);
+    write_files(rest, dir)
+}
+
+fn write_files(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
     files.par_iter().try_for_each(|file| {
         let target = dir.join(&file.path);
         match &file.body {
@@ -292,18 +222,28 @@ fn write_all(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
 /// a complete output. Elsewhere (or on a file system without the exchange) the old
 /// output is first moved aside, not deleted, so it can be put back if the second
 /// rename fails.
-fn swap_in(staging: Staging, out: &Path, parent: &Path) -> Result<Option<String>, Error> {
+fn swap_in(
+    staging: Staging,
+    out: &Path,
+    parent: &Path,
+    pause: Pause,
+) -> Result<Option<String>, Error> {
     // Until the new build is in place, dropping `staging` deletes it.
     let moved_in = |e| Error::io(format!("cannot move the new build to {}", out.display()), e);
     if !out.exists() {
         std::fs::rename(&staging.path, out).map_err(moved_in)?;
         staging.keep();
+        pause.reached(Phase::Swapped);
         return Ok(None);
     }
     #[cfg(target_os = "linux")]
     match exchange(&staging.path, out) {
         // The staging folder now holds the previous build.
-        Ok(()) => return Ok(remove_previous(&staging.keep())),
+        Ok(()) => {
+            let previous = staging.keep();
+            pause.reached(Phase::Swapped);
+            return Ok(remove_previous(&previous, pause));
+        }
         Err(e) if e.raw_os_error() == Some(rustix::io::Errno::INVAL.raw_os_error()) => {}
         Err(e) => return Err(moved_in(e)),
     }
@@ -324,7 +264,8 @@ fn swap_in(staging: Staging, out: &Path, parent: &Path) -> Result<Option<String>
         return Err(moved_in(e));
     }
     staging.keep();
-    Ok(remove_previous(&aside))
+    pause.reached(Phase::Swapped);
+    Ok(remove_previous(&aside, pause))
 }
 
 #[cfg(target_os = "linux")]
@@ -333,8 +274,8 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
-fn remove_previous(old: &Path) -> Option<String> {
-    remove_ours(old).err().map(|e| {
+fn remove_previous(old: &Path, pause: Pause) -> Option<String> {
+    remove_ours(old, pause).err().map(|e| {
         format!(
             "the new site is in place, but the previous build could not be deleted from {} ({e}); delete it by hand",
             old.display()

@@ -132,7 +132,15 @@ fn build_with(title: &str, summary: &str, name: &str, site_title: &str) -> TestS
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 40, failure_persistence: None, ..ProptestConfig::default() })]
+    // A fixed seed: the same 40 cases on every run, so a run that passes never fails
+    // on a rerun. To explore other inputs, change the seed for a local run, and keep
+    // any case it finds as a test of its own.
+    #![proptest_config(ProptestConfig {
+        cases: 40,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6372_6973_6973_2d73),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_text_in_any_field_comes_out_as_text(

@@ -53,11 +53,7 @@ pub fn prepare(root: &Path, publish: &Publish, cache: &Cache) -> Result<Prepared
 
 /// Every step but writing: the site as files in memory.
 pub fn render(root: &Path, publish: &Publish, cache: &Cache) -> Result<Rendered, Error> {
-    make(prepare(root, publish, cache)?)
-}
-
-/// A prepared site planned and made into files in memory.
-pub fn make(prepared: Prepared) -> Result<Rendered, Error> {
+    let prepared = prepare(root, publish, cache)?;
     let plan = Plan::new(&prepared.site, &prepared.theme).map_err(Error::Invalid)?;
     let files = plan
         .render_all(&prepared.site, &prepared.theme)

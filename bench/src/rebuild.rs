@@ -35,7 +35,7 @@ pub fn run(site: &Path, edits: usize) -> anyhow::Result<()> {
         now: chrono::Local::now().fixed_offset(),
         base_url: Some(BaseUrl::parse("http://127.0.0.1:1111/").expect("a valid address")),
     };
-    let cache = Cache::default();
+    let cache = Cache::keeping();
     let page = format!(
         "announcements/{}/index.html",
         file.file_stem()

@@ -13,10 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crisis_site::Publish;
-use crisis_site::BaseUrl;
-use crisis_site::Cache;
-use crisis_site::Body;
+use crisis_site::{BaseUrl, Body, Cache, Publish};
 use libfuzzer_sys::fuzz_target;
 
 /// Where each part of the input is written, from the site's folder.
@@ -74,11 +71,11 @@ fuzz_target!(|data: &[u8]| {
         now: chrono::DateTime::parse_from_rfc3339("2023-06-08T12:00:00+09:00").expect("a date"),
         base_url: Some(BaseUrl::parse("https://incident.example.jp/").expect("a base URL")),
     };
-    let Ok((_, files)) = crisis_site::render_site(root, &publish, &Cache::default()) else {
+    let Ok(rendered) = crisis_site::render(root, &publish, &Cache::none()) else {
         return;
     };
-    for file in &files {
-        let Content::Text(text) = &file.content else {
+    for file in &rendered.files {
+        let Body::Text(text) = &file.body else {
             continue;
         };
         if file.path.ends_with(".xml") || file.path.ends_with(".svg") {

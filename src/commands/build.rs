@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::base::{Error, Lang};
 use crate::load::Cache;
-use crate::model::{Publish, Sources};
+use crate::model::Publish;
 use crate::{output, pipeline};
 
 /// What `crisis-site build` is asked to do.
@@ -43,11 +43,7 @@ pub const NO_BASE_URL: &str = "`base_url` is not set (site.toml, or --base-url):
 /// Loads, checks, renders and writes the site. On any error the output folder is left
 /// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    let mut prepared = pipeline::prepare(&options.root, &options.publish, &Cache::default())?;
-    // Only the review reads the texts again; a build of thousands of announcements
-    // need not hold them while it renders.
-    prepared.sources = Sources::default();
-    let rendered = pipeline::make(prepared)?;
+    let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
     let site = &rendered.prepared.site;
     let mut warnings: Vec<String> = output::write(&rendered.files, &options.output)?
         .into_iter()

@@ -12,7 +12,7 @@ use crate::{output, pipeline};
 
 /// Reviews the site at `root` as it would be published under `publish`.
 pub fn check(root: &Path, publish: &Publish) -> Result<Report, Error> {
-    let rendered = pipeline::render(root, publish, &Cache::default())?;
+    let rendered = pipeline::render(root, publish, &Cache::none())?;
     let scratch = tempfile::tempdir()
         .map_err(|e| Error::io("cannot create a folder for the check's build", e))?;
     output::write(&rendered.files, &scratch.path().join("public"))?;

@@ -49,7 +49,7 @@ pub fn new_announcement(new: &NewAnnouncement) -> Result<PathBuf, Error> {
     let existing = content::load(
         &new.root,
         Some(&config),
-        &Cache::default(),
+        &Cache::none(),
         &mut Sources::default(),
     )
     .map_err(Error::Invalid)?;

@@ -34,9 +34,9 @@ pub struct Read {
 }
 
 /// Parsed announcement files kept between the preview's rebuilds.
-#[derive(Default)]
 pub struct Cache {
-    entries: Mutex<HashMap<PathBuf, Cached>>,
+    /// `None` for a run that reads the site once: nothing is kept.
+    entries: Option<Mutex<HashMap<PathBuf, Cached>>>,
 }
 
 struct Cached {
@@ -47,12 +47,28 @@ struct Cached {
 }
 
 impl Cache {
+    /// A cache that keeps every parse, for runs that read the site again and again.
+    pub fn keeping() -> Cache {
+        Cache {
+            entries: Some(Mutex::default()),
+        }
+    }
+
+    /// No cache: for a run that reads the site once (`build`, `check`), which would
+    /// only copy every parse into it and throw the copy away.
+    pub fn none() -> Cache {
+        Cache { entries: None }
+    }
+
     /// The parse of `source`, read again only if it changed since the last call.
     pub(super) fn read(&self, source: &SourceFile, zone: FixedOffset) -> Read {
+        let Some(entries) = &self.entries else {
+            return read(source, zone);
+        };
         let stamp = std::fs::metadata(&source.absolute)
             .map(|m| (m.modified().ok(), m.len()))
             .ok();
-        let lock = || self.entries.lock().expect("cache lock is never poisoned");
+        let lock = || entries.lock().expect("cache lock is never poisoned");
         if let Some(stamp) = stamp
             && let Some(cached) = lock().get(&source.absolute)
             && cached.stamp == stamp
@@ -81,8 +97,11 @@ impl Cache {
 
     /// Forgets files that are gone.
     pub(super) fn keep_only(&self, sources: &[SourceFile]) {
+        let Some(entries) = &self.entries else {
+            return;
+        };
         let present: HashSet<&Path> = sources.iter().map(|s| s.absolute.as_path()).collect();
-        self.entries
+        entries
             .lock()
             .expect("cache lock is never poisoned")
             .retain(|path, _| present.contains(path.as_path()));

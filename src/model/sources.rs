@@ -2,13 +2,15 @@
 //! them with: what the pre-publication review reads lines of, so that it never reads
 //! the disk again (and reads exactly what was built).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Content files' texts, by path relative to the site root.
+/// Content files' texts, by path relative to the site root. A hash map: paths are
+/// compared component by component, which makes an ordered map of thousands of them
+/// a cost of its own, and nothing needs them in order.
 #[derive(Debug, Clone, Default)]
-pub struct Sources(BTreeMap<PathBuf, Arc<str>>);
+pub struct Sources(HashMap<PathBuf, Arc<str>>);
 
 impl Sources {
     /// Keeps the text of the file at `path`.

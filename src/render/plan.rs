@@ -25,6 +25,8 @@ pub struct Plan {
     /// The incident's state, which every page shows part of.
     pub state: State,
     jobs: Vec<Job>,
+    /// The path of each job, made once.
+    paths: Vec<String>,
     copies: Vec<OutputFile>,
 }
 
@@ -36,7 +38,7 @@ impl Plan {
         let mut jobs = page_jobs(site, &state);
         jobs.extend(data_jobs(site));
         let copies = copies(site, theme);
-        let paths: Vec<String> = jobs.iter().map(|j| j.path(site)).collect();
+        let mut paths: Vec<String> = jobs.iter().map(|j| j.path(site)).collect();
         let mut outputs: Vec<(&str, Origin)> = paths
             .iter()
             .map(|p| (p.as_str(), Origin::Generated))
@@ -61,9 +63,11 @@ impl Plan {
             return Err(problems);
         }
         jobs.extend(redirects);
+        paths.extend(redirect_paths);
         Ok(Plan {
             state,
             jobs,
+            paths,
             copies,
         })
     }
@@ -71,6 +75,11 @@ impl Plan {
     /// The jobs, in the order of [`Plan::render`]'s indexes.
     pub fn jobs(&self) -> &[Job] {
         &self.jobs
+    }
+
+    /// The output path of each job, in the same order.
+    pub fn paths(&self) -> &[String] {
+        &self.paths
     }
 
     /// The files copied as they are: static files, then attachments.
@@ -89,10 +98,11 @@ impl Plan {
         let made: Vec<Result<OutputFile, Vec<Problem>>> = self
             .jobs
             .par_iter()
-            .map(|job| {
+            .zip(&self.paths)
+            .map(|(job, path)| {
                 let text = self.make(site, theme, job)?;
                 Ok(OutputFile {
-                    path: job.path(site),
+                    path: path.clone(),
                     body: Body::Text(text),
                 })
             })
@@ -114,23 +124,23 @@ impl Plan {
 
     /// The content file shown at output path `path`, where it is one writer's file.
     pub fn source_of<'a>(&self, site: &'a Site, path: &str) -> Option<&'a Path> {
-        self.jobs
-            .iter()
-            .find(|job| job.page_lang().is_some() && job.path(site) == path)
-            .and_then(|job| job.source(site))
+        let at = self.paths.iter().position(|p| p == path)?;
+        self.jobs[at].source(site)
     }
 
     /// The paths of the Atom feeds.
-    pub fn feed_paths(&self, site: &Site) -> Vec<String> {
+    pub fn feed_paths(&self) -> Vec<&str> {
         self.jobs
             .iter()
-            .filter(|job| matches!(job, Job::Feed(..)))
-            .map(|job| job.path(site))
+            .zip(&self.paths)
+            .filter(|(job, _)| matches!(job, Job::Feed(..)))
+            .map(|(_, path)| path.as_str())
             .collect()
     }
 
     fn make(&self, site: &Site, theme: &Theme, job: &Job) -> Result<String, Vec<Problem>> {
         let state = &self.state;
+        let path = || job.path(site);
         match job {
             Job::Feed(lang, channel) => feed::render(site, state, theme, lang, *channel),
             Job::Sitemap => {
@@ -140,11 +150,11 @@ impl Plan {
             }
             Job::Robots => Ok(sitemap::robots(site)),
             Job::Status(lang) => {
-                let cx = PageContext::new(site, &theme.strings, state, lang, job.path(site));
+                let cx = PageContext::new(site, &theme.strings, state, lang, path());
                 Ok(api::status(&cx))
             }
             Job::Summary(lang) => {
-                let cx = PageContext::new(site, &theme.strings, state, lang, job.path(site));
+                let cx = PageContext::new(site, &theme.strings, state, lang, path());
                 Ok(api::summary(&cx))
             }
             Job::StatusSchema => Ok(api::SCHEMA.to_string()),

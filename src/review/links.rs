@@ -61,11 +61,11 @@ fn decoded(text: &str) -> String {
 
 /// The built Atom feeds.
 fn feeds<'a>(checked: &'a Checked) -> impl Iterator<Item = &'a OutputFile> {
-    let paths = checked.plan.feed_paths(checked.site);
+    let paths = checked.plan.feed_paths();
     checked
         .files
         .iter()
-        .filter(move |f| paths.contains(&f.path))
+        .filter(move |f| paths.contains(&f.path.as_str()))
 }
 
 impl<'a> Output<'a> {

@@ -50,13 +50,13 @@ impl MemoryBuild {
         let prepared = pipeline::prepare(root, publish, cache)?;
         let (site, theme) = (prepared.site, prepared.theme);
         let plan = Plan::new(&site, &theme).map_err(Error::Invalid)?;
-        let jobs = plan.jobs().iter().enumerate();
+        let jobs = plan.paths().iter().cloned().enumerate();
         let copies = plan.copies().iter().filter_map(|f| match &f.body {
             Body::Copy { source, .. } => Some((f.path.clone(), Entry::Copy(source.clone()))),
             Body::Text(_) => None,
         });
         let paths = jobs
-            .map(|(i, job)| (job.path(&site), Entry::Made(i)))
+            .map(|(i, path)| (path, Entry::Made(i)))
             .chain(copies)
             .collect();
         let made = plan.jobs().iter().map(|_| OnceLock::new()).collect();

@@ -59,7 +59,7 @@ impl Shared {
         let (version, _) = watch::channel(0u64);
         Shared {
             preview: RwLock::new(Arc::new(Preview::default())),
-            cache: Cache::default(),
+            cache: Cache::keeping(),
             version,
             base_url: BaseUrl::parse(url).ok(),
             root: options.root.clone(),

@@ -15,26 +15,9 @@ use crate::theme::Template;
 /// that the preview can keep a plan beside the site it was made from.
 #[derive(Debug, Clone)]
 pub enum Job {
-    /// The home page.
-    Home(Lang),
-    /// The list of all announcements, or of one channel's.
-    List(Lang, Option<Channel>),
-    /// The services' restoration history.
-    Services(Lang),
-    /// The recurrence-prevention measures.
-    Measures(Lang),
-    /// The response timeline.
-    Timeline(Lang),
-    /// An announcement (by index) with its neighbours in the language.
-    Announcement(Lang, usize, Neighbours),
-    /// A guide page of `content/pages/` (by index).
-    GuidePage(Lang, usize),
-    /// The page a static host serves for a missing path.
-    NotFound(Lang),
-    /// The one-line banner other sites embed: a fragment, not a page.
-    Banner(Lang),
-    /// The status badge other sites show as an image.
-    Badge(Lang),
+    /// A page of the site (or a fragment, or the badge) in one language, from a
+    /// template.
+    Page(PageJob),
     /// An Atom feed of all announcements, or of one channel's.
     Feed(Lang, Option<Channel>),
     /// sitemap.xml.
@@ -54,6 +37,40 @@ pub enum Job {
         /// Where readers are sent, redirects already followed.
         to: RedirectTarget,
     },
+}
+
+/// A page of the site in one language.
+#[derive(Debug, Clone)]
+pub struct PageJob {
+    /// The page's language.
+    pub lang: Lang,
+    /// Which page it is.
+    pub page: Page,
+}
+
+/// A page of the site's output, in whatever language.
+#[derive(Debug, Clone, Copy)]
+pub enum Page {
+    /// The home page.
+    Home,
+    /// The list of all announcements, or of one channel's.
+    List(Option<Channel>),
+    /// The services' restoration history.
+    Services,
+    /// The recurrence-prevention measures.
+    Measures,
+    /// The response timeline.
+    Timeline,
+    /// An announcement (by index) with its neighbours in the language.
+    Announcement(usize, Neighbours),
+    /// A guide page of `content/pages/` (by index).
+    Guide(usize),
+    /// The page a static host serves for a missing path.
+    NotFound,
+    /// The one-line banner other sites embed: a fragment, not a page.
+    Banner,
+    /// The status badge other sites show as an image.
+    Badge,
 }
 
 /// Indexes of the announcements before and after one, among those in its language.
@@ -77,45 +94,11 @@ pub struct Listed {
 }
 
 impl Job {
-    /// The page's language, for a job that is a page, fragment or badge of one
-    /// language (those rendered from a template through a page context).
-    pub fn page_lang(&self) -> Option<&Lang> {
-        match self {
-            Job::Home(lang)
-            | Job::List(lang, _)
-            | Job::Services(lang)
-            | Job::Measures(lang)
-            | Job::Timeline(lang)
-            | Job::Announcement(lang, ..)
-            | Job::GuidePage(lang, _)
-            | Job::NotFound(lang)
-            | Job::Banner(lang)
-            | Job::Badge(lang) => Some(lang),
-            _ => None,
-        }
-    }
-
-    /// The template of a page job.
-    pub fn template(&self) -> Option<Template> {
-        Some(match self {
-            Job::Home(_) => Template::Home,
-            Job::List(..) => Template::List,
-            Job::Services(_) => Template::Services,
-            Job::Measures(_) => Template::Measures,
-            Job::Timeline(_) => Template::Timeline,
-            Job::Announcement(..) => Template::Announcement,
-            Job::GuidePage(..) => Template::GuidePage,
-            Job::NotFound(_) => Template::NotFound,
-            Job::Banner(_) => Template::Banner,
-            Job::Badge(_) => Template::Badge,
-            _ => return None,
-        })
-    }
-
     /// The file's path from the output root.
     pub fn path(&self, site: &Site) -> String {
         let main = site.main_language();
         match self {
+            Job::Page(job) => job.page.path(site, &job.lang),
             Job::Feed(lang, channel) => url::feed(lang, main, *channel),
             Job::Sitemap => url::SITEMAP.to_string(),
             Job::Robots => url::ROBOTS.to_string(),
@@ -123,38 +106,6 @@ impl Job {
             Job::Summary(lang) => url::summary(lang, main),
             Job::StatusSchema => url::STATUS_SCHEMA.to_string(),
             Job::Redirect { from, .. } => from.clone(),
-            page => {
-                let lang = page.page_lang().expect("the other jobs are pages");
-                page.path_in(site, lang)
-                    .expect("pages are planned only in languages they exist in")
-            }
-        }
-    }
-
-    /// Where this page is in `lang`, if the page exists in that language: the page's
-    /// own path, and those of its translations for the language links.
-    pub fn path_in(&self, site: &Site, lang: &Lang) -> Option<String> {
-        let main = site.main_language();
-        match self {
-            Job::Home(_) => Some(url::home(lang, main)),
-            Job::List(_, channel) => Some(url::list(lang, main, *channel)),
-            Job::Services(_) => Some(url::services(lang, main)),
-            Job::Measures(_) => Some(url::measures(lang, main)),
-            Job::Timeline(_) => Some(url::timeline(lang, main)),
-            Job::Announcement(_, i, _) => {
-                let a = &site.announcements[*i];
-                a.version(lang, main)
-                    .map(|_| url::announcement(lang, main, &a.slug))
-            }
-            Job::GuidePage(_, i) => {
-                let p = &site.pages[*i];
-                p.version(lang, main)
-                    .map(|_| url::page(lang, main, &p.name))
-            }
-            Job::NotFound(_) => Some(url::not_found(lang, main)),
-            Job::Banner(_) => Some(url::banner(lang, main)),
-            Job::Badge(_) => Some(url::badge(lang, main)),
-            _ => None,
         }
     }
 
@@ -162,21 +113,25 @@ impl Job {
     /// redirect page at an old `.htm` path is not counted.
     pub fn is_html(&self) -> bool {
         match self {
+            Job::Page(job) => job.page.template().name().ends_with(".html"),
             Job::Redirect { from, .. } => from.ends_with(".html"),
-            job => job.template().is_some_and(|t| t.name().ends_with(".html")),
+            _ => false,
         }
     }
 
     /// The content file the page shows, where it is one writer's file: an
     /// announcement, a guide page, the home page's overview.
     pub fn source<'a>(&self, site: &'a Site) -> Option<&'a Path> {
-        let main = site.main_language();
-        match self {
-            Job::Home(lang) => site.overview.get(lang).map(|o| o.source.as_path()),
-            Job::Announcement(lang, i, _) => site.announcements[*i]
+        let Job::Page(job) = self else {
+            return None;
+        };
+        let (lang, main) = (&job.lang, site.main_language());
+        match job.page {
+            Page::Home => site.overview.get(lang).map(|o| o.source.as_path()),
+            Page::Announcement(i, _) => site.announcements[i]
                 .version(lang, main)
                 .map(|v| v.source.as_path()),
-            Job::GuidePage(lang, i) => site.pages[*i]
+            Page::Guide(i) => site.pages[i]
                 .version(lang, main)
                 .map(|t| t.source.as_path()),
             _ => None,
@@ -186,24 +141,74 @@ impl Job {
     /// The page as the sitemap lists it, or `None` for a file that is not a page for
     /// search engines.
     pub fn listed(&self, site: &Site) -> Option<Listed> {
-        let lang = self.page_lang()?;
-        let changed = match self {
-            Job::NotFound(_) | Job::Banner(_) | Job::Badge(_) => return None,
-            Job::Announcement(_, i, _) => Some(site.announcements[*i].last_changed()),
-            Job::GuidePage(_, i) => site.pages[*i]
+        let Job::Page(job) = self else {
+            return None;
+        };
+        let (page, lang) = (job.page, &job.lang);
+        let changed = match page {
+            Page::NotFound | Page::Banner | Page::Badge => return None,
+            Page::Announcement(i, _) => Some(site.announcements[i].last_changed()),
+            Page::Guide(i) => site.pages[i]
                 .version(lang, site.main_language())
                 .and_then(|text| text.updated),
-            Job::List(_, channel) => site.in_channel(*channel).map(|a| a.last_changed()).max(),
-            _ => site.last_updated,
+            Page::List(channel) => site.in_channel(channel).map(|a| a.last_changed()).max(),
+            Page::Home | Page::Services | Page::Measures | Page::Timeline => site.last_updated,
         };
         Some(Listed {
-            path: self.path_in(site, lang)?,
+            path: page.path(site, lang),
             changed,
             versions: site
                 .languages
                 .iter()
-                .filter_map(|l| Some((l.to_string(), self.path_in(site, l)?)))
+                .filter_map(|l| Some((l.to_string(), page.path_in(site, l)?)))
                 .collect(),
         })
+    }
+}
+
+impl Page {
+    /// Its template.
+    pub fn template(self) -> Template {
+        match self {
+            Page::Home => Template::Home,
+            Page::List(_) => Template::List,
+            Page::Services => Template::Services,
+            Page::Measures => Template::Measures,
+            Page::Timeline => Template::Timeline,
+            Page::Announcement(..) => Template::Announcement,
+            Page::Guide(_) => Template::GuidePage,
+            Page::NotFound => Template::NotFound,
+            Page::Banner => Template::Banner,
+            Page::Badge => Template::Badge,
+        }
+    }
+
+    /// Where the page is in `lang`, if it exists in that language: its own path, and
+    /// those of its translations for the language links.
+    pub fn path_in(self, site: &Site, lang: &Lang) -> Option<String> {
+        let main = site.main_language();
+        let exists = match self {
+            Page::Announcement(i, _) => site.announcements[i].version(lang, main).is_some(),
+            Page::Guide(i) => site.pages[i].version(lang, main).is_some(),
+            _ => true,
+        };
+        exists.then(|| self.path(site, lang))
+    }
+
+    /// Where the page is in `lang`, which it exists in.
+    fn path(self, site: &Site, lang: &Lang) -> String {
+        let main = site.main_language();
+        match self {
+            Page::Home => url::home(lang, main),
+            Page::List(channel) => url::list(lang, main, channel),
+            Page::Services => url::services(lang, main),
+            Page::Measures => url::measures(lang, main),
+            Page::Timeline => url::timeline(lang, main),
+            Page::Announcement(i, _) => url::announcement(lang, main, &site.announcements[i].slug),
+            Page::Guide(i) => url::page(lang, main, &site.pages[i].name),
+            Page::NotFound => url::not_found(lang, main),
+            Page::Banner => url::banner(lang, main),
+            Page::Badge => url::badge(lang, main),
+        }
     }
 }

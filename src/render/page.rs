@@ -1,7 +1,7 @@
 //! Rendering one page (or fragment) of the site: the context its template sees,
 //! built from the views of its page context.
 
-use super::job::{Job, Neighbours};
+use super::job::{Neighbours, Page, PageJob};
 use crate::base::Problem;
 use crate::model::{Channel, Site};
 use crate::state::State;
@@ -12,75 +12,70 @@ use crate::view::{
     announcement, embed, guide_page, home, item, measures, services, site, timeline,
 };
 
-/// Renders a page job (one with a template): the page's text.
+/// Renders a page of the site at `path`: the page's text.
 pub fn render(
     site: &Site,
     state: &State,
     theme: &Theme,
-    job: &Job,
+    job: &PageJob,
+    path: String,
 ) -> Result<String, Vec<Problem>> {
-    let (lang, template) = job
-        .page_lang()
-        .zip(job.template())
-        .expect("only page jobs are rendered as pages");
-    let path = job
-        .path_in(site, lang)
-        .expect("pages are rendered only in languages they exist in");
+    let (lang, page) = (&job.lang, job.page);
     let cx = PageContext::new(site, &theme.strings, state, lang, path);
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
     context.insert_value("t", cx.strings.value.clone());
     // Fragments for other sites have no head, no language links, only their view.
-    if let Some(head) = insert_view(&cx, job, &mut context) {
+    if let Some(head) = insert_view(&cx, page, &mut context) {
         context.insert("site", &site::site_view(&cx));
         context.insert(
             "alternates",
-            &site::alternates(&cx, |l| job.path_in(site, l)),
+            &site::alternates(&cx, |l| page.path_in(site, l)),
         );
-        context.insert("head", &head.finish(&cx, |l| job.path_in(site, l)));
+        context.insert("head", &head.finish(&cx, |l| page.path_in(site, l)));
     }
-    theme.render(template, &context)
+    theme.render(page.template(), &context)
 }
 
 /// Inserts the view of the job's page or fragment; returns the head of a page of the
 /// site (one with `base.html`'s head and navigation), `None` for a fragment.
-fn insert_view(cx: &PageContext, job: &Job, context: &mut tera::Context) -> Option<Head> {
-    let head = match job {
-        Job::Banner(_) => {
+fn insert_view(cx: &PageContext, page: Page, context: &mut tera::Context) -> Option<Head> {
+    let head = match page {
+        Page::Banner => {
             context.insert("banner", &embed::banner(cx));
             return None;
         }
-        Job::Badge(_) => {
+        Page::Badge => {
             context.insert("badge", &embed::badge(cx));
             return None;
         }
-        Job::Home(_) => home_page(cx, context),
-        Job::List(_, channel) => list(cx, *channel, context),
-        Job::Services(_) => {
+        Page::Home => home_page(cx, context),
+        Page::List(channel) => list(cx, channel, context),
+        Page::Services => {
             context.insert("page_kind", &PageKind::Services);
             context.insert("services", &services::services(cx));
             head::titled(cx, Key::SERVICES_TITLE, Key::SERVICES_INTRO)
         }
-        Job::Measures(_) => {
+        Page::Measures => {
             context.insert("page_kind", &PageKind::Measures);
             context.insert("measure_groups", &measures::measure_groups(cx));
             context.insert("measure_counts", &measures::measure_counts(cx));
             head::titled(cx, Key::MEASURES_TITLE, Key::MEASURES_INTRO)
         }
-        Job::Timeline(_) => {
+        Page::Timeline => {
             context.insert("page_kind", &PageKind::Timeline);
             context.insert("rows", &timeline::timeline(cx));
             head::titled(cx, Key::TIMELINE_TITLE, Key::TIMELINE_INTRO)
         }
-        Job::Announcement(_, i, neighbours) => announcement_page(cx, *i, *neighbours, context),
-        Job::GuidePage(_, i) => {
+        Page::Announcement(i, neighbours) => announcement_page(cx, i, neighbours, context),
+        Page::Guide(i) => {
             context.insert("page_kind", &PageKind::GuidePage);
-            let page = guide_page::guide_page(cx, *i);
-            let head = Head::new(Some(page.title.to_string()), page.summary.to_string());
-            context.insert("page", &page);
+            let view = guide_page::guide_page(cx, i);
+            let head = Head::new(Some(view.title.to_string()), view.summary.to_string());
+            context.insert("page", &view);
             head
         }
-        Job::NotFound(_) => {
+        Page::NotFound => {
             context.insert("page_kind", &PageKind::NotFound);
             let mut head = head::titled(cx, Key::NOT_FOUND_TITLE, Key::NOT_FOUND_TEXT);
             head.noindex = true;
@@ -92,7 +87,6 @@ fn insert_view(cx: &PageContext, job: &Job, context: &mut tera::Context) -> Opti
             );
             head
         }
-        _ => unreachable!("only page jobs are rendered as pages"),
     };
     Some(head)
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::file::{Body, Origin, OutputFile};
-use super::job::{Job, Listed, Neighbours};
+use super::job::{Job, Listed, Neighbours, Page, PageJob};
 use super::{api, collisions, feed, page, redirect, sitemap};
 use crate::base::Problem;
 use crate::model::{Channel, Site, url};
@@ -89,7 +89,7 @@ impl Plan {
 
     /// Makes the file of the job at `index`: its text (every job makes text).
     pub fn render(&self, site: &Site, theme: &Theme, index: usize) -> Result<String, Vec<Problem>> {
-        self.make(site, theme, &self.jobs[index])
+        self.make(site, theme, &self.jobs[index], &self.paths[index])
     }
 
     /// Makes every file, in parallel, and adds the files to copy. Every template
@@ -100,7 +100,7 @@ impl Plan {
             .par_iter()
             .zip(&self.paths)
             .map(|(job, path)| {
-                let text = self.make(site, theme, job)?;
+                let text = self.make(site, theme, job, path)?;
                 Ok(OutputFile {
                     path: path.clone(),
                     body: Body::Text(text),
@@ -138,10 +138,17 @@ impl Plan {
             .collect()
     }
 
-    fn make(&self, site: &Site, theme: &Theme, job: &Job) -> Result<String, Vec<Problem>> {
+    fn make(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        job: &Job,
+        path: &str,
+    ) -> Result<String, Vec<Problem>> {
         let state = &self.state;
-        let path = || job.path(site);
+        let path = || path.to_string();
         match job {
+            Job::Page(page) => page::render(site, state, theme, page, path()),
             Job::Feed(lang, channel) => feed::render(site, state, theme, lang, *channel),
             Job::Sitemap => {
                 let base = sitemap::sitemap_base(site).expect("a sitemap is planned with its base");
@@ -159,7 +166,6 @@ impl Plan {
             }
             Job::StatusSchema => Ok(api::SCHEMA.to_string()),
             Job::Redirect { from, to } => redirect::render(site, state, theme, from, to),
-            page => page::render(site, state, theme, page),
         }
     }
 }
@@ -171,34 +177,41 @@ fn page_jobs(site: &Site, state: &State) -> Vec<Job> {
     let main = site.main_language();
     let mut jobs = Vec::new();
     for lang in &site.languages {
-        let lang = || lang.clone();
-        jobs.push(Job::Home(lang()));
-        jobs.push(Job::List(lang(), None));
-        jobs.extend(Channel::ALL.into_iter().map(|c| Job::List(lang(), Some(c))));
-        jobs.push(Job::Timeline(lang()));
-        jobs.push(Job::NotFound(lang()));
-        jobs.push(Job::Banner(lang()));
-        jobs.push(Job::Badge(lang()));
+        let mut page = |page| {
+            jobs.push(Job::Page(PageJob {
+                lang: lang.clone(),
+                page,
+            }))
+        };
+        page(Page::Home);
+        page(Page::List(None));
+        Channel::ALL
+            .into_iter()
+            .for_each(|c| page(Page::List(Some(c))));
+        page(Page::Timeline);
+        page(Page::NotFound);
+        page(Page::Banner);
+        page(Page::Badge);
         if !state.services.is_empty() {
-            jobs.push(Job::Services(lang()));
+            page(Page::Services);
         }
         if !state.measures.is_empty() {
-            jobs.push(Job::Measures(lang()));
+            page(Page::Measures);
         }
         // site.announcements is newest first.
         let in_lang: Vec<usize> = (0..site.announcements.len())
-            .filter(|&i| site.announcements[i].version(&lang(), main).is_some())
+            .filter(|&i| site.announcements[i].version(lang, main).is_some())
             .collect();
         for (at, &i) in in_lang.iter().enumerate() {
             let neighbours = Neighbours {
                 newer: at.checked_sub(1).map(|p| in_lang[p]),
                 older: in_lang.get(at + 1).copied(),
             };
-            jobs.push(Job::Announcement(lang(), i, neighbours));
+            page(Page::Announcement(i, neighbours));
         }
         for (i, p) in site.pages.iter().enumerate() {
-            if p.version(&lang(), main).is_some() {
-                jobs.push(Job::GuidePage(lang(), i));
+            if p.version(lang, main).is_some() {
+                page(Page::Guide(i));
             }
         }
     }

@@ -22,23 +22,23 @@ fn topics(kind: Kind) -> &'static [Topic] {
         // affected individuals to state.
         Kind::BreachNotice => &[
             Topic {
-                key: Key::BREACH_NOTICE_TOPICS[0],
+                key: Key::BREACH_NOTICE_OVERVIEW,
                 name: "the overview of the incident",
             },
             Topic {
-                key: Key::BREACH_NOTICE_TOPICS[1],
+                key: Key::BREACH_NOTICE_PERSONAL_DATA,
                 name: "the items of personal data involved",
             },
             Topic {
-                key: Key::BREACH_NOTICE_TOPICS[2],
+                key: Key::BREACH_NOTICE_CAUSE,
                 name: "the cause",
             },
             Topic {
-                key: Key::BREACH_NOTICE_TOPICS[3],
+                key: Key::BREACH_NOTICE_SECONDARY_DAMAGE,
                 name: "whether there is secondary damage or a risk of it",
             },
             Topic {
-                key: Key::BREACH_NOTICE_TOPICS[4],
+                key: Key::BREACH_NOTICE_CONTACT,
                 name: "whom to contact and other useful information",
             },
         ],

@@ -143,15 +143,16 @@ impl Key {
         Key("indicator_critical"),
     ];
 
-    /// The `check` phrases of the headings a breach notice owes, one key per topic:
-    /// overview, personal data, cause, secondary damage, contact.
-    pub const BREACH_NOTICE_TOPICS: [Key; 5] = [
-        Key("check_breach_notice_overview"),
-        Key("check_breach_notice_personal_data"),
-        Key("check_breach_notice_cause"),
-        Key("check_breach_notice_secondary_damage"),
-        Key("check_breach_notice_contact"),
-    ];
+    /// The `check` phrases of a breach notice's heading on the overview.
+    pub const BREACH_NOTICE_OVERVIEW: Key = Key("check_breach_notice_overview");
+    /// … on the items of personal data involved.
+    pub const BREACH_NOTICE_PERSONAL_DATA: Key = Key("check_breach_notice_personal_data");
+    /// … on the cause.
+    pub const BREACH_NOTICE_CAUSE: Key = Key("check_breach_notice_cause");
+    /// … on secondary damage.
+    pub const BREACH_NOTICE_SECONDARY_DAMAGE: Key = Key("check_breach_notice_secondary_damage");
+    /// … on whom to contact.
+    pub const BREACH_NOTICE_CONTACT: Key = Key("check_breach_notice_contact");
 
     /// Every key the code can ask for, in the order a theme's missing ones are named.
     pub fn all() -> Vec<Key> {
@@ -190,7 +191,13 @@ impl Key {
         // `crisis-site check`'s word lists: required so a theme that lacks them does
         // not silently turn a rule off; an empty value looks for nothing.
         all.push(Key::CONFIDENTIAL_MARKERS);
-        all.extend(Key::BREACH_NOTICE_TOPICS);
+        all.extend([
+            Key::BREACH_NOTICE_OVERVIEW,
+            Key::BREACH_NOTICE_PERSONAL_DATA,
+            Key::BREACH_NOTICE_CAUSE,
+            Key::BREACH_NOTICE_SECONDARY_DAMAGE,
+            Key::BREACH_NOTICE_CONTACT,
+        ]);
         all
     }
 

@@ -3,6 +3,7 @@
 //! The code asks for them by [`Key`] only, and a theme that lacks a key the code can
 //! ask for is refused when it loads, naming the key and the file.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -227,13 +228,23 @@ impl Strings {
         self.map.get(key.0).map(String::as_str).unwrap_or_default()
     }
 
-    /// The string for `key` with each `{name}` of `values` filled in.
+    /// The string for `key` with each placeholder of `values` (`"{n}"`) replaced, in
+    /// order. Lists call it once per announcement, so a placeholder the string does
+    /// not hold costs no copy.
     pub fn fill(&self, key: Key, values: &[(&str, &str)]) -> String {
-        let mut text = self.get(key).to_string();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+        values
+            .iter()
+            .fold(
+                Cow::Borrowed(self.get(key)),
+                |text, (placeholder, value)| {
+                    if text.contains(placeholder) {
+                        Cow::Owned(text.replace(placeholder, value))
+                    } else {
+                        text
+                    }
+                },
+            )
+            .into_owned()
     }
 
     /// The phrases of a list string (`check_…` keys): separated by `|`, trimmed,

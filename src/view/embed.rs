@@ -119,8 +119,8 @@ pub fn badge(cx: &PageContext) -> BadgeView {
     let description = cx.strings.fill(
         Key::BADGE_DESCRIPTION,
         &[
-            ("title", cx.site.config.title_in(cx.lang)),
-            ("status", &status.label),
+            ("{title}", cx.site.config.title_in(cx.lang)),
+            ("{status}", &status.label),
         ],
     );
     let label = BadgePart::new(cx.strings.get(Key::BADGE_LABEL).to_string(), 0);

@@ -121,9 +121,9 @@ pub fn home(cx: &PageContext) -> Head {
     let description = cx.strings.fill(
         Key::HOME_DESCRIPTION,
         &[
-            ("organization", config.organization_in(cx.lang)),
-            ("title", config.title_in(cx.lang)),
-            ("status", cx.strings.get(Key::status(status))),
+            ("{organization}", config.organization_in(cx.lang)),
+            ("{title}", config.title_in(cx.lang)),
+            ("{status}", cx.strings.get(Key::status(status))),
         ],
     );
     Head::new(None, description)

@@ -76,7 +76,7 @@ pub fn item(cx: &PageContext, a: &Announcement) -> Item {
             .collect(),
         number: a.number.map(|n| {
             cx.strings
-                .fill(Key::REPORT_NUMBER, &[("n", &n.to_string())])
+                .fill(Key::REPORT_NUMBER, &[("{n}", &n.to_string())])
         }),
         lang: (lang != cx.lang).then(|| lang.to_string()),
         draft: a.draft,

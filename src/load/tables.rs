@@ -147,142 +147,150 @@ pub fn read_original<T>(
     file: &FrontMatter<T>,
     problems: &mut Vec<Problem>,
 ) -> (Tables, Words) {
-    let mut tables = Tables::default();
-    let mut words = Words::default();
-    read_services(raw.services, zone, file, problems, &mut tables, &mut words);
-    read_measures(raw.measures, file, problems, &mut tables, &mut words);
-    read_timeline(raw.timeline, zone, file, problems, &mut tables, &mut words);
-    read_revisions(
-        raw.revisions,
-        date,
-        zone,
+    let mut reading = Original {
         file,
+        zone,
         problems,
-        &mut tables,
-        &mut words,
-    );
-    (tables, words)
+        tables: Tables::default(),
+        words: Words::default(),
+    };
+    reading.services(raw.services);
+    reading.measures(raw.measures);
+    reading.timeline(raw.timeline);
+    reading.revisions(raw.revisions, date);
+    (reading.tables, reading.words)
 }
 
-/// An original's `[[services]]`: each name given once.
-fn read_services<T>(
-    entries: Vec<Spanned<RawService>>,
+/// An original's tables being read: the file, its zone and problems, and the facts
+/// and words read so far.
+struct Original<'a, 'f, T> {
+    file: &'a FrontMatter<'f, T>,
     zone: FixedOffset,
-    file: &FrontMatter<T>,
-    problems: &mut Vec<Problem>,
-    tables: &mut Tables,
-    words: &mut Words,
-) {
-    let mut names = HashSet::new();
-    for entry in entries {
-        let span = entry.span();
-        let raw = entry.into_inner();
-        check_name(
-            "services",
-            &raw.name,
-            &mut names,
-            span.clone(),
-            file,
-            problems,
-        );
-        let since = raw
-            .since
-            .as_ref()
-            .and_then(|v| file.when(v, "services.since", zone, problems));
-        tables.services.push(ServiceFact {
-            status: raw.status,
-            since,
-        });
-        words.services.push(EntryWords {
-            name: Some(raw.name),
-            note: raw.note,
-        });
-    }
+    problems: &'a mut Vec<Problem>,
+    tables: Tables,
+    words: Words,
 }
 
-/// An original's `[[measures]]`: each name given once.
-fn read_measures<T>(
-    entries: Vec<Spanned<RawMeasure>>,
-    file: &FrontMatter<T>,
-    problems: &mut Vec<Problem>,
-    tables: &mut Tables,
-    words: &mut Words,
-) {
-    let mut names = HashSet::new();
-    for entry in entries {
-        let span = entry.span();
-        let raw = entry.into_inner();
-        check_name("measures", &raw.name, &mut names, span, file, problems);
-        tables.measures.push(raw.status);
-        words.measures.push(EntryWords {
-            name: Some(raw.name),
-            note: raw.note,
-        });
-    }
-}
-
-/// An original's `[[timeline]]`: each event with what happened.
-fn read_timeline<T>(
-    entries: Vec<Spanned<RawTimeline>>,
-    zone: FixedOffset,
-    file: &FrontMatter<T>,
-    problems: &mut Vec<Problem>,
-    tables: &mut Tables,
-    words: &mut Words,
-) {
-    for entry in entries {
-        let span = entry.span();
-        let raw = entry.into_inner();
-        check_text("timeline", &raw.text, "what happened", span, file, problems);
-        // A bad `at` is a problem, so the file is refused; the placeholder only keeps
-        // facts and words in step while the rest of the file is checked.
-        let at = file.when(&raw.at, "timeline.at", zone, problems);
-        tables
-            .timeline
-            .push(at.unwrap_or(When::Day(chrono::NaiveDate::MIN)));
-        words.timeline.push(Some(raw.text));
-    }
-}
-
-/// An original's `[[revisions]]`: none before the announcement's `date`.
-fn read_revisions<T>(
-    entries: Vec<Spanned<RawRevision>>,
-    date: Option<DateTime<FixedOffset>>,
-    zone: FixedOffset,
-    file: &FrontMatter<T>,
-    problems: &mut Vec<Problem>,
-    tables: &mut Tables,
-    words: &mut Words,
-) {
-    for entry in entries {
-        let span = entry.span();
-        let raw = entry.into_inner();
-        check_text(
-            "revisions",
-            &raw.text,
-            "what was amended",
-            span,
-            file,
-            problems,
-        );
-        let Some(at) = file.moment(&raw.at, "revisions.at", zone, problems) else {
-            continue; // Reported; the file is refused.
-        };
-        if let Some(date) = date
-            && at < date
-        {
-            problems.push(file.problem(
-                raw.at.span(),
-                format!(
-                    "revision dated {} is before the announcement's `date` ({}); expected the \
-                     time the published text was amended",
-                    front_matter_value(&at),
-                    front_matter_value(&date)
-                ),
-            ));
+impl<T> Original<'_, '_, T> {
+    /// `[[services]]`: each name given once.
+    fn services(&mut self, entries: Vec<Spanned<RawService>>) {
+        let mut names = HashSet::new();
+        for entry in entries {
+            let span = entry.span();
+            let raw = entry.into_inner();
+            check_name(
+                "services",
+                &raw.name,
+                &mut names,
+                span,
+                self.file,
+                self.problems,
+            );
+            let since = raw.since.as_ref().and_then(|v| {
+                self.file
+                    .when(v, "services.since", self.zone, self.problems)
+            });
+            self.tables.services.push(ServiceFact {
+                status: raw.status,
+                since,
+            });
+            self.words.services.push(EntryWords {
+                name: Some(raw.name),
+                note: raw.note,
+            });
         }
-        tables.revisions.push(RevisionFact { at, kind: raw.kind });
-        words.revisions.push(Some(raw.text));
+    }
+
+    /// `[[measures]]`: each name given once.
+    fn measures(&mut self, entries: Vec<Spanned<RawMeasure>>) {
+        let mut names = HashSet::new();
+        for entry in entries {
+            let span = entry.span();
+            let raw = entry.into_inner();
+            check_name(
+                "measures",
+                &raw.name,
+                &mut names,
+                span,
+                self.file,
+                self.problems,
+            );
+            self.tables.measures.push(raw.status);
+            self.words.measures.push(EntryWords {
+                name: Some(raw.name),
+                note: raw.note,
+            });
+        }
+    }
+
+    /// `[[timeline]]`: each event with what happened.
+    fn timeline(&mut self, entries: Vec<Spanned<RawTimeline>>) {
+        for entry in entries {
+            let span = entry.span();
+            let raw = entry.into_inner();
+            let expected = "what happened";
+            check_text(
+                "timeline",
+                &raw.text,
+                expected,
+                span,
+                self.file,
+                self.problems,
+            );
+            // A bad `at` is a problem, so the file is refused; the placeholder only
+            // keeps facts and words in step while the rest of the file is checked.
+            let at = self
+                .file
+                .when(&raw.at, "timeline.at", self.zone, self.problems);
+            self.tables
+                .timeline
+                .push(at.unwrap_or(When::Day(chrono::NaiveDate::MIN)));
+            self.words.timeline.push(Some(raw.text));
+        }
+    }
+
+    /// `[[revisions]]`: none before the announcement's `date`.
+    fn revisions(
+        &mut self,
+        entries: Vec<Spanned<RawRevision>>,
+        date: Option<DateTime<FixedOffset>>,
+    ) {
+        for entry in entries {
+            let span = entry.span();
+            let raw = entry.into_inner();
+            let expected = "what was amended";
+            check_text(
+                "revisions",
+                &raw.text,
+                expected,
+                span,
+                self.file,
+                self.problems,
+            );
+            let Some(at) = self
+                .file
+                .moment(&raw.at, "revisions.at", self.zone, self.problems)
+            else {
+                continue; // Reported; the file is refused.
+            };
+            if let Some(date) = date
+                && at < date
+            {
+                self.problems.push(self.file.problem(
+                    raw.at.span(),
+                    format!(
+                        "revision dated {} is before the announcement's `date` ({}); expected \
+                         the time the published text was amended",
+                        front_matter_value(&at),
+                        front_matter_value(&date)
+                    ),
+                ));
+            }
+            self.tables
+                .revisions
+                .push(RevisionFact { at, kind: raw.kind });
+            self.words.revisions.push(Some(raw.text));
+        }
     }
 }
 

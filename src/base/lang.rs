@@ -27,7 +27,7 @@ impl Lang {
         if primary_ok && rest_ok {
             Ok(Lang(code.to_string()))
         } else {
-            Err(Invalid(format!(
+            Err(Invalid::new(format!(
                 "`{code}` is not a language code; expected a lowercase code such as `ja` or `en`"
             )))
         }

@@ -2,8 +2,10 @@
 //! Problems and errors, languages, date-times, "did you mean", TOML messages and small
 //! text helpers.
 
+pub mod catalog;
 pub mod error;
 pub mod lang;
+pub mod message;
 pub mod problem;
 pub mod suggest;
 pub mod text;
@@ -12,4 +14,5 @@ pub mod toml_message;
 
 pub use error::Error;
 pub use lang::Lang;
+pub use message::{Message, MessageLang};
 pub use problem::{Invalid, Located, Problem};

@@ -22,7 +22,7 @@ pub fn parse_value(
     match value {
         toml::Value::Datetime(dt) => parse(&dt.to_string(), zone),
         toml::Value::String(text) => parse(text, zone),
-        other => Err(Invalid(format!(
+        other => Err(Invalid::new(format!(
             "wrong type: found {}; {EXPECTED}",
             other.type_str()
         ))),
@@ -47,11 +47,15 @@ pub fn parse(text: &str, zone: FixedOffset) -> Result<DateTime<FixedOffset>, Inv
         Some(naive) => zone
             .from_local_datetime(&naive)
             .single()
-            .ok_or_else(|| Invalid(format!("`{text}` is not a valid local time; {EXPECTED}"))),
+            .ok_or_else(|| Invalid::new(format!("`{text}` is not a valid local time; {EXPECTED}"))),
         None if text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
-            Err(Invalid(format!("`{text}` has no time of day; {EXPECTED}")))
+            Err(Invalid::new(format!(
+                "`{text}` has no time of day; {EXPECTED}"
+            )))
         }
-        None => Err(Invalid(format!("`{text}` is not a date-time; {EXPECTED}"))),
+        None => Err(Invalid::new(format!(
+            "`{text}` is not a date-time; {EXPECTED}"
+        ))),
     }
 }
 
@@ -114,7 +118,7 @@ pub fn parse_when_value(value: &toml::Value, zone: FixedOffset) -> Result<When, 
         toml::Value::Datetime(dt) => dt.to_string(),
         toml::Value::String(text) => text.trim().to_string(),
         other => {
-            return Err(Invalid(format!(
+            return Err(Invalid::new(format!(
                 "wrong type: found {}; {EXPECTED_WHEN}",
                 other.type_str()
             )));
@@ -124,7 +128,7 @@ pub fn parse_when_value(value: &toml::Value, zone: FixedOffset) -> Result<When, 
         return Ok(When::Day(day));
     }
     parse(&text, zone).map(When::At).map_err(|_| {
-        Invalid(format!(
+        Invalid::new(format!(
             "`{text}` is not a date or a date-time; {EXPECTED_WHEN}"
         ))
     })
@@ -133,7 +137,7 @@ pub fn parse_when_value(value: &toml::Value, zone: FixedOffset) -> Result<When, 
 /// Reads a UTC offset such as `+09:00` (the form of site.toml's `timezone`).
 pub fn parse_offset(text: &str) -> Result<FixedOffset, Invalid> {
     text.parse::<FixedOffset>().map_err(|_| {
-        Invalid(format!(
+        Invalid::new(format!(
             "`{text}` is not a UTC offset; expected a value such as \"+09:00\" or \"-05:00\""
         ))
     })
@@ -156,7 +160,7 @@ impl Pattern {
             .parse_to_owned()
             .map(Pattern)
             .map_err(|_| {
-                Invalid(format!(
+                Invalid::new(format!(
                     "`{pattern}` is not a valid date pattern (chrono strftime syntax)"
                 ))
             })
@@ -181,7 +185,7 @@ impl Pattern {
         )
         .map(|()| checked)
         .map_err(|_| {
-            Invalid(format!("`{pattern}` names a time of day or zone; expected only date fields such as %Y, %m, %d"))
+            Invalid::new(format!("`{pattern}` names a time of day or zone; expected only date fields such as %Y, %m, %d"))
         })
     }
 
@@ -226,12 +230,14 @@ mod tests {
             parse("2023-06-06", jst())
                 .unwrap_err()
                 .message()
+                .to_string()
                 .contains("no time of day")
         );
         assert!(
             parse("June 6", jst())
                 .unwrap_err()
                 .message()
+                .to_string()
                 .contains("is not a date-time")
         );
         assert!(parse("2023-13-06T17:00:00", jst()).is_err());
@@ -247,6 +253,7 @@ mod tests {
         let err = parse_when_value(&toml::Value::String("6月6日".into()), jst()).unwrap_err();
         assert!(
             err.message()
+                .to_string()
                 .starts_with("`6月6日` is not a date or a date-time; expected a date")
         );
         assert!(parse_when_value(&toml::Value::Integer(3), jst()).is_err());

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 use clap::{Parser, Subcommand};
 
-use crisis_site::{BaseUrl, Channel, Lang};
+use crisis_site::{BaseUrl, Channel, Lang, MessageLang};
 
 /// Build a dedicated crisis-communication site from markdown announcements.
 #[derive(Parser)]
@@ -19,6 +19,10 @@ pub struct Cli {
     /// announcements dated later are embargoed. Defaults to the real time.
     #[arg(long, global = true, value_parser = parse_now)]
     pub now: Option<DateTime<FixedOffset>>,
+    /// The language of the tool's messages: ja or en. Default: $CRISIS_SITE_MESSAGES,
+    /// else the site's `language` (site.toml), else the system's locale, else en.
+    #[arg(long, global = true, value_parser = parse_messages)]
+    pub messages: Option<MessageLang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -141,4 +145,9 @@ pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(text).map_err(|_| {
         format!("`{text}` is not a date-time with offset; expected e.g. 2023-06-09T15:00:00+09:00")
     })
+}
+
+/// Reads `--messages`: a language the tool speaks.
+pub fn parse_messages(text: &str) -> Result<MessageLang, String> {
+    MessageLang::from_code(text).ok_or_else(|| format!("`{text}`: expected ja or en"))
 }

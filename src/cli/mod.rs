@@ -12,30 +12,36 @@ use chrono::Local;
 use clap::Parser as _;
 
 use args::{Cli, Command};
-use crisis_site::{Publish, ServeOptions};
+use crisis_site::{MessageLang, Publish, ServeOptions, message_lang, msg};
 
 /// Runs the command line.
 pub fn main() -> ExitCode {
-    match dispatch(Cli::parse()) {
+    let cli = Cli::parse();
+    let root = match &cli.command {
+        Command::Init { dir } => dir.clone(),
+        _ => cli.root.clone(),
+    };
+    let lang = message_lang(&root, cli.messages, |name| std::env::var(name).ok());
+    match dispatch(cli, lang) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            print::error_line(lang, msg!("error-line", text = format!("{err:#}")));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Runs the command the arguments name.
-fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+/// Runs the command the arguments name, speaking `lang`.
+fn dispatch(cli: Cli, lang: MessageLang) -> anyhow::Result<ExitCode> {
     let now = cli.now.unwrap_or_else(|| Local::now().fixed_offset());
     match cli.command {
-        Command::Init { dir } => run::init(&dir, now),
+        Command::Init { dir } => run::init(lang, &dir, now),
         Command::New {
             title,
             channel,
             slug,
             no_number,
-            lang,
+            lang: translation,
             of,
         } => {
             let new = run::New {
@@ -44,23 +50,26 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 channel,
                 slug,
                 numbered: !no_number,
-                lang,
+                lang: translation,
                 of,
             };
-            run::new(new, now)
+            run::new(lang, new, now)
         }
-        Command::Serve { port, bind, open } => run::serve(ServeOptions {
-            root: cli.root,
-            bind,
-            port,
-            open,
-            now: cli.now,
-        }),
+        Command::Serve { port, bind, open } => run::serve(
+            lang,
+            ServeOptions {
+                root: cli.root,
+                bind,
+                port,
+                open,
+                now: cli.now,
+            },
+        ),
         Command::Check {
             strict,
             format,
             external,
-        } => run::check(&cli.root, now, strict, format, external),
+        } => run::check(lang, &cli.root, now, strict, format, external),
         Command::Build {
             output,
             drafts,
@@ -73,7 +82,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 now,
                 base_url,
             };
-            run::build(cli.root, output, publish)
+            run::build(lang, cli.root, output, publish)
         }
     }
 }

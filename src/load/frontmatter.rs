@@ -10,6 +10,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use toml::Spanned;
 
+use crate::base::Message;
 use crate::base::text::line_of;
 use crate::base::time::{self, When};
 use crate::base::toml_message::toml_problem;
@@ -124,7 +125,7 @@ impl<T> FrontMatter<'_, T> {
     }
 
     /// The problem at the line where a front-matter span starts.
-    pub fn problem(&self, span: Range<usize>, message: impl Into<String>) -> Problem {
+    pub fn problem(&self, span: Range<usize>, message: impl Into<Message>) -> Problem {
         Problem::at(self.path, self.line(span), message)
     }
 

@@ -96,12 +96,12 @@ pub fn name_and_role(stem: &str, main: &Lang) -> Result<(String, Role), Invalid>
         None => Ok((stem.to_string(), Role::Original)),
         Some((name, code)) => {
             let lang = Lang::parse(code).map_err(|m| {
-                Invalid(format!(
+                Invalid::new(format!(
                     "file name has `.{code}` before `.md`, read as a translation's language: {m}"
                 ))
             })?;
             if &lang == main {
-                return Err(Invalid(format!(
+                return Err(Invalid::new(format!(
                     "`.{code}.md` is the site's main language ({main}); the original is {name}.md \
                      (translations are NAME.LANG.md in another language)"
                 )));

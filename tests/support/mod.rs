@@ -199,14 +199,18 @@ impl TestSite {
         problems
     }
 
-    /// Runs the binary in the site's folder with `args`, at the site's `now`.
+    /// Runs the binary in the site's folder with `args`, at the site's `now`, its
+    /// messages in English unless `args` choose (the fixtures' sites are Japanese).
     pub fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
+        command
             .current_dir(self.root())
-            .args(["--now", &self.now.to_rfc3339()])
-            .args(args)
-            .output()
-            .unwrap()
+            .env_remove(crisis_site::MESSAGES_VAR)
+            .args(["--now", &self.now.to_rfc3339()]);
+        if !args.contains(&"--messages") {
+            command.args(["--messages", "en"]);
+        }
+        command.args(args).output().unwrap()
     }
 
     pub fn exists(&self, output_path: &str) -> bool {

@@ -49,6 +49,7 @@ impl Preview {
     /// site's `now`) and waits until its first build is done and it listens.
     pub fn start(site: &TestSite, args: &[&str]) -> Preview {
         let mut child = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+            .env(crisis_site::MESSAGES_VAR, "en")
             .current_dir(site.root())
             .args(["--now", &site.now.to_rfc3339(), "serve"])
             .args(args)

@@ -43,6 +43,19 @@ pub fn load(root: &Path) -> Result<Config, Vec<Problem>> {
     parse(&text)
 }
 
+/// The site's main language as its `site.toml` says, read leniently for choosing the
+/// language of the tool's messages before the site is loaded: `None` where there is
+/// no readable site.toml; the default language where it names none.
+pub fn main_language(root: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(root.join(SITE_TOML)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    match table.get("language") {
+        Some(toml::Value::String(code)) => Lang::parse(code).ok(),
+        Some(_) => None,
+        None => Some(default_language()),
+    }
+}
+
 /// Validates the text of a `site.toml`.
 pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let path = Path::new(SITE_TOML);

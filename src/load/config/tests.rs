@@ -20,7 +20,10 @@ fn several_problems_are_reported_together() {
     let problems = parse(&text).unwrap_err();
     assert_eq!(problems.len(), 1);
     assert!(
-        problems[0].message.contains("unknown key `timezone`"),
+        problems[0]
+            .message
+            .to_string()
+            .contains("unknown key `timezone`"),
         "{:?}",
         problems
     );

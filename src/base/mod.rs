@@ -3,6 +3,7 @@
 //! text helpers.
 
 pub mod catalog;
+pub mod encoding;
 pub mod error;
 pub mod lang;
 pub mod message;
@@ -11,6 +12,7 @@ pub mod suggest;
 pub mod text;
 pub mod time;
 pub mod toml_message;
+pub mod toml_slips;
 
 pub use error::Error;
 pub use lang::Lang;

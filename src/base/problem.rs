@@ -23,6 +23,9 @@ pub struct Problem {
     pub path: PathBuf,
     /// The 1-based line in that file, where there is one.
     pub line: Option<usize>,
+    /// The 1-based column (in characters) on that line, where it helps: a slip of
+    /// one character, such as a full-width space.
+    pub column: Option<usize>,
     /// What is wrong and what to do instead.
     pub message: Message,
 }
@@ -33,7 +36,21 @@ impl Problem {
         Problem {
             path: path.into(),
             line: Some(line),
+            column: None,
             message: message.into(),
+        }
+    }
+
+    /// A problem at a line and column of a file.
+    pub fn at_column(
+        path: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<Message>,
+    ) -> Self {
+        Problem {
+            column: Some(column),
+            ..Problem::at(path, line, message)
         }
     }
 
@@ -42,6 +59,7 @@ impl Problem {
         Problem {
             path: path.into(),
             line: None,
+            column: None,
             message: message.into(),
         }
     }
@@ -52,9 +70,12 @@ impl Problem {
     /// first in every language, so that editors and CI can jump to it.
     pub fn text(&self, lang: MessageLang) -> String {
         let message = self.message.text(lang);
-        match self.line {
-            Some(line) => format!("{}:{}: {}", self.path.display(), line, message),
-            None => format!("{}: {}", self.path.display(), message),
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                format!("{}:{line}:{column}: {message}", self.path.display())
+            }
+            (Some(line), None) => format!("{}:{line}: {message}", self.path.display()),
+            (None, _) => format!("{}: {message}", self.path.display()),
         }
     }
 }

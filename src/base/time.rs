@@ -6,13 +6,11 @@
 //! language.
 
 use chrono::format::{Item, StrftimeItems};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 
 use super::problem::Invalid;
-
-/// The example shown in messages about a date-time that does not parse.
-pub const EXPECTED: &str = "expected an RFC 3339 date-time such as 2023-06-06T17:00:00+09:00 \
-     (without the offset, the site's timezone is used)";
+use super::text::half_width;
+use crate::msg;
 
 /// Reads a date-time from a TOML value (native date-time or string).
 pub fn parse_value(
@@ -22,9 +20,10 @@ pub fn parse_value(
     match value {
         toml::Value::Datetime(dt) => parse(&dt.to_string(), zone),
         toml::Value::String(text) => parse(text, zone),
-        other => Err(Invalid::new(format!(
-            "wrong type: found {}; {EXPECTED}",
-            other.type_str()
+        other => Err(Invalid::new(msg!(
+            "time-wrong-type",
+            found = other.type_str(),
+            expected = msg!("time-expected")
         ))),
     }
 }
@@ -43,25 +42,68 @@ pub fn parse(text: &str, zone: FixedOffset) -> Result<DateTime<FixedOffset>, Inv
     ]
     .iter()
     .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok());
+    let expected = || msg!("time-expected");
     match local {
         Some(naive) => zone
             .from_local_datetime(&naive)
             .single()
-            .ok_or_else(|| Invalid::new(format!("`{text}` is not a valid local time; {EXPECTED}"))),
+            .ok_or_else(|| Invalid::new(msg!("time-not-local", text, expected = expected()))),
         None if text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
-            Err(Invalid::new(format!(
-                "`{text}` has no time of day; {EXPECTED}"
+            Err(Invalid::new(msg!(
+                "time-no-time",
+                text,
+                expected = expected()
             )))
         }
-        None => Err(Invalid::new(format!(
-            "`{text}` is not a date-time; {EXPECTED}"
-        ))),
+        None => Err(Invalid::new(match as_written(text) {
+            Some(written) => msg!("time-write-as", text, written),
+            None => msg!("time-not-date-time", text, expected = expected()),
+        })),
     }
 }
 
-/// The example shown in messages about a date or date-time that does not parse.
-pub const EXPECTED_WHEN: &str = "expected a date such as 2023-06-06 or a date-time such as \
-     2023-06-06T17:00:00+09:00 (without the offset, the site's timezone is used)";
+/// The form crisis-site reads of a date or date-time written the way people write
+/// them by hand (`２０２３/6/9 15:00`, `2023年6月9日 15時`), if it is one: full-width
+/// digits, slashes and 年月日時分 become `2023-06-09T15:00`. For messages: the writer
+/// is told what to type, and the tool does not guess a date into a statement.
+pub fn as_written(text: &str) -> Option<String> {
+    let plain: String = half_width(text)
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' => '-',
+            '時' => ':',
+            '日' | '分' | 'T' => ' ',
+            other => other,
+        })
+        .collect();
+    let plain = plain.split_whitespace().collect::<Vec<_>>();
+    let (day, time) = match plain.as_slice() {
+        [day] => (*day, None),
+        [day, time] => (*day, Some(time.trim_end_matches(':'))),
+        _ => return None,
+    };
+    let day = NaiveDate::parse_from_str(day.trim_end_matches('-'), "%Y-%m-%d").ok()?;
+    let written = match time {
+        None => day.format("%Y-%m-%d").to_string(),
+        Some(time) => {
+            let time = if time.contains(':') {
+                time.to_string()
+            } else {
+                format!("{time}:00")
+            };
+            let at = chrono::NaiveTime::parse_from_str(&time, "%H:%M")
+                .or_else(|_| chrono::NaiveTime::parse_from_str(&time, "%H:%M:%S"))
+                .ok()?;
+            let form = if at.second() == 0 {
+                "%Y-%m-%dT%H:%M"
+            } else {
+                "%Y-%m-%dT%H:%M:%S"
+            };
+            day.and_time(at).format(form).to_string()
+        }
+    };
+    (written != text).then_some(written)
+}
 
 /// A moment given as precisely as the writer knows it: a whole day, or a date-time.
 ///
@@ -118,9 +160,10 @@ pub fn parse_when_value(value: &toml::Value, zone: FixedOffset) -> Result<When, 
         toml::Value::Datetime(dt) => dt.to_string(),
         toml::Value::String(text) => text.trim().to_string(),
         other => {
-            return Err(Invalid::new(format!(
-                "wrong type: found {}; {EXPECTED_WHEN}",
-                other.type_str()
+            return Err(Invalid::new(msg!(
+                "time-wrong-type",
+                found = other.type_str(),
+                expected = msg!("time-expected-when")
             )));
         }
     };
@@ -128,19 +171,21 @@ pub fn parse_when_value(value: &toml::Value, zone: FixedOffset) -> Result<When, 
         return Ok(When::Day(day));
     }
     parse(&text, zone).map(When::At).map_err(|_| {
-        Invalid::new(format!(
-            "`{text}` is not a date or a date-time; {EXPECTED_WHEN}"
-        ))
+        Invalid::new(match as_written(&text) {
+            Some(written) => msg!("time-write-as", text = text.clone(), written),
+            None => msg!(
+                "time-not-when",
+                text = text.clone(),
+                expected = msg!("time-expected-when")
+            ),
+        })
     })
 }
 
 /// Reads a UTC offset such as `+09:00` (the form of site.toml's `timezone`).
 pub fn parse_offset(text: &str) -> Result<FixedOffset, Invalid> {
-    text.parse::<FixedOffset>().map_err(|_| {
-        Invalid::new(format!(
-            "`{text}` is not a UTC offset; expected a value such as \"+09:00\" or \"-05:00\""
-        ))
-    })
+    text.parse::<FixedOffset>()
+        .map_err(|_| Invalid::new(msg!("time-not-offset", text)))
 }
 
 /// A date-time as crisis-site writes it into front matter and site.toml: RFC 3339 to
@@ -159,11 +204,7 @@ impl Pattern {
         StrftimeItems::new(pattern)
             .parse_to_owned()
             .map(Pattern)
-            .map_err(|_| {
-                Invalid::new(format!(
-                    "`{pattern}` is not a valid date pattern (chrono strftime syntax)"
-                ))
-            })
+            .map_err(|_| Invalid::new(msg!("time-bad-pattern", pattern)))
     }
 
     /// Formats `at`, seen in `zone`.
@@ -184,9 +225,7 @@ impl Pattern {
             format_args!("{}", sample.format_with_items(checked.0.iter())),
         )
         .map(|()| checked)
-        .map_err(|_| {
-            Invalid::new(format!("`{pattern}` names a time of day or zone; expected only date fields such as %Y, %m, %d"))
-        })
+        .map_err(|_| Invalid::new(msg!("time-pattern-not-day", pattern)))
     }
 
     /// Formats a day with a pattern checked by [`Pattern::parse_day`].

@@ -78,6 +78,7 @@ pub(super) fn template_problems(
             .cloned()
             .unwrap_or_else(|| PathBuf::from(TEMPLATES).join(name)),
         line,
+        column: None,
         message: format!("template `{name}` failed: {message}").into(),
     };
     match err.kind() {

@@ -167,9 +167,14 @@ impl TestSite {
 
     /// Builds, expecting the input to be refused; returns the problems as printed.
     pub fn problems(&self) -> Vec<String> {
+        self.problem_list().iter().map(|p| p.to_string()).collect()
+    }
+
+    /// Builds, expecting the input to be refused; returns the problems.
+    pub fn problem_list(&self) -> Vec<crisis_site::Problem> {
         match self.build() {
             Ok(_) => panic!("build succeeded, expected problems"),
-            Err(Error::Invalid(problems)) => problems.iter().map(|p| p.to_string()).collect(),
+            Err(Error::Invalid(problems)) => problems,
             Err(other) => panic!("expected content problems, got: {other}"),
         }
     }
@@ -178,10 +183,17 @@ impl TestSite {
     /// failed build, after checking that the output is byte for byte as it was and
     /// that no staging folder was left behind.
     pub fn refused(&self, change: impl FnOnce(&TestSite)) -> Vec<String> {
+        let problems = self.refused_with(change);
+        problems.iter().map(|p| p.to_string()).collect()
+    }
+
+    /// [`TestSite::refused`], returning the problems themselves, to be said in any
+    /// language.
+    pub fn refused_with(&self, change: impl FnOnce(&TestSite)) -> Vec<crisis_site::Problem> {
         self.built();
         let before = self.snapshot();
         change(self);
-        let problems = self.problems();
+        let problems = self.problem_list();
         assert_eq!(
             self.snapshot(),
             before,

@@ -48,7 +48,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let site = &rendered.prepared.site;
     let mut warnings: Vec<Message> = output::write(&rendered.files, &options.output)?
         .into_iter()
-        .map(Message::from)
         .collect();
     if site.config.base_url.is_none() {
         warnings.push(msg!("no-base-url"));

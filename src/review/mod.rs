@@ -60,8 +60,8 @@ pub fn review(
                 level,
                 path: found.path,
                 line: found.line,
-                message: found.message.into(),
-                hint: found.hint.into(),
+                message: found.message,
+                hint: found.hint,
             });
         }
     }

@@ -122,7 +122,7 @@ fn read(source: &SourceFile, zone: FixedOffset) -> Read {
     let text: Arc<str> = match std::fs::read_to_string(&source.absolute) {
         Ok(text) => text.into(),
         Err(e) => {
-            let message = format!("cannot be read as UTF-8 text: {e}");
+            let message = crate::msg!("load-not-text", cause = e.to_string());
             return Read {
                 text: None,
                 result: Err(vec![Problem::in_file(&source.shown, message)]),

@@ -99,7 +99,11 @@ pub struct FrontMatter<'a, T> {
 impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
     /// Splits the file and reads its front matter, which the file must have: without
     /// it, the problem is `missing`.
-    pub fn read(path: &'a Path, text: &'a str, missing: &str) -> Result<Self, Vec<Problem>> {
+    pub fn read(
+        path: &'a Path,
+        text: &'a str,
+        missing: impl Into<Message>,
+    ) -> Result<Self, Vec<Problem>> {
         let split = split(text).map_err(|e| split_problem(path, e))?;
         let Some(front) = split.front_matter else {
             return Err(vec![Problem::at(path, 1, missing)]);

@@ -113,9 +113,34 @@ fn a_translation_that_repeats_a_fact_differently() {
     assert_eq!(
         problems,
         [format!(
-            "{ANN}/first.en.md:2: 「channel」がここでは \"ir\"、元の発表 {ANN}/first.md では \"pr\" \
+            "{ANN}/first.en.md:2: 「channel」がここでは\"ir\"、元の発表 {ANN}/first.md では\"pr\"\
              です。同じ値にするか、消してください（翻訳は元の発表の値を引き継ぎます）。"
         )]
+    );
+}
+
+#[test]
+fn a_translation_with_a_key_report_and_an_entry_its_original_has_not() {
+    let problems = basic(|s| {
+        s.edit(
+            &format!("{ANN}/first.en.md"),
+            "today.\"\n+++",
+            "today.\"\nkey_report = \"investigation\"\n[[services]]\nname = \"Online banking\"\n+++",
+        )
+    });
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "{ANN}/first.en.md:4: 「key_report」がここでは「investigation」、元の発表 \
+                 {ANN}/first.md では未設定です。同じ値にするか、消してください（翻訳は元の発表の値を\
+                 引き継ぎます）。"
+            ),
+            format!(
+                "{ANN}/first.en.md:5: 「[[services]]」の項目がここでは 1 件、元の発表 {ANN}/first.md \
+                 では 0 件です。元の発表と同じ項目を同じ順に書いてください。"
+            ),
+        ]
     );
 }
 

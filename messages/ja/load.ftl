@@ -4,7 +4,7 @@
 
 # どれにも当たらない名前についてのメッセージの結び: ありそうな書き間違い、またはある名前。
 load-did-you-mean = 「{ $name }」のことですか？
-load-expected-one-of = { $names } のどれかを書いてください。
+load-expected-one-of = { $names }のどれかを書いてください。
 # 書く形のままの名前の一覧: 1 つ、または 1 つと残り。
 load-name = 「{ $name }」
 load-names = 「{ $name }」、{ $rest }
@@ -47,8 +47,8 @@ load-revision-before-date = 訂正・追記の日時 { $at } が、発表の「d
 ## 翻訳と元の発表
 
 # 翻訳が違う値で繰り返した値: ここでの値、元の発表での値。
-load-differs = 「{ $key }」がここでは { $here }、元の発表 { $original } では { $there } です。同じ値にするか、消してください（翻訳は元の発表の値を引き継ぎます）。
-load-entry-differs = 「[[{ $table }]]」の { $n } 番目の項目の「{ $key }」がここでは { $here }、元の発表 { $original } では { $there } です。同じ値にするか、消してください（翻訳は元の発表の値を引き継ぎます）。
+load-differs = 「{ $key }」がここでは{ $here }、元の発表 { $original } では{ $there }です。同じ値にするか、消してください（翻訳は元の発表の値を引き継ぎます）。
+load-entry-differs = 「[[{ $table }]]」の { $n } 番目の項目の「{ $key }」がここでは{ $here }、元の発表 { $original } では{ $there }です。同じ値にするか、消してください（翻訳は元の発表の値を引き継ぎます）。
 # 元の発表にない値。
 load-not-set = 未設定
 load-table-count = 「[[{ $table }]]」の項目がここでは { $here } 件、元の発表 { $original } では { $there } 件です。元の発表と同じ項目を同じ順に書いてください。
@@ -69,7 +69,7 @@ load-page-missing-front-matter = 冒頭の設定（+++ で囲んだ部分）が�
 load-not-page = ページのファイルではありません。NAME.md（翻訳は NAME.LANG.md）にしてください（ページにはフォルダーや添付ファイルは使えません）。
 load-page-name-invalid = 「{ $name }」はページの名前（ページの URL）に使えません。半角の英小文字 a-z、数字、「-」、「_」だけの名前にしてください（例:「faq」）。
 # サイトが作るフォルダーと同じ名前のページ: 公開される場所、それが誰のフォルダーか。
-load-page-name-taken = ページ名「{ $name }」は { $name }/ に公開されますが、そこは{ $taken }です。別の名前にしてください（{ $reserved } とサイトの言語コードは使えません）。
+load-page-name-taken = ページ名「{ $name }」は { $name }/ に公開されますが、そこは{ $taken }です。別の名前にしてください（{ $reserved }とサイトの言語コードは使えません）。
 load-site-folder = サイトが自分で使うフォルダー
 load-language-folder = その言語のページを置くフォルダー
 load-page-translation-no-original = 翻訳の元になるページがありません。サイトの主な言語（{ $main }）で { $file } を作ってください。

@@ -7,10 +7,12 @@ use std::path::Path;
 
 use super::tables::RepeatedTables;
 use super::translation::Translation;
+use crate::base::message::Arg;
 use crate::base::time::front_matter_value;
 use crate::base::{Located, Problem};
 use crate::model::Announcement;
 use crate::model::tables::Tables;
+use crate::msg;
 
 /// The problems of a translation at `path` that says something other than its
 /// original at `original_path`.
@@ -33,11 +35,10 @@ pub fn check(
         compare.problems.push(Problem::at(
             path,
             line,
-            format!(
-                "`updated` {} is before the announcement's `date` ({}); expected when this \
-                 translation was last amended",
-                front_matter_value(&updated),
-                front_matter_value(&original.date)
+            msg!(
+                "load-translation-updated-before-date",
+                updated = front_matter_value(&updated),
+                date = front_matter_value(&original.date)
             ),
         ));
     }
@@ -52,12 +53,23 @@ struct Compare<'a> {
 }
 
 /// A fact the original may not have, as messages show it.
-fn or_not_set<T>(value: Option<T>, show: impl Fn(T) -> String) -> String {
-    value.map_or_else(|| "not set".to_string(), show)
+fn or_not_set<T>(value: Option<T>, show: impl Fn(T) -> Arg) -> Arg {
+    value.map_or_else(|| msg!("load-not-set").into(), show)
 }
 
-fn quoted(id: &str) -> String {
-    format!("\"{id}\"")
+/// A value as TOML writes a string: `"responding"`.
+fn quoted(id: &str) -> Arg {
+    format!("\"{id}\"").into()
+}
+
+/// A name as the writer typed it, quoted as messages quote names.
+fn name(name: &str) -> Arg {
+    msg!("load-name", name).into()
+}
+
+/// A value shown as it is: a number, a date, `true`.
+fn shown(value: impl ToString) -> Arg {
+    value.to_string().into()
 }
 
 /// The lines of a table's entries.
@@ -65,39 +77,25 @@ fn lines<T>(entries: &[Located<T>]) -> Vec<usize> {
     entries.iter().map(|e| e.line).collect()
 }
 
-fn entries(n: usize) -> String {
-    if n == 1 {
-        "1 entry".to_string()
-    } else {
-        format!("{n} entries")
-    }
-}
-
 impl Compare<'_> {
     /// `key`, repeated at `line`, is `theirs` there but `ours` in the original.
-    fn differs(&mut self, key: &str, line: usize, theirs: String, ours: String) {
+    fn differs(&mut self, key: &str, line: usize, here: Arg, there: Arg) {
+        let original = self.original_path.display().to_string();
         self.problems.push(Problem::at(
             self.path,
             line,
-            format!(
-                "`{key}` is {theirs} here but {ours} in the original {}; expected the same \
-                 value (or leave it out: translations inherit it)",
-                self.original_path.display()
-            ),
+            msg!("load-differs", key, here, there, original),
         ));
     }
 
     /// A repeated fact of a table entry (`n` from 1) that differs.
-    fn entry_differs(&mut self, at: (&str, usize, usize), key: &str, theirs: String, ours: String) {
+    fn entry_differs(&mut self, at: (&str, usize, usize), key: &str, here: Arg, there: Arg) {
         let (table, n, line) = at;
+        let original = self.original_path.display().to_string();
         self.problems.push(Problem::at(
             self.path,
             line,
-            format!(
-                "`{key}` of `[[{table}]]` entry {n} is {theirs} here but {ours} in the original \
-                 {}; expected the same value (or leave it out: translations inherit it)",
-                self.original_path.display()
-            ),
+            msg!("load-entry-differs", key, table, n, here, there, original),
         ));
     }
 
@@ -107,25 +105,26 @@ impl Compare<'_> {
         if let Some(Located { line, value }) = repeated.date
             && value != original.date
         {
-            self.differs("date", line, value.to_rfc3339(), original.date.to_rfc3339());
+            let (here, there) = (value.to_rfc3339(), original.date.to_rfc3339());
+            self.differs("date", line, here.into(), there.into());
         }
         if let Some(Located { line, value }) = repeated.channels
             && value != original.channels
         {
             let (theirs, ours) = (value.as_front_matter(), original.channels.as_front_matter());
-            self.differs("channel", line, theirs.to_string(), ours.to_string());
+            self.differs("channel", line, theirs.into(), ours.into());
         }
         if let Some(Located { line, value }) = repeated.number
             && Some(value) != original.number
         {
-            let ours = or_not_set(original.number, |n| n.to_string());
-            self.differs("number", line, value.to_string(), ours);
+            let ours = or_not_set(original.number, shown);
+            self.differs("number", line, shown(value), ours);
         }
         if let Some(Located { line, value }) = &repeated.key_report
             && Some(value.as_str()) != original.key_report.as_ref().map(|k| k.as_str())
         {
-            let ours = or_not_set(original.key_report.as_ref(), |k| format!("`{k}`"));
-            self.differs("key_report", *line, format!("`{value}`"), ours);
+            let ours = or_not_set(original.key_report.as_ref(), |k| name(k.as_str()));
+            self.differs("key_report", *line, name(value), ours);
         }
         if let Some(Located { line, value }) = &repeated.kind
             && Some(value.as_str()) != original.kind.map(|k| k.id())
@@ -136,13 +135,13 @@ impl Compare<'_> {
         if let Some(Located { line, value }) = repeated.draft
             && value != original.draft
         {
-            self.differs("draft", line, value.to_string(), original.draft.to_string());
+            self.differs("draft", line, shown(value), shown(original.draft));
         }
         if let Some(Located { line, value }) = &repeated.corrects
             && Some(value.as_str()) != original.corrects.as_ref().map(|s| s.as_str())
         {
-            let ours = or_not_set(original.corrects.as_ref(), |s| format!("`{s}`"));
-            self.differs("corrects", *line, format!("`{value}`"), ours);
+            let ours = or_not_set(original.corrects.as_ref(), |s| name(s.as_str()));
+            self.differs("corrects", *line, name(value), ours);
         }
         if let Some(Located { line, value }) = repeated.incident_status
             && Some(value) != original.incident_status
@@ -153,8 +152,8 @@ impl Compare<'_> {
         if let Some(Located { line, value }) = repeated.next_update
             && Some(value) != original.next_update
         {
-            let ours = or_not_set(original.next_update, |n| front_matter_value(&n));
-            self.differs("next_update", line, front_matter_value(&value), ours);
+            let ours = or_not_set(original.next_update, |n| front_matter_value(&n).into());
+            self.differs("next_update", line, front_matter_value(&value).into(), ours);
         }
     }
 
@@ -162,15 +161,16 @@ impl Compare<'_> {
     /// its first extra entry.
     fn count(&mut self, table: &str, lines: Vec<usize>, ours: usize) {
         if let Some(&line) = lines.get(ours) {
+            let original = self.original_path.display().to_string();
             self.problems.push(Problem::at(
                 self.path,
                 line,
-                format!(
-                    "`[[{table}]]` has {} here but {} in the original {}; expected the \
-                     original's entries, in the same order",
-                    entries(lines.len()),
-                    entries(ours),
-                    self.original_path.display()
+                msg!(
+                    "load-table-count",
+                    table,
+                    here = lines.len(),
+                    there = ours,
+                    original
                 ),
             ));
         }
@@ -208,8 +208,8 @@ impl Compare<'_> {
             if let Some(since) = entry.value.since
                 && Some(since) != fact.since
             {
-                let ours = or_not_set(fact.since, |s| s.to_string());
-                self.entry_differs(at, "since", since.to_string(), ours);
+                let ours = or_not_set(fact.since, shown);
+                self.entry_differs(at, "since", shown(since), ours);
             }
         }
         for (i, (entry, fact)) in repeated.measures.iter().zip(&original.measures).enumerate() {
@@ -225,7 +225,7 @@ impl Compare<'_> {
                 && at != *fact
             {
                 let place = ("timeline", i + 1, entry.line);
-                self.entry_differs(place, "at", at.to_string(), fact.to_string());
+                self.entry_differs(place, "at", shown(at), shown(fact));
             }
         }
         for (i, (entry, fact)) in repeated
@@ -239,7 +239,7 @@ impl Compare<'_> {
                 && at != fact.at
             {
                 let (theirs, ours) = (front_matter_value(&at), front_matter_value(&fact.at));
-                self.entry_differs(place, "at", theirs, ours);
+                self.entry_differs(place, "at", theirs.into(), ours.into());
             }
             if let Some(kind) = entry.value.kind
                 && kind != fact.kind

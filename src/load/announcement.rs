@@ -9,24 +9,26 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::frontmatter::FrontMatter;
-use super::tables;
-use crate::base::Problem;
+use super::{channels, tables};
 use crate::base::time::front_matter_value;
+use crate::base::{Message, Problem};
 use crate::markdown;
 use crate::model::config::{IncidentStatus, KeyReportId};
 use crate::model::tables::{Tables, Words};
-use crate::model::{Announcement, Attachment, Channels, Kind, Slug, Version};
+use crate::model::{Announcement, Attachment, Kind, Slug, Version};
+use crate::msg;
 
 /// The problem of an announcement file without front matter.
-pub(super) const MISSING: &str = "missing front matter; expected the file to start with a `+++` line, \
-     then title, date and channel, then a closing `+++` line";
+pub(super) fn missing() -> Message {
+    msg!("load-missing-front-matter")
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawOriginal {
     title: Spanned<String>,
     date: Spanned<toml::Value>,
-    channel: Channels,
+    channel: Spanned<toml::Value>,
     number: Option<Spanned<u32>>,
     summary: Option<String>,
     key_report: Option<Spanned<String>>,
@@ -66,7 +68,7 @@ pub fn parse_original(
     zone: FixedOffset,
     attachments: Vec<Attachment>,
 ) -> Result<Original, Vec<Problem>> {
-    let mut file = FrontMatter::<RawOriginal>::read(path, text, MISSING)?;
+    let mut file = FrontMatter::<RawOriginal>::read(path, text, missing())?;
     let raw_tables = tables::RawTables {
         services: std::mem::take(&mut file.raw.services),
         measures: std::mem::take(&mut file.raw.measures),
@@ -77,6 +79,9 @@ pub fn parse_original(
     let mut problems = Vec::new();
     file.check_title(&raw.title, &mut problems);
     let date = file.moment(&raw.date, "date", zone, &mut problems);
+    let channels = channels::parse(raw.channel.get_ref())
+        .map_err(|m| problems.push(file.problem(raw.channel.span(), m.0)))
+        .ok();
     let (tables, words) = tables::read_original(raw_tables, date, zone, &file, &mut problems);
     let updated = updated(
         &file,
@@ -96,7 +101,7 @@ pub fn parse_original(
     );
     original.updated = updated;
     original.words = words;
-    let (Some(date), true) = (date, problems.is_empty()) else {
+    let (Some(date), Some(channels), true) = (date, channels, problems.is_empty()) else {
         return Err(problems);
     };
     Ok(Original {
@@ -105,7 +110,7 @@ pub fn parse_original(
         announcement: Announcement {
             slug,
             date,
-            channels: raw.channel,
+            channels,
             number: raw.number.as_ref().map(|n| *n.get_ref()),
             key_report,
             kind,
@@ -131,13 +136,16 @@ fn names(
     let raw = &file.raw;
     let corrects = raw.corrects.as_ref().and_then(|c| {
         Slug::parse(c.get_ref())
-            .map_err(|m| problems.push(file.problem(c.span(), format!("`corrects`: {m}"))))
+            .map_err(|m| {
+                let invalid = msg!("load-key-invalid", key = "corrects", invalid = m.0);
+                problems.push(file.problem(c.span(), invalid));
+            })
             .ok()
     });
     if let Some(number) = &raw.number
         && *number.get_ref() == 0
     {
-        problems.push(file.problem(number.span(), "`number` is 0; the series starts at 1"));
+        problems.push(file.problem(number.span(), msg!("load-number-zero")));
     }
     let key_report = raw.key_report.as_ref().and_then(|k| {
         KeyReportId::parse(k.get_ref())
@@ -166,11 +174,10 @@ fn next_update(
     {
         problems.push(file.problem(
             value.span(),
-            format!(
-                "`next_update` {} is before the announcement's `date` ({}); expected when \
-                 the next update is promised",
-                front_matter_value(&at),
-                front_matter_value(&date)
+            msg!(
+                "load-next-update-before-date",
+                next = front_matter_value(&at),
+                date = front_matter_value(&date)
             ),
         ));
     }
@@ -197,11 +204,10 @@ fn updated<T>(
     {
         problems.push(file.problem(
             value.span(),
-            format!(
-                "`updated` {} is before the announcement's `date` ({}); expected when the \
-                 published text was last amended",
-                front_matter_value(&updated),
-                front_matter_value(&date)
+            msg!(
+                "load-updated-before-date",
+                updated = front_matter_value(&updated),
+                date = front_matter_value(&date)
             ),
         ));
     }
@@ -210,11 +216,10 @@ fn updated<T>(
     {
         problems.push(file.problem(
             value.span(),
-            format!(
-                "`updated` {} is before the newest revision ({}); expected the time of the \
-                 latest amendment (or leave `updated` out to use it)",
-                front_matter_value(&updated),
-                front_matter_value(&newest)
+            msg!(
+                "load-updated-before-revision",
+                updated = front_matter_value(&updated),
+                revision = front_matter_value(&newest)
             ),
         ));
     }
@@ -249,6 +254,7 @@ pub(super) fn version<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Channels;
 
     fn jst() -> FixedOffset {
         FixedOffset::east_opt(9 * 3600).unwrap()

@@ -1,61 +1,85 @@
 //! How front matter's `channel` is read: `"ir"`, `"pr"` or `["ir", "pr"]`.
 
-use std::fmt;
-
-use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
-
+use crate::base::Invalid;
 use crate::model::{Channel, Channels};
+use crate::msg;
 
-const CHANNEL_EXPECTED: &str = "expected \"ir\", \"pr\" or [\"ir\", \"pr\"]";
-
-impl<'de> Deserialize<'de> for Channels {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ChannelsVisitor;
-
-        fn one<E: de::Error>(value: &str) -> Result<Channel, E> {
-            match value {
-                "ir" => Ok(Channel::Ir),
-                "pr" => Ok(Channel::Pr),
-                other => Err(E::custom(format!(
-                    "unknown channel `{other}`; {CHANNEL_EXPECTED}"
-                ))),
-            }
-        }
-
-        impl<'de> Visitor<'de> for ChannelsVisitor {
-            type Value = Channels;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(CHANNEL_EXPECTED)
-            }
-
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<Channels, E> {
-                Ok(match one(value)? {
-                    Channel::Ir => Channels::Ir,
-                    Channel::Pr => Channels::Pr,
-                })
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Channels, A::Error> {
-                let (mut ir, mut pr) = (false, false);
-                while let Some(value) = seq.next_element::<String>()? {
-                    match one::<A::Error>(&value)? {
-                        Channel::Ir => ir = true,
-                        Channel::Pr => pr = true,
-                    }
-                }
-                match (ir, pr) {
-                    (true, true) => Ok(Channels::Both),
-                    (true, false) => Ok(Channels::Ir),
-                    (false, true) => Ok(Channels::Pr),
-                    (false, false) => Err(de::Error::custom(format!(
-                        "empty channel list; {CHANNEL_EXPECTED}"
-                    ))),
+/// The channels of a `channel` value.
+pub fn parse(value: &toml::Value) -> Result<Channels, Invalid> {
+    match value {
+        toml::Value::String(one) => Ok(match channel(one)? {
+            Channel::Ir => Channels::Ir,
+            Channel::Pr => Channels::Pr,
+        }),
+        toml::Value::Array(values) => {
+            let (mut ir, mut pr) = (false, false);
+            for value in values {
+                let toml::Value::String(one) = value else {
+                    return Err(wrong_type(value));
+                };
+                match channel(one)? {
+                    Channel::Ir => ir = true,
+                    Channel::Pr => pr = true,
                 }
             }
+            match (ir, pr) {
+                (true, true) => Ok(Channels::Both),
+                (true, false) => Ok(Channels::Ir),
+                (false, true) => Ok(Channels::Pr),
+                (false, false) => Err(Invalid::new(msg!("load-channel-empty"))),
+            }
         }
+        other => Err(wrong_type(other)),
+    }
+}
 
-        deserializer.deserialize_any(ChannelsVisitor)
+fn channel(channel: &str) -> Result<Channel, Invalid> {
+    match channel {
+        "ir" => Ok(Channel::Ir),
+        "pr" => Ok(Channel::Pr),
+        _ => Err(Invalid::new(msg!("load-channel-unknown", channel))),
+    }
+}
+
+/// A value that is neither a string nor a list, shown as TOML writes it.
+fn wrong_type(value: &toml::Value) -> Invalid {
+    Invalid::new(msg!("load-channel-wrong-type", value = value.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(toml: &str) -> Result<Channels, String> {
+        let table: toml::Table = toml::from_str(toml).unwrap();
+        parse(&table["channel"]).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn one_channel_or_both() {
+        assert_eq!(parsed("channel = \"ir\""), Ok(Channels::Ir));
+        assert_eq!(parsed("channel = [\"pr\"]"), Ok(Channels::Pr));
+        assert_eq!(parsed("channel = [\"pr\", \"ir\"]"), Ok(Channels::Both));
+    }
+
+    #[test]
+    fn anything_else_is_refused_with_what_to_write() {
+        let expected = "expected \"ir\", \"pr\" or [\"ir\", \"pr\"]";
+        assert_eq!(
+            parsed("channel = [\"ir\", \"news\"]"),
+            Err(format!("unknown channel `news`; {expected}"))
+        );
+        assert_eq!(
+            parsed("channel = []"),
+            Err(format!("empty channel list; {expected}"))
+        );
+        assert_eq!(
+            parsed("channel = 3"),
+            Err(format!("`channel` is 3; {expected}"))
+        );
+        assert_eq!(
+            parsed("channel = [\"ir\", 1]"),
+            Err(format!("`channel` is 1; {expected}"))
+        );
     }
 }

@@ -15,6 +15,7 @@ use crate::base::{Lang, Problem};
 use crate::model::announcement::newest_first;
 use crate::model::config::{default_language, default_timezone};
 use crate::model::{Announcement, Config, GuidePage, Overview, Sources};
+use crate::msg;
 
 /// Everything under `content/`, valid and joined, drafts and embargoed ones included.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +56,12 @@ pub fn load(
     if let Some(config) = config {
         crosscheck::key_reports(config, &announcements, &mut problems);
     }
-    crosscheck::corrections(&announcements, &mut problems);
+    let on_disk: BTreeSet<&str> = files
+        .iter()
+        .filter(|f| f.role == Role::Original)
+        .map(|f| f.name.as_str())
+        .collect();
+    crosscheck::corrections(&announcements, &on_disk, &mut problems);
 
     let languages: BTreeSet<Lang> = std::iter::once(&main)
         .chain(overview.keys())
@@ -137,13 +143,15 @@ fn join(
         }
         seen.insert((&file.name, lang.clone()), &file.shown);
         match originals.get_mut(file.name.as_str()) {
+            // A folder's translation: the folder's missing index.md is reported already.
+            None if in_folder(file) => {}
             None => problems.push(Problem::in_file(
                 &file.shown,
-                format!(
-                    "translation with no original; expected {0}/{1}.md or {0}/{1}/index.md \
-                     in the site's main language ({main})",
-                    super::layout::announcements_dir().display(),
-                    file.name
+                msg!(
+                    "load-translation-no-original",
+                    folder = super::layout::announcements_dir().display().to_string(),
+                    name = &file.name,
+                    main = main.as_str()
                 ),
             )),
             Some((_, None)) => {} // The original's own problems are reported already.
@@ -168,4 +176,10 @@ fn join(
         .collect();
     announcements.sort_by(|a, b| newest_first(&a.announcement, &b.announcement));
     announcements
+}
+
+/// Whether an announcement file is in a folder of its own (`NAME/index.LANG.md`)
+/// rather than beside the others (`NAME.LANG.md`).
+fn in_folder(file: &SourceFile) -> bool {
+    file.shown.parent() != Some(super::layout::announcements_dir().as_path())
 }

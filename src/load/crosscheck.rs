@@ -1,31 +1,35 @@
 //! Checks across announcement files: one file per slug, corrections that name an
 //! earlier announcement, key reports that are declared and filled once.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::announcement::Original;
+use super::hint;
 use crate::base::Problem;
-use crate::base::suggest::{suggest, unknown_name_hint};
+use crate::base::suggest::suggest;
 use crate::base::time::front_matter_value;
 use crate::model::config::KeyReportId;
 use crate::model::{Announcement, Config, Slug};
+use crate::msg;
 
 /// A second file for one slug (or one translation of it).
 pub fn same_slug(slug: &str, first: &Path, second: &Path) -> Problem {
-    Problem::in_file(
-        second,
-        format!(
-            "slug `{slug}` is already used by {}; expected one file per announcement \
-             (NAME.md or NAME/index.md, not both)",
-            first.display()
-        ),
-    )
+    let first = first.display().to_string();
+    Problem::in_file(second, msg!("load-same-slug", slug, first))
 }
 
 /// A correction names an earlier announcement that exists (drafts included, so the
 /// link is checked before the correction's release, not at it).
-pub fn corrections(announcements: &[Original], problems: &mut Vec<Problem>) {
+///
+/// `on_disk` is the slug of every original file found, read or not: a correction of
+/// one that could not be read is not checked, since its file's own problems say what
+/// is wrong, and one mistake is reported once.
+pub fn corrections(
+    announcements: &[Original],
+    on_disk: &BTreeSet<&str>,
+    problems: &mut Vec<Problem>,
+) {
     let by_slug: HashMap<&Slug, &Announcement> = announcements
         .iter()
         .map(|o| (&o.announcement.slug, &o.announcement))
@@ -35,28 +39,26 @@ pub fn corrections(announcements: &[Original], problems: &mut Vec<Problem>) {
         let Some(target) = &a.corrects else { continue };
         let line = original.corrects_line.unwrap_or(1);
         match by_slug.get(target) {
+            None if on_disk.contains(target.as_str()) => {}
             None => {
-                let hint = match suggest(target.as_str(), by_slug.keys().map(|s| s.as_str())) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => {
-                        "expected the slug of an earlier announcement (its file or folder name)"
-                            .to_string()
-                    }
+                let hint = match suggest(target.as_str(), on_disk.iter().copied()) {
+                    Some(best) => msg!("load-did-you-mean", name = best),
+                    None => msg!("load-corrects-expected"),
                 };
                 problems.push(Problem::at(
                     &a.original.source,
                     line,
-                    format!("`corrects` names `{target}`, which is not an announcement; {hint}"),
+                    msg!("load-corrects-unknown", target = target.as_str(), hint),
                 ));
             }
             Some(corrected) if corrected.date >= a.date => problems.push(Problem::at(
                 &a.original.source,
                 line,
-                format!(
-                    "`corrects` names `{target}`, dated {}, not before this announcement ({}); \
-                     expected an earlier announcement",
-                    front_matter_value(&corrected.date),
-                    front_matter_value(&a.date)
+                msg!(
+                    "load-corrects-not-earlier",
+                    target = target.as_str(),
+                    corrected = front_matter_value(&corrected.date),
+                    date = front_matter_value(&a.date)
                 ),
             )),
             Some(_) => {}
@@ -74,24 +76,21 @@ pub fn key_reports(config: &Config, announcements: &[Original], problems: &mut V
         let line = original.key_report_line.unwrap_or(1);
         if config.key_report(id).is_none() {
             let declared: Vec<&str> = config.key_reports.iter().map(|k| k.id.as_str()).collect();
-            let hint = unknown_name_hint(id.as_str(), &declared, || {
-                "no key reports are declared; add a [[key_reports]] entry with this id".into()
-            });
+            let hint = hint::unknown_name(id.as_str(), &declared)
+                .unwrap_or_else(|| msg!("load-no-key-reports"));
             problems.push(Problem::at(
                 &a.original.source,
                 line,
-                format!("key report `{id}` is not declared in site.toml; {hint}"),
+                msg!("load-key-report-undeclared", id = id.as_str(), hint),
             ));
             continue;
         }
         if let Some(first) = claimed.get(id) {
+            let first = first.announcement.original.source.display().to_string();
             problems.push(Problem::at(
                 &a.original.source,
                 line,
-                format!(
-                    "key report `{id}` is already filled by {}; expected each key report to be filled by one announcement",
-                    first.announcement.original.source.display()
-                ),
+                msg!("load-key-report-twice", id = id.as_str(), first),
             ));
             continue;
         }

@@ -8,6 +8,7 @@ use super::layout::{self, Role, SourceFile, name_and_role};
 use crate::base::text::slash_separated;
 use crate::base::{Lang, Problem};
 use crate::model::Attachment;
+use crate::msg;
 
 /// Lists the announcement files under `content/announcements/`, reporting names that
 /// cannot be announcements.
@@ -19,7 +20,8 @@ pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> V
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return sources,
         Err(e) => {
-            problems.push(Problem::in_file(&shown, format!("cannot be read: {e}")));
+            let cause = e.to_string();
+            problems.push(Problem::in_file(&shown, msg!("load-unreadable", cause)));
             return sources;
         }
     };
@@ -39,10 +41,7 @@ pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> V
                 Err(problem) => problems.push(problem),
             }
         } else {
-            problems.push(Problem::in_file(
-                &path,
-                "not an announcement; expected NAME.md, or a folder NAME/ with index.md and its attachments",
-            ));
+            problems.push(Problem::in_file(&path, msg!("load-not-announcement")));
         }
     }
     sources
@@ -67,7 +66,8 @@ fn discover_folder(
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                problems.push(Problem::in_file(shown, format!("cannot be read: {e}")));
+                let cause = e.to_string();
+                problems.push(Problem::in_file(shown, msg!("load-unreadable", cause)));
                 continue;
             }
         };
@@ -87,11 +87,7 @@ fn discover_folder(
                     Err(m) => problems.push(Problem::in_file(&path, m.0)),
                 }
             } else {
-                problems.push(Problem::in_file(
-                    &path,
-                    "markdown file in an announcement folder; expected only index.md and \
-                     index.LANG.md there (other files are published as attachments)",
-                ));
+                problems.push(Problem::in_file(&path, msg!("load-markdown-in-folder")));
             }
             continue;
         }
@@ -101,13 +97,18 @@ fn discover_folder(
                 source: entry.path().to_path_buf(),
                 size: meta.len(),
             }),
-            Err(e) => problems.push(Problem::in_file(&path, format!("cannot be read: {e}"))),
+            Err(e) => {
+                let cause = e.to_string();
+                problems.push(Problem::in_file(&path, msg!("load-unreadable", cause)));
+            }
         }
     }
     if !texts.iter().any(|(_, _, role)| *role == Role::Original) {
+        let folder = shown.display().to_string();
+        let main = main.as_str();
         problems.push(Problem::in_file(
             shown,
-            format!("announcement folder without index.md; expected {}/index.md in the site's main language ({main})", shown.display()),
+            msg!("load-folder-without-index", folder, main),
         ));
     }
     for (path, absolute, role) in texts {

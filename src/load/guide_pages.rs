@@ -9,16 +9,13 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::frontmatter::FrontMatter;
+use super::hint;
 use super::layout::{self, Role, SourceFile, read_text};
-use crate::base::suggest::unknown_name_hint;
-use crate::base::{Lang, Located, Problem};
+use crate::base::{Lang, Located, Message, Problem};
 use crate::markdown;
 use crate::model::guide_page::RESERVED;
 use crate::model::{GuidePage, GuideText, Slug, Sources};
-
-/// The problem of a guide page without front matter.
-const MISSING: &str = "missing front matter; expected the file to start with a `+++` line, \
-     then title = \"…\", then a closing `+++` line";
+use crate::msg;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,14 +77,17 @@ impl Reading<'_> {
         }
         for (file, lang, text) in translations {
             match originals.get_mut(&file.name) {
-                None => problems.push(Problem::in_file(
-                    &file.shown,
-                    format!(
-                        "translation with no original; expected {} in the site's main language ({})",
-                        layout::guide_pages_dir().join(format!("{}.md", file.name)).display(),
-                        self.main
-                    ),
-                )),
+                None => {
+                    let original = layout::guide_pages_dir().join(format!("{}.md", file.name));
+                    problems.push(Problem::in_file(
+                        &file.shown,
+                        msg!(
+                            "load-page-translation-no-original",
+                            file = original.display().to_string(),
+                            main = self.main.as_str()
+                        ),
+                    ));
+                }
                 Some(Some(page)) => {
                     if let Ok(text) = text {
                         page.translations.insert(lang.clone(), text);
@@ -109,20 +109,16 @@ fn check_home_pages(home_pages: &[Located<String>], names: &[&str], problems: &m
     let mut listed = BTreeSet::new();
     for Located { line, value: name } in home_pages {
         let message = if !listed.insert(name) {
-            format!("`home_pages` lists `{name}` twice; expected each page once")
+            msg!("load-home-pages-twice", name)
         } else if names.contains(&name.as_str()) {
             continue;
         } else {
-            let hint = unknown_name_hint(name, names, || {
-                format!(
-                    "there are no pages yet; expected a file {}",
-                    shown_dir.join(format!("{name}.md")).display()
-                )
+            let hint = hint::unknown_name(name, names).unwrap_or_else(|| {
+                let file = shown_dir.join(format!("{name}.md")).display().to_string();
+                msg!("load-no-pages", file)
             });
-            format!(
-                "`home_pages`: there is no page `{name}` in {}/; {hint}",
-                shown_dir.display()
-            )
+            let folder = shown_dir.display().to_string();
+            msg!("load-home-pages-unknown", name, folder, hint)
         };
         problems.push(Problem::at(layout::SITE_TOML, *line, message));
     }
@@ -135,7 +131,8 @@ fn discover(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> Vec<Source
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
-            problems.push(Problem::in_file(&shown, format!("cannot be read: {e}")));
+            let cause = e.to_string();
+            problems.push(Problem::in_file(&shown, msg!("load-unreadable", cause)));
             return Vec::new();
         }
     };
@@ -152,11 +149,7 @@ fn discover(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> Vec<Source
             .strip_suffix(".md")
             .filter(|_| entry.path().is_file());
         let Some(stem) = stem else {
-            problems.push(Problem::in_file(
-                &path,
-                "not a page; expected NAME.md, or NAME.LANG.md for a translation \
-                 (pages have no folders or attachments)",
-            ));
+            problems.push(Problem::in_file(&path, msg!("load-not-page")));
             continue;
         };
         match SourceFile::named(path, entry.path(), stem, main) {
@@ -168,26 +161,17 @@ fn discover(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> Vec<Source
 }
 
 /// The page's name, if it can be one: a slug, and not a folder the site makes itself.
-fn check_name(name: &str, languages: &BTreeSet<Lang>) -> Result<Slug, String> {
-    let slug = Slug::parse(name).map_err(|_| {
-        format!(
-            "`{name}` cannot be a page name (the page's URL); expected lowercase letters \
-             a-z, digits, `-` and `_`, such as `faq`"
-        )
-    })?;
-    let taken_by = if RESERVED.contains(&name) {
-        "the site's own folder"
+fn check_name(name: &str, languages: &BTreeSet<Lang>) -> Result<Slug, Message> {
+    let slug = Slug::parse(name).map_err(|_| msg!("load-page-name-invalid", name))?;
+    let taken = if RESERVED.contains(&name) {
+        msg!("load-site-folder")
     } else if languages.iter().any(|l| l.as_str() == name) {
-        "the folder of the site's pages in that language"
+        msg!("load-language-folder")
     } else {
         return Ok(slug);
     };
-    let reserved: Vec<String> = RESERVED.iter().map(|r| format!("`{r}`")).collect();
-    Err(format!(
-        "page name `{name}` would be published at {name}/, which is {taken_by}; expected \
-         another name (not {}, nor a language code of the site)",
-        reserved.join(", ")
-    ))
+    let reserved = hint::names(RESERVED).expect("the site has folders of its own");
+    Err(msg!("load-page-name-taken", name, taken, reserved))
 }
 
 /// Reads one page file.
@@ -199,7 +183,7 @@ fn read(
     let path = file.shown.as_path();
     let text = read_text(&file.absolute, path).map_err(|p| vec![p])?;
     sources.insert(path.to_path_buf(), text.as_str().into());
-    let file = FrontMatter::<RawPage>::read(path, &text, MISSING)?;
+    let file = FrontMatter::<RawPage>::read(path, &text, msg!("load-page-missing-front-matter"))?;
     let raw = &file.raw;
     let mut problems = Vec::new();
     file.check_title(&raw.title, &mut problems);

@@ -30,7 +30,7 @@ pub const INPUT_FOLDERS: [&str; 4] = [CONTENT, STATIC, TEMPLATES, THEMES];
 /// without a byte-order mark; another encoding is named at the line where it shows.
 pub fn read_text(absolute: &Path, shown: &Path) -> Result<String, Problem> {
     let bytes = std::fs::read(absolute)
-        .map_err(|e| Problem::in_file(shown, msg!("load-cannot-read", cause = e.to_string())))?;
+        .map_err(|e| Problem::in_file(shown, msg!("load-unreadable", cause = e.to_string())))?;
     decode(bytes).map_err(|e| Problem::at(shown, e.line, e.value))
 }
 

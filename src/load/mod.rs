@@ -13,6 +13,7 @@ pub mod crosscheck;
 pub mod discover;
 pub mod frontmatter;
 pub mod guide_pages;
+pub mod hint;
 pub mod layout;
 pub mod overview;
 pub mod site;

@@ -10,6 +10,7 @@ use crate::base::toml_message::toml_problem;
 use crate::base::{Lang, Problem};
 use crate::markdown;
 use crate::model::{Overview, Sources};
+use crate::msg;
 
 /// Reads the overview files in `content/`, reporting any other file there.
 pub fn load(
@@ -34,17 +35,20 @@ pub fn load(
             Some(suffix) => match suffix.strip_prefix('.').map(Lang::parse) {
                 Some(Ok(lang)) if &lang != main => lang,
                 _ => {
-                    problems.push(Problem::in_file(
-                        &path,
-                        format!("unexpected file name; expected _index.md, or _index.LANG.md for a translation (e.g. _index.en.md) in a language other than the site's ({main})"),
-                    ));
+                    let main = main.as_str();
+                    problems.push(Problem::in_file(&path, msg!("load-overview-name", main)));
                     continue;
                 }
             },
             None => {
                 problems.push(Problem::in_file(
                     &path,
-                    format!("not part of the site; announcements go in {CONTENT}/{ANNOUNCEMENTS}/, pages in {CONTENT}/{GUIDE_PAGES}/, the overview in {CONTENT}/_index.md"),
+                    msg!(
+                        "load-not-in-site",
+                        announcements = format!("{CONTENT}/{ANNOUNCEMENTS}/"),
+                        pages = format!("{CONTENT}/{GUIDE_PAGES}/"),
+                        overview = format!("{CONTENT}/_index.md")
+                    ),
                 ));
                 continue;
             }

@@ -10,11 +10,12 @@ use toml::Spanned;
 
 use super::frontmatter::FrontMatter;
 use crate::base::time::{When, front_matter_value};
-use crate::base::{Located, Problem};
+use crate::base::{Located, Message, Problem};
 use crate::model::tables::{
     EntryWords, MeasureStatus, RevisionFact, RevisionKind, ServiceFact, ServiceStatus, Tables,
     Words,
 };
+use crate::msg;
 
 /// A `[[services]]` entry of an original.
 #[derive(Deserialize)]
@@ -228,7 +229,7 @@ impl<T> Original<'_, '_, T> {
         for entry in entries {
             let span = entry.span();
             let raw = entry.into_inner();
-            let expected = "what happened";
+            let expected = msg!("load-timeline-text");
             check_text(
                 "timeline",
                 &raw.text,
@@ -258,7 +259,7 @@ impl<T> Original<'_, '_, T> {
         for entry in entries {
             let span = entry.span();
             let raw = entry.into_inner();
-            let expected = "what was amended";
+            let expected = msg!("load-revision-text");
             check_text(
                 "revisions",
                 &raw.text,
@@ -278,11 +279,10 @@ impl<T> Original<'_, '_, T> {
             {
                 self.problems.push(self.file.problem(
                     raw.at.span(),
-                    format!(
-                        "revision dated {} is before the announcement's `date` ({}); expected \
-                         the time the published text was amended",
-                        front_matter_value(&at),
-                        front_matter_value(&date)
+                    msg!(
+                        "load-revision-before-date",
+                        at = front_matter_value(&at),
+                        date = front_matter_value(&date)
                     ),
                 ));
             }
@@ -365,30 +365,21 @@ fn check_name<T>(
     problems: &mut Vec<Problem>,
 ) {
     if name.trim().is_empty() {
-        problems.push(file.problem(
-            span,
-            format!("`[[{table}]]` entry has an empty `name`; expected its name"),
-        ));
+        problems.push(file.problem(span, msg!("load-entry-empty-name", table)));
     } else if !seen.insert(name.to_string()) {
-        problems.push(file.problem(
-            span,
-            format!("`[[{table}]]` lists `{name}` twice; expected each one once per announcement"),
-        ));
+        problems.push(file.problem(span, msg!("load-entry-twice", table, name)));
     }
 }
 
 fn check_text<T>(
     table: &str,
     text: &str,
-    expected: &str,
+    expected: Message,
     span: std::ops::Range<usize>,
     file: &FrontMatter<T>,
     problems: &mut Vec<Problem>,
 ) {
     if text.trim().is_empty() {
-        problems.push(file.problem(
-            span,
-            format!("`[[{table}]]` entry has an empty `text`; expected {expected}"),
-        ));
+        problems.push(file.problem(span, msg!("load-entry-empty-text", table, expected)));
     }
 }

@@ -7,7 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::announcement::{MISSING, version};
+use super::announcement::{missing, version};
+use super::channels;
 use super::frontmatter::FrontMatter;
 use super::tables::{self, RepeatedTables};
 use crate::base::{Located, Problem};
@@ -20,7 +21,7 @@ struct RawTranslation {
     title: Spanned<String>,
     summary: Option<String>,
     date: Option<Spanned<toml::Value>>,
-    channel: Option<Spanned<Channels>>,
+    channel: Option<Spanned<toml::Value>>,
     number: Option<Spanned<u32>>,
     key_report: Option<Spanned<String>>,
     kind: Option<Spanned<String>>,
@@ -81,7 +82,7 @@ pub fn parse_translation(
     text: &str,
     zone: FixedOffset,
 ) -> Result<Translation, Vec<Problem>> {
-    let mut file = FrontMatter::<RawTranslation>::read(path, text, MISSING)?;
+    let mut file = FrontMatter::<RawTranslation>::read(path, text, missing())?;
     let raw_tables = tables::RawTranslatedTables {
         services: std::mem::take(&mut file.raw.services),
         measures: std::mem::take(&mut file.raw.measures),
@@ -97,6 +98,12 @@ pub fn parse_translation(
         Some(Located::new(file.line(value.span()), at))
     };
     let date = moment(&raw.date, "date", &mut problems);
+    let channels = raw.channel.as_ref().and_then(|value| {
+        channels::parse(value.get_ref())
+            .map_err(|m| problems.push(file.problem(value.span(), m.0)))
+            .ok()
+            .map(|channels| Located::new(file.line(value.span()), channels))
+    });
     let (words, repeated_tables) = tables::read_translation(raw_tables, zone, &file, &mut problems);
     // A translation's own `updated` is checked against the original's date when the
     // two are joined; here only that it parses.
@@ -115,7 +122,7 @@ pub fn parse_translation(
     }
     let repeated = Repeated {
         date,
-        channels: raw.channel.as_ref().map(|v| file.located(v)),
+        channels,
         number: raw.number.as_ref().map(|v| file.located(v)),
         key_report: raw.key_report.as_ref().map(|v| file.located(v)),
         kind: raw.kind.as_ref().map(|v| file.located(v)),

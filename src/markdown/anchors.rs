@@ -7,6 +7,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::refused::Refused;
 use crate::model::heading::{Heading, theme_uses};
+use crate::msg;
 
 /// The id a heading without `{#id}` gets from its text: lowercase, letters and digits
 /// of any script kept (so Japanese headings give readable anchors), `-` and `_` kept,
@@ -51,12 +52,9 @@ pub(super) fn anchor_headings(
             continue;
         };
         let message = if theme_uses(id) {
-            format!(
-                "heading id `{id}` is one the theme uses for its own elements (`main`, \
-                 `…-heading`, `key-report-…`); expected another id"
-            )
+            msg!("markdown-heading-id-theme", id = &**id)
         } else if !written.insert(id) {
-            format!("heading id `{id}` is used by an earlier heading; expected each id once")
+            msg!("markdown-heading-id-twice", id = &**id)
         } else {
             continue;
         };

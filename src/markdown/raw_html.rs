@@ -14,6 +14,8 @@ use html5ever::tokenizer::{
 use pulldown_cmark::{Event, Tag, TagEnd, html};
 
 use super::refused::Refused;
+use crate::base::Message;
+use crate::msg;
 
 /// What a body's events say about its raw HTML, links and heading attributes, gathered
 /// while the body is parsed: the refusals found on the way, and the pieces of raw HTML,
@@ -164,22 +166,16 @@ fn is_inline(event: &Event) -> bool {
 }
 
 /// Why an element may not be written in raw HTML, if it may not.
-fn refused_element(name: &str) -> Option<&'static str> {
+fn refused_element(name: &str) -> Option<Message> {
     Some(match name {
         "script" | "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "portal"
-        | "fencedframe" => "published pages carry no script and embed no other page",
-        "svg" | "math" => {
-            "SVG and MathML inside HTML are read by other parsing rules, where script hides \
-             from this check; show the figure with `<img src=\"FILE.svg\">` instead"
-        }
-        "form" => "published pages collect no input; link to the form's own page instead",
-        "base" => "it would change where every link of the page points",
-        "meta" => "it could redirect the page or change its rules",
-        "link" => "it would load a style sheet or other resource from elsewhere",
-        "style" => {
-            "it would restyle the whole page, the theme's notices included; use a `style` \
-             attribute on the element instead"
-        }
+        | "fencedframe" => msg!("markdown-no-script"),
+        "svg" | "math" => msg!("markdown-no-svg"),
+        "form" => msg!("markdown-no-form"),
+        "base" => msg!("markdown-no-base"),
+        "meta" => msg!("markdown-no-meta"),
+        "link" => msg!("markdown-no-link"),
+        "style" => msg!("markdown-no-style"),
         _ => return None,
     })
 }
@@ -205,49 +201,27 @@ const URL_ATTRIBUTES: &[&str] = &[
 
 /// Why an attribute may not be written in raw HTML, if it may not. `name` is lowercase,
 /// `value` has its character references decoded, as the browser reads them.
-fn refused_attribute(name: &str, value: &str) -> Option<String> {
+fn refused_attribute(name: &str, value: &str) -> Option<Message> {
     if name.len() > 2 && name.starts_with("on") {
-        return Some(format!(
-            "raw HTML attribute `{name}` is not allowed; published pages carry no JavaScript"
-        ));
+        return Some(msg!("markdown-event-attribute", attribute = name));
     }
     match name {
-        "srcdoc" => {
-            return Some(
-                "raw HTML attribute `srcdoc` is not allowed; published pages embed no other page"
-                    .to_string(),
-            );
-        }
-        "formaction" => {
-            return Some(
-                "raw HTML attribute `formaction` is not allowed; published pages collect no input"
-                    .to_string(),
-            );
-        }
+        "srcdoc" => return Some(msg!("markdown-srcdoc")),
+        "formaction" => return Some(msg!("markdown-formaction")),
         _ => {}
     }
     // Script URLs are never meant in any attribute; data: URLs only where followed.
     match refused_scheme(value, URL_ATTRIBUTES.contains(&name))? {
-        "data" => Some(format!(
-            "raw HTML `{name}` with a data: URL is not allowed; expected a link to a file \
-             (data: URLs only for images, `data:image/…`)"
-        )),
-        scheme => Some(format!(
-            "raw HTML `{name}` with a {scheme}: URL is not allowed; published pages carry no JavaScript"
-        )),
+        "data" => Some(msg!("markdown-data-attribute", attribute = name)),
+        scheme => Some(msg!("markdown-script-attribute", attribute = name, scheme)),
     }
 }
 
 /// Why a markdown link or image may not point to `url`, if it may not.
-fn refused_link(url: &str) -> Option<String> {
+fn refused_link(url: &str) -> Option<Message> {
     match refused_scheme(url, true)? {
-        "data" => Some(format!(
-            "link to `{url}`: data: URLs are allowed only for images (`data:image/…`); \
-             expected a link to a file"
-        )),
-        scheme => Some(format!(
-            "link to `{url}`: {scheme}: URLs are not allowed; published pages carry no JavaScript"
-        )),
+        "data" => Some(msg!("markdown-data-link", url)),
+        scheme => Some(msg!("markdown-script-link", url, scheme)),
     }
 }
 
@@ -281,7 +255,7 @@ const END_MARK: &str = "crisis-site-end-of-raw-html";
 /// first problem, with the line it ends on, and whether the piece was closed.
 #[derive(Default)]
 struct RawSink {
-    found: RefCell<Vec<(u64, String)>>,
+    found: RefCell<Vec<(u64, Message)>>,
     closed: Cell<bool>,
 }
 
@@ -304,7 +278,7 @@ impl TokenSink for RawSink {
             return TokenSinkResult::Continue;
         }
         let problem = refused_element(&tag.name)
-            .map(|why| format!("raw HTML `<{}>` is not allowed; {why}", tag.name))
+            .map(|why| msg!("markdown-element", element = &*tag.name, why))
             .or_else(|| {
                 tag.attrs
                     .iter()
@@ -330,7 +304,7 @@ impl TokenSink for RawSink {
 /// Reads raw HTML as a browser would (character references decoded, attributes
 /// unquoted or split across lines, names in any case) and returns what it may not
 /// hold, by line of `html`.
-fn scan_raw(html: &str) -> Vec<(u64, String)> {
+fn scan_raw(html: &str) -> Vec<(u64, Message)> {
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     input.push_back(StrTendril::from_slice(&format!("<{END_MARK}>")));
@@ -339,13 +313,7 @@ fn scan_raw(html: &str) -> Vec<(u64, String)> {
     tokenizer.end();
     let mut found = tokenizer.sink.found.take();
     if !tokenizer.sink.closed.get() {
-        found.push((
-            1,
-            "raw HTML is left open: an unfinished tag, an unclosed comment, or a \
-             `<textarea>`, `<title>` or other element whose text runs on; expected it closed \
-             before the HTML ends (an HTML block ends at a blank line)"
-                .to_string(),
-        ));
+        found.push((1, msg!("markdown-left-open")));
     }
     found
 }

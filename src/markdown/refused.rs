@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use crate::base::Problem;
 use crate::base::text::line_of;
+use crate::base::{Message, Problem};
 
 /// Raw HTML or a link that would run code or embed another page, or a heading id that
 /// the theme or another heading already uses.
@@ -12,7 +12,7 @@ pub struct Refused {
     /// Where in the markdown it starts (a byte offset).
     pub offset: usize,
     /// What it is and what is expected instead.
-    pub message: String,
+    pub message: Message,
 }
 
 impl Refused {

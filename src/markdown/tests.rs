@@ -35,7 +35,7 @@ fn active_content_is_refused_and_plain_html_is_not() {
         render(md)
             .refused
             .into_iter()
-            .map(|r| r.message)
+            .map(|r| r.message.to_string())
             .collect::<Vec<_>>()
     };
     assert!(refused("<table><tr><td style=\"x\">1</td></tr></table>\n").is_empty());
@@ -73,7 +73,7 @@ fn refused_at(md: &str) -> Vec<(usize, String)> {
     render(md)
         .refused
         .into_iter()
-        .map(|r| (line_of(md, r.offset), r.message))
+        .map(|r| (line_of(md, r.offset), r.message.to_string()))
         .collect()
 }
 
@@ -335,11 +335,12 @@ fn repeated_headings_writer_ids_and_theme_ids_do_not_collide() {
 #[test]
 fn a_writer_id_the_theme_or_an_earlier_heading_uses_is_refused() {
     let r = render("# a {#main}\n\n## b {#x}\n\n## c {#x}\n\n## d {#latest-heading}\n");
-    let refused: Vec<(usize, &str)> = r
+    let texts: Vec<(usize, String)> = r
         .refused
         .iter()
-        .map(|r| (r.offset, r.message.as_str()))
+        .map(|r| (r.offset, r.message.to_string()))
         .collect();
+    let refused: Vec<(usize, &str)> = texts.iter().map(|(o, t)| (*o, t.as_str())).collect();
     assert_eq!(
         refused,
         [

@@ -27,10 +27,7 @@ impl Slug {
         if ok {
             Ok(Slug(name.to_string()))
         } else {
-            Err(Invalid::new(format!(
-                "`{name}` cannot be a slug (the announcement's URL); expected a name of lowercase \
-                 letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
-            )))
+            Err(Invalid::new(crate::msg!("model-slug-invalid", name)))
         }
     }
 
@@ -94,14 +91,12 @@ impl Kind {
             .into_iter()
             .find(|k| k.id() == text)
             .ok_or_else(|| {
-                let known: Vec<String> = Kind::ALL
-                    .iter()
-                    .map(|k| format!("\"{}\"", k.id()))
-                    .collect();
-                Invalid::new(format!(
-                    "unknown kind `{text}`; expected {}",
-                    known.join(" or ")
-                ))
+                let (last, init) = Kind::ALL.split_last().expect("there are kinds");
+                let known = init.iter().rev().fold(
+                    crate::msg!("model-kind-last", kind = last.id()),
+                    |rest, k| crate::msg!("model-kind-or", kind = k.id(), rest),
+                );
+                Invalid::new(crate::msg!("model-kind-unknown", kind = text, known))
             })
     }
 }

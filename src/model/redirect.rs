@@ -10,7 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::base::{Invalid, Located};
+use crate::base::{Invalid, Located, Message};
+use crate::msg;
 
 /// A path inside the site, as site.toml names it, and the output file it means.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,22 +48,18 @@ pub struct Redirect {
     pub line: usize,
 }
 
-/// What a `from` that cannot be used is told to look like.
-const FROM_EXPECTED: &str = "expected the old path of a page of the site, such as \
-     \"announcements/old-slug/\" (a leading `/` is allowed; no `..`, `?` or `#`)";
-
-/// What a `to` that cannot be used is told to look like.
-const TO_EXPECTED: &str = "expected the path of a page of the site, such as \
-     \"announcements/2026-09-15-new-slug/\" (a `#part` is allowed), or an https:// address";
-
 impl Redirect {
     /// Reads one `"FROM" = "TO"` entry, declared on `line`; the problems are messages
     /// for that line, about `from` first.
     pub fn parse(from: &str, to: &str, line: usize) -> Result<Redirect, Vec<Invalid>> {
-        let from = parse_from(from)
-            .map_err(|reason| format!("redirect from `{from}` {reason}; {FROM_EXPECTED}"));
-        let to =
-            parse_to(to).map_err(|reason| format!("redirect to `{to}` {reason}; {TO_EXPECTED}"));
+        let from = parse_from(from).map_err(|reason| {
+            let expected = msg!("model-redirect-from-expected");
+            msg!("model-redirect-from", from, reason, expected)
+        });
+        let to = parse_to(to).map_err(|reason| {
+            let expected = msg!("model-redirect-to-expected");
+            msg!("model-redirect-to", to, reason, expected)
+        });
         match (from, to) {
             (Ok(from), Ok(to)) => Ok(Redirect { from, to, line }),
             (from, to) => Err(from
@@ -77,28 +74,27 @@ impl Redirect {
 
 /// The old path: a page, that is a folder (`x/`, or `x` without an extension) or an
 /// `.html` file; a redirect page at `report.pdf` would be served as a PDF.
-fn parse_from(written: &str) -> Result<SitePath, String> {
+fn parse_from(written: &str) -> Result<SitePath, Message> {
     if is_web_address(written) {
-        return Err("is a web address, not a path of this site".to_string());
+        return Err(msg!("model-redirect-web-address"));
     }
     let path = site_path(written)?;
     let name = path.file.rsplit('/').next().unwrap_or_default();
     match name.rsplit_once('.').map(|(_, extension)| extension) {
-        Some(extension) if !matches!(extension, "html" | "htm") => Err(format!(
-            "names a `.{extension}` file, which a redirect page cannot stand in for \
-             (a page is a folder, ending in `/`, or an `.html` file)"
-        )),
+        Some(extension) if !matches!(extension, "html" | "htm") => {
+            Err(msg!("model-redirect-not-a-page", extension))
+        }
         _ => Ok(path),
     }
 }
 
 /// The target: a path of the site, with a fragment, or a web address.
-fn parse_to(written: &str) -> Result<RedirectTarget, String> {
+fn parse_to(written: &str) -> Result<RedirectTarget, Message> {
     if is_web_address(written) {
         return match url::Url::parse(written) {
             Ok(url) if url.has_host() => Ok(RedirectTarget::Web(url.to_string())),
-            Ok(_) => Err("has no host".to_string()),
-            Err(e) => Err(format!("is not a valid web address ({e})")),
+            Ok(_) => Err(msg!("model-redirect-no-host")),
+            Err(e) => Err(msg!("model-redirect-bad-address", cause = e.to_string())),
         };
     }
     let (target, fragment) = match written.split_once('#') {
@@ -122,9 +118,9 @@ fn is_web_address(text: &str) -> bool {
 /// it from the address bar). One ending in `/`, or whose last part has no extension,
 /// is a folder and means its `index.html`. Percent-encoding is decoded, as a web
 /// server does before it looks for the file.
-fn site_path(written: &str) -> Result<SitePath, String> {
+fn site_path(written: &str) -> Result<SitePath, Message> {
     if written.is_empty() {
-        return Err("is empty".to_string());
+        return Err(msg!("model-redirect-empty"));
     }
     // `javascript:`, `mailto:` …: a scheme is whatever precedes a `:` in the first part.
     if written
@@ -132,20 +128,20 @@ fn site_path(written: &str) -> Result<SitePath, String> {
         .next()
         .is_some_and(|first| first.contains(':'))
     {
-        return Err("is not a path of the site".to_string());
+        return Err(msg!("model-redirect-scheme"));
     }
     if written.contains('?') {
-        return Err("has a query (`?`), which is not part of a file's path".to_string());
+        return Err(msg!("model-redirect-query"));
     }
     if written.contains('#') {
-        return Err("has a fragment (`#`), which browsers never send to the site".to_string());
+        return Err(msg!("model-redirect-fragment"));
     }
     let decoded = percent_encoding::percent_decode_str(written)
         .decode_utf8()
-        .map_err(|_| "is not valid percent-encoded UTF-8".to_string())?;
+        .map_err(|_| msg!("model-redirect-encoding"))?;
     let relative = decoded.strip_prefix('/').unwrap_or(&decoded);
     if relative.contains('\\') {
-        return Err("has a `\\`; paths of the site use `/`".to_string());
+        return Err(msg!("model-redirect-backslash"));
     }
     let (folder, name) = match relative.rsplit_once('/') {
         Some((folder, name)) => (Some(folder), name),
@@ -157,7 +153,7 @@ fn site_path(written: &str) -> Result<SitePath, String> {
         .chain((!name.is_empty()).then_some(name))
         .any(|segment| matches!(segment, "" | "." | ".."));
     if climbs {
-        return Err("has a `..`, a `.` or an empty part (`//`)".to_string());
+        return Err(msg!("model-redirect-climbs"));
     }
     let file = if name.is_empty() {
         format!("{relative}index.html")
@@ -175,17 +171,19 @@ fn site_path(written: &str) -> Result<SitePath, String> {
 /// Checks the entries of `[redirects]` against each other: two ways of writing one
 /// old path (`a/`, `/a`, `a/index.html`) would write one page twice. Returns the
 /// messages with the line of the later entry.
-pub fn duplicates(redirects: &[Redirect]) -> Vec<Located<String>> {
+pub fn duplicates(redirects: &[Redirect]) -> Vec<Located<Message>> {
     let mut first: BTreeMap<&str, &Redirect> = BTreeMap::new();
     let mut found = Vec::new();
     for r in redirects {
         if let Some(earlier) = first.get(r.from.file.as_str()) {
             found.push(Located::new(
                 r.line,
-                format!(
-                    "redirect from `{}` is the same old path as `{}` on line {} ({}); \
-                     expected each old path once",
-                    r.from.written, earlier.from.written, earlier.line, r.from.file
+                msg!(
+                    "model-redirect-twice",
+                    from = &r.from.written,
+                    earlier = &earlier.from.written,
+                    line = earlier.line,
+                    file = &r.from.file
                 ),
             ));
         } else {
@@ -199,7 +197,7 @@ pub fn duplicates(redirects: &[Redirect]) -> Vec<Located<String>> {
 mod tests {
     use super::*;
 
-    fn file(written: &str) -> Result<String, String> {
+    fn file(written: &str) -> Result<String, Message> {
         parse_from(written).map(|p| p.file)
     }
 

@@ -34,9 +34,7 @@ impl Level {
             "warning" => Ok(Some(Level::Warning)),
             "info" => Ok(Some(Level::Info)),
             "off" => Ok(None),
-            other => Err(Invalid::new(format!(
-                "unknown level `{other}`; expected \"error\", \"warning\", \"info\" or \"off\""
-            ))),
+            level => Err(Invalid::new(crate::msg!("model-level-unknown", level))),
         }
     }
 }

@@ -10,6 +10,7 @@ use super::sections::by_language;
 use crate::base::time;
 use crate::base::{Invalid, Lang};
 use crate::model::config::{Alert, AlertTranslation, ContactDesk, ContactText, Period};
+use crate::msg;
 
 /// `[[contacts]]`, in the order declared.
 pub(super) fn contacts(
@@ -50,19 +51,12 @@ pub(super) fn alerts(
         let span = raw_alert.span();
         let raw_alert = raw_alert.into_inner();
         if raw_alert.text.trim().is_empty() {
-            r.problem(
-                span,
-                "`[[alerts]]` entry has an empty `text`; expected the warning",
-            );
+            r.problem(span, msg!("config-alert-empty"));
         }
         let translated = raw_alert.translations.values().map(Spanned::get_ref);
         for text in translated.clone().filter_map(|t| t.text.as_ref()) {
             if text.get_ref().trim().is_empty() {
-                r.problem(
-                    text.span(),
-                    "`[[alerts]]` translation has an empty `text`; expected the warning \
-                     (or leave `text` out to show the original's)",
-                );
+                r.problem(text.span(), msg!("config-alert-translation-empty"));
             }
         }
         let links = std::iter::once(raw_alert.link.as_ref())
@@ -106,7 +100,7 @@ fn period(
     let mut read = |value: Option<&Spanned<toml::Value>>, key: &str| {
         let value = value?;
         time::parse_when_value(value.get_ref(), zone)
-            .map_err(|m| r.problem(value.span(), format!("`{table}.{key}`: {m}")))
+            .map_err(|m| r.problem(value.span(), super::invalid(&format!("{table}.{key}"), m)))
             .ok()
     };
     let period = Period {
@@ -118,10 +112,11 @@ fn period(
     {
         r.problem(
             value.span(),
-            format!(
-                "`{table}.until` ({}) is before `from` ({}); expected the end of the period, \
-                 after its start",
-                end, start
+            msg!(
+                "config-until-before-from",
+                table,
+                until = end.to_string(),
+                from = start.to_string()
             ),
         );
     }
@@ -147,9 +142,6 @@ fn check_link(link: &str) -> Result<(), Invalid> {
     if inside {
         Ok(())
     } else {
-        Err(Invalid::new(format!(
-            "link `{link}` is neither a web address nor a path inside the site; expected \
-             https://… or a path from the site's root such as \"faq/\" (no leading `/`, no `..`)"
-        )))
+        Err(Invalid::new(msg!("config-link-invalid", link)))
     }
 }

@@ -7,6 +7,7 @@ use super::raw::RawIncident;
 use super::reader::Reader;
 use crate::base::time;
 use crate::model::config::PersonalData;
+use crate::msg;
 
 /// Reads `[incident]`'s `personal_data`, `aware_on` and `wrongful_act`: `aware_on`
 /// is required with `personal_data = true` (the deadlines count from it), and the
@@ -19,33 +20,23 @@ pub(super) fn personal_data(
     let declared = raw.personal_data.as_ref().is_some_and(|p| *p.get_ref());
     let aware_on = raw.aware_on.as_ref().and_then(|value| {
         time::parse_when_value(value.get_ref(), zone)
-            .map_err(|m| r.problem(value.span(), format!("`incident.aware_on`: {m}")))
+            .map_err(|m| r.problem(value.span(), super::invalid("incident.aware_on", m)))
             .ok()
             .map(|when| (when, r.line(value.span())))
     });
     if !declared {
         if let Some(value) = &raw.aware_on {
-            r.problem(
-                value.span(),
-                "`incident.aware_on` is set but `incident.personal_data` is not true; expected personal_data = true with it, or no aware_on"
-            );
+            r.problem(value.span(), msg!("config-aware-on-alone"));
         }
         if let Some(value) = raw.wrongful_act.as_ref().filter(|w| *w.get_ref()) {
-            r.problem(
-                value.span(),
-                "`incident.wrongful_act` is set but `incident.personal_data` is not true; expected personal_data = true with it, or no wrongful_act"
-            );
+            r.problem(value.span(), msg!("config-wrongful-act-alone"));
         }
         return None;
     }
     if raw.aware_on.is_none()
         && let Some(value) = &raw.personal_data
     {
-        r.problem(
-            value.span(),
-            "`incident.personal_data` is true but `incident.aware_on` is missing; expected \
-             the day the company became aware of the leak, e.g. aware_on = 2026-09-14",
-        );
+        r.problem(value.span(), msg!("config-aware-on-missing"));
     }
     let (aware_on, line) = aware_on?;
     Some(PersonalData {

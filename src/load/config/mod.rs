@@ -16,7 +16,7 @@ use toml::Spanned;
 use super::layout::{SITE_TOML, read_text};
 use crate::base::time;
 use crate::base::toml_message::toml_problem;
-use crate::base::{Lang, Located, Problem};
+use crate::base::{Invalid, Lang, Located, Message, Problem};
 use crate::model::Config;
 use crate::model::config::{
     BaseUrl, DEFAULT_FEED_LIMIT, Incident, default_language, default_timezone,
@@ -60,22 +60,22 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let timezone = timezone(raw.timezone.as_ref(), &mut r);
     let base_url = raw.base_url.as_ref().and_then(|url| {
         BaseUrl::parse(url.get_ref())
-            .map_err(|m| r.problem(url.span(), format!("`base_url` {m}")))
+            .map_err(|m| r.problem(url.span(), msg!("config-base-url", invalid = m.0)))
             .ok()
     });
     positive(
         raw.home_latest.as_ref(),
-        "`home_latest` is 0; expected how many of the newest announcements the home page lists (1 or more)",
+        msg!("config-home-latest-zero"),
         &mut r,
     );
     positive(
         raw.feed_limit.as_ref(),
-        "`feed_limit` is 0; expected how many announcements each feed carries (1 or more)",
+        msg!("config-feed-limit-zero"),
         &mut r,
     );
     let started = raw.incident.started.as_ref().and_then(|value| {
         time::parse_value(value.get_ref(), timezone)
-            .map_err(|m| r.problem(value.span(), format!("`incident.started`: {m}")))
+            .map_err(|m| r.problem(value.span(), invalid("incident.started", m)))
             .ok()
     });
     let translations = sections::by_language(raw.translations, &language, &mut r);
@@ -133,7 +133,7 @@ fn language(value: Option<&Spanned<String>>, r: &mut Reader) -> Lang {
     match value {
         None => default_language(),
         Some(value) => Lang::parse(value.get_ref()).unwrap_or_else(|m| {
-            r.problem(value.span(), format!("`language`: {m}"));
+            r.problem(value.span(), invalid("language", m));
             default_language()
         }),
     }
@@ -145,14 +145,19 @@ fn timezone(value: Option<&Spanned<String>>, r: &mut Reader) -> FixedOffset {
     match value {
         None => default_timezone(),
         Some(value) => time::parse_offset(value.get_ref()).unwrap_or_else(|m| {
-            r.problem(value.span(), format!("`timezone`: {m}"));
+            r.problem(value.span(), invalid("timezone", m));
             FixedOffset::east_opt(0).expect("UTC is a valid offset")
         }),
     }
 }
 
+/// The problem of a value of `key` that cannot be read, and why.
+fn invalid(key: &str, why: Invalid) -> Message {
+    msg!("config-key-invalid", key, invalid = why.0)
+}
+
 /// A count that must be 1 or more; `zero` is the problem of a 0.
-fn positive(value: Option<&Spanned<usize>>, zero: &str, r: &mut Reader) {
+fn positive(value: Option<&Spanned<usize>>, zero: Message, r: &mut Reader) {
     if let Some(value) = value
         && *value.get_ref() == 0
     {

@@ -5,9 +5,10 @@ use toml::Spanned;
 
 use super::raw::{RawCheck, RawIr};
 use super::reader::Reader;
-use crate::base::suggest::unknown_name_hint;
+use crate::load::hint;
 use crate::model::config::{CheckSettings, IrIdentity};
 use crate::model::{Level, Rule};
+use crate::msg;
 
 /// `[check]`: rule levels by rule id, and the rules' limits.
 pub(super) fn check(raw: Option<&RawCheck>, r: &mut Reader) -> CheckSettings {
@@ -18,35 +19,29 @@ pub(super) fn check(raw: Option<&RawCheck>, r: &mut Reader) -> CheckSettings {
     for (id, level) in &raw_check.levels {
         let Some(rule) = Rule::parse(id) else {
             let known: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
-            let hint = unknown_name_hint(id, &known, String::new);
-            r.problem(
-                level.span(),
-                format!("`[check.levels]`: unknown rule `{id}`; {hint}"),
-            );
+            let hint = hint::unknown_name(id, &known).expect("there are rules");
+            r.problem(level.span(), msg!("config-rule-unknown", rule = id, hint));
             continue;
         };
         match Level::parse(level.get_ref()) {
             Ok(level) => {
                 check.levels.insert(rule, level);
             }
-            Err(message) => r.problem(level.span(), format!("`[check.levels]` `{id}`: {message}")),
+            Err(why) => r.problem(
+                level.span(),
+                msg!("config-rule-level", rule = id, invalid = why.0),
+            ),
         }
     }
     if let Some(days) = &raw_check.stale_after_days {
         if *days.get_ref() == 0 {
-            r.problem(
-                days.span(),
-                "`[check] stale_after_days` is 0; expected a number of days, 1 or more",
-            );
+            r.problem(days.span(), msg!("config-stale-zero"));
         }
         check.stale_after_days = *days.get_ref();
     }
     if let Some(kb) = &raw_check.page_weight_kb {
         if *kb.get_ref() == 0 {
-            r.problem(
-                kb.span(),
-                "`[check] page_weight_kb` is 0; expected a budget in KB, 1 or more",
-            );
+            r.problem(kb.span(), msg!("config-page-weight-zero"));
         }
         check.page_weight_kb = *kb.get_ref();
     }
@@ -59,10 +54,7 @@ pub(super) fn ir(raw: RawIr, r: &mut Reader) -> IrIdentity {
     let mut read = |value: Option<Spanned<String>>, key: &str| {
         let value = value?;
         if value.get_ref().trim().is_empty() {
-            r.problem(
-                value.span(),
-                format!("`[ir] {key}` is empty; expected a value, or leave the key out"),
-            );
+            r.problem(value.span(), msg!("config-ir-empty", key));
             return None;
         }
         Some(value)
@@ -78,13 +70,7 @@ pub(super) fn ir(raw: RawIr, r: &mut Reader) -> IrIdentity {
                 .chars()
                 .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
         if !valid {
-            r.problem(
-                code.span(),
-                format!(
-                    "`[ir] securities_code` `{text}` is not a securities code; expected 4 \
-                     digits or capital letters starting with a digit, such as \"9999\" or \"130A\""
-                ),
-            );
+            r.problem(code.span(), msg!("config-securities-code", code = text));
         }
         valid
     });

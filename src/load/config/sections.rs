@@ -11,6 +11,7 @@ use crate::base::{Lang, Located, Problem};
 use crate::load::layout::SITE_TOML;
 use crate::model::config::{BlockText, KeyReport, KeyReportId};
 use crate::model::redirect::{self, Redirect};
+use crate::msg;
 
 /// The `translations.LANG` tables of one entry, by language; a table for the main
 /// language is refused, since it would silently override the original words.
@@ -22,16 +23,16 @@ pub(super) fn by_language<T>(
     let mut out = BTreeMap::new();
     for (code, text) in raw {
         match Lang::parse(&code) {
-            Ok(lang) if &lang == main => r.problem(
-                text.span(),
-                format!(
-                    "`translations.{code}` is the site's main language; expected the words in the entry itself"
-                ),
-            ),
+            Ok(lang) if &lang == main => {
+                r.problem(text.span(), msg!("config-translation-main", code = &code))
+            }
             Ok(lang) => {
                 out.insert(lang, text.into_inner());
             }
-            Err(m) => r.problem(text.span(), format!("`translations.{code}`: {m}")),
+            Err(m) => r.problem(
+                text.span(),
+                super::invalid(&format!("translations.{code}"), m),
+            ),
         }
     }
     out
@@ -49,10 +50,8 @@ pub(super) fn key_reports(raw: Vec<RawKeyReport>, main: &Lang, r: &mut Reader) -
             }
         };
         if key_reports.iter().any(|k| k.id == id) {
-            r.problem(
-                raw_block.id.span(),
-                format!("key report id `{id}` is declared twice; expected each id once"),
-            );
+            let id = id.as_str();
+            r.problem(raw_block.id.span(), msg!("config-key-report-twice", id));
             continue;
         }
         let translations = by_language(raw_block.translations, main, r);

@@ -21,9 +21,11 @@ fn several_problems_are_reported_together() {
     let problems = parse(&text).unwrap_err();
     assert_eq!(
         problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
-        ["site.toml:5: `timezone` is below `[incident]` (line 3), so TOML reads it as a key \
+        [
+            "site.toml:5: `timezone` is below `[incident]` (line 3), so TOML reads it as a key \
           of that table, which has none of that name; move it above line 3, the file's first \
-          table, where the keys of the file itself go"]
+          table, where the keys of the file itself go"
+        ]
     );
 
     let text = "title = \"t\"\norganization = \"o\"\ntimezone = \"JST\"\nlanguage = \"Japanese\"\n\

@@ -1,6 +1,7 @@
 //! Where the site is published.
 
 use crate::base::Invalid;
+use crate::msg;
 
 /// Where the site is published: an `http(s)` URL ending in `/`, against which output
 /// paths are made absolute.
@@ -11,18 +12,27 @@ impl BaseUrl {
     /// Accepts an absolute `https://` or `http://` URL without query or fragment; a
     /// missing final `/` is added, so `https://example.jp/incident` means the folder.
     pub fn parse(text: &str) -> Result<BaseUrl, Invalid> {
-        let expected = "expected e.g. https://incident.example.jp/";
+        let expected = || msg!("model-base-url-expected");
         let mut url = url::Url::parse(text).map_err(|e| {
-            Invalid::new(format!("`{text}` is not an absolute URL ({e}); {expected}"))
+            Invalid::new(msg!(
+                "model-base-url-not-absolute",
+                url = text,
+                cause = e.to_string(),
+                expected = expected()
+            ))
         })?;
         if !matches!(url.scheme(), "https" | "http") || url.cannot_be_a_base() {
-            return Err(Invalid::new(format!(
-                "`{text}` is not an https:// or http:// URL; {expected}"
+            return Err(Invalid::new(msg!(
+                "model-base-url-not-web",
+                url = text,
+                expected = expected()
             )));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(Invalid::new(format!(
-                "`{text}` has a query or fragment; {expected} (a site address only)"
+            return Err(Invalid::new(msg!(
+                "model-base-url-query",
+                url = text,
+                expected = expected()
             )));
         }
         if !url.path().ends_with('/') {

@@ -24,6 +24,7 @@ mod state;
 mod theme;
 mod view;
 
+pub use base::time::Moment;
 pub use base::{Error, Lang, Problem};
 pub use commands::build::{BuildOptions, BuildSummary, NO_BASE_URL, build};
 pub use commands::check::check;

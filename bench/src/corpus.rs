@@ -416,7 +416,7 @@ mod tests {
             publish: Publish {
                 drafts: false,
                 future: false,
-                now: latest_date(60),
+                now: latest_date(60).into(),
                 base_url: None,
             },
         })

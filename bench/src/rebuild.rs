@@ -32,7 +32,7 @@ pub fn run(site: &Path, edits: usize) -> anyhow::Result<()> {
     let publish = Publish {
         drafts: true,
         future: true,
-        now: chrono::Local::now().fixed_offset(),
+        now: chrono::Local::now().fixed_offset().into(),
         base_url: Some(BaseUrl::parse("http://127.0.0.1:1111/").expect("a valid address")),
     };
     let cache = Cache::keeping();

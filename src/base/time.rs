@@ -6,7 +6,7 @@
 //! language.
 
 use chrono::format::{Item, StrftimeItems};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
 use super::problem::Invalid;
 
@@ -31,27 +31,71 @@ pub fn parse_value(
 
 /// Reads an RFC 3339 date-time; one without offset is taken as local time in `zone`.
 pub fn parse(text: &str, zone: FixedOffset) -> Result<DateTime<FixedOffset>, Invalid> {
-    let text = text.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
-        return Ok(dt);
-    }
-    let local = [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok());
-    match local {
-        Some(naive) => zone
-            .from_local_datetime(&naive)
-            .single()
-            .ok_or_else(|| Invalid(format!("`{text}` is not a valid local time; {EXPECTED}"))),
-        None if text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
-            Err(Invalid(format!("`{text}` has no time of day; {EXPECTED}")))
+    Moment::parse(text).map(|moment| moment.in_zone(zone))
+}
+
+/// A date-time as a writer gives it: with its offset, or a local time that is read in
+/// the site's zone (`Moment::in_zone`) once site.toml has said which zone that is.
+/// Front matter is read this way, and so is `--now`, which is parsed before site.toml
+/// is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// A date-time with its offset.
+    At(DateTime<FixedOffset>),
+    /// A date-time without an offset, to be read in the site's zone.
+    Local(NaiveDateTime),
+}
+
+impl Moment {
+    /// Reads an RFC 3339 date-time, or one without offset (`2023-06-06T17:00`,
+    /// `2023-06-06 17:00`, with or without seconds).
+    pub fn parse(text: &str) -> Result<Moment, Invalid> {
+        let text = text.trim();
+        if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+            return Ok(Moment::At(at));
         }
-        None => Err(Invalid(format!("`{text}` is not a date-time; {EXPECTED}"))),
+        let local = [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%d %H:%M",
+        ]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok());
+        match local {
+            // Every zone is within a day of UTC: a local time a day away from the ends
+            // of the calendar is a moment in any of them.
+            Some(naive)
+                if naive.checked_sub_days(Days::new(1)).is_some()
+                    && naive.checked_add_days(Days::new(1)).is_some() =>
+            {
+                Ok(Moment::Local(naive))
+            }
+            Some(_) => Err(Invalid(format!(
+                "`{text}` is not a valid local time; {EXPECTED}"
+            ))),
+            None if text.len() == 10 && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
+                Err(Invalid(format!("`{text}` has no time of day; {EXPECTED}")))
+            }
+            None => Err(Invalid(format!("`{text}` is not a date-time; {EXPECTED}"))),
+        }
+    }
+
+    /// The moment itself: one without offset read as local time in `zone`.
+    pub fn in_zone(self, zone: FixedOffset) -> DateTime<FixedOffset> {
+        match self {
+            Moment::At(at) => at,
+            Moment::Local(naive) => zone
+                .from_local_datetime(&naive)
+                .single()
+                .expect("a local time a day from the ends of the calendar is in every zone"),
+        }
+    }
+}
+
+impl From<DateTime<FixedOffset>> for Moment {
+    fn from(at: DateTime<FixedOffset>) -> Moment {
+        Moment::At(at)
     }
 }
 
@@ -235,6 +279,20 @@ mod tests {
                 .contains("is not a date-time")
         );
         assert!(parse("2023-13-06T17:00:00", jst()).is_err());
+    }
+
+    #[test]
+    fn moments_without_offset_wait_for_the_zone() {
+        let local = Moment::parse("2026-11-23T12:00").unwrap();
+        assert_eq!(local, Moment::parse(" 2026-11-23 12:00:00 ").unwrap());
+        assert_eq!(
+            local.in_zone(jst()).to_rfc3339(),
+            "2026-11-23T12:00:00+09:00"
+        );
+        let utc = FixedOffset::east_opt(0).unwrap();
+        assert_eq!(local.in_zone(utc).to_rfc3339(), "2026-11-23T12:00:00+00:00");
+        let fixed = Moment::parse("2026-11-23T12:00:00+09:00").unwrap();
+        assert_eq!(fixed.in_zone(utc).to_rfc3339(), "2026-11-23T12:00:00+09:00");
     }
 
     #[test]

@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset};
 use clap::{Parser, Subcommand};
 
-use crisis_site::{BaseUrl, Channel, Lang};
+use crisis_site::{BaseUrl, Channel, Lang, Moment};
 
 /// Build a dedicated crisis-communication site from markdown announcements.
 #[derive(Parser)]
@@ -15,10 +14,11 @@ pub struct Cli {
     /// The site's folder, where site.toml is.
     #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
-    /// Act as if it were this moment (RFC 3339, e.g. 2023-06-09T15:00:00+09:00):
-    /// announcements dated later are embargoed. Defaults to the real time.
+    /// Act as if it were this moment (e.g. 2023-06-09T15:00, read in site.toml's
+    /// timezone, or 2023-06-09T15:00:00+09:00): announcements dated later are
+    /// embargoed. Defaults to the real time.
     #[arg(long, global = true, value_parser = parse_now)]
-    pub now: Option<DateTime<FixedOffset>>,
+    pub now: Option<Moment>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -136,9 +136,18 @@ impl From<ChannelArg> for Channel {
     }
 }
 
-/// Reads `--now`: a date-time with its offset.
-pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text).map_err(|_| {
-        format!("`{text}` is not a date-time with offset; expected e.g. 2023-06-09T15:00:00+09:00")
+/// Reads `--now`: a date-time with its offset, or without one, to be read in the
+/// site's zone once site.toml is read. A value that is neither says what to type,
+/// with the day the writer gave where there is one.
+pub fn parse_now(text: &str) -> Result<Moment, String> {
+    Moment::parse(text).map_err(|_| {
+        let day = text
+            .trim()
+            .get(..10)
+            .filter(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok())
+            .unwrap_or("2023-06-09");
+        format!(
+            "`{text}` is not a date and time; type e.g. `{day}T15:00` (read in site.toml's timezone) or `{day}T15:00:00+09:00`"
+        )
     })
 }

@@ -12,7 +12,7 @@ use chrono::Local;
 use clap::Parser as _;
 
 use args::{Cli, Command};
-use crisis_site::{Publish, ServeOptions};
+use crisis_site::{Moment, Publish, ServeOptions};
 
 /// Runs the command line.
 pub fn main() -> ExitCode {
@@ -27,7 +27,9 @@ pub fn main() -> ExitCode {
 
 /// Runs the command the arguments name.
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
-    let now = cli.now.unwrap_or_else(|| Local::now().fixed_offset());
+    let now: Moment = cli
+        .now
+        .unwrap_or_else(|| Local::now().fixed_offset().into());
     match cli.command {
         Command::Init { dir } => run::init(&dir, now),
         Command::New {

@@ -6,12 +6,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use chrono::{DateTime, FixedOffset};
 
 use super::args::{ChannelArg, Format};
 use super::print;
 use crisis_site::{
-    BuildOptions, Error, Lang, NewAnnouncement, NewTranslation, Publish, ServeOptions,
+    BuildOptions, Error, Lang, Moment, NewAnnouncement, NewTranslation, Publish, ServeOptions,
 };
 
 /// The exit status of a review or build: success, or failure.
@@ -24,7 +23,7 @@ fn status(ok: bool) -> ExitCode {
 }
 
 /// `crisis-site init DIR`.
-pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> anyhow::Result<ExitCode> {
+pub fn init(dir: &Path, now: Moment) -> anyhow::Result<ExitCode> {
     let written = crisis_site::init(dir, now).context("init failed")?;
     println!(
         "wrote a new site to {} ({} files):",
@@ -58,7 +57,7 @@ pub struct New {
 
 /// `crisis-site new TITLE`: a new announcement, or with `--lang` and `--for` a
 /// translation.
-pub fn new(new: New, now: DateTime<FixedOffset>) -> anyhow::Result<ExitCode> {
+pub fn new(new: New, now: Moment) -> anyhow::Result<ExitCode> {
     let written = match (new.lang, new.of) {
         (Some(lang), Some(of)) => crisis_site::new_translation(&NewTranslation {
             root: new.root,
@@ -102,7 +101,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<ExitCode> {
 /// `crisis-site check`.
 pub fn check(
     root: &Path,
-    now: DateTime<FixedOffset>,
+    now: Moment,
     strict: bool,
     format: Format,
     external: bool,

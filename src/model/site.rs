@@ -10,6 +10,7 @@ use super::announcement::{Announcement, Channel, Slug};
 use super::config::{BaseUrl, Config, KeyReport};
 use super::guide_page::GuidePage;
 use crate::base::Lang;
+use crate::base::time::Moment;
 
 /// What to publish and where: the writer's switches for drafts and embargoed
 /// statements, the moment the build acts as if it were, and the site's address.
@@ -19,8 +20,9 @@ pub struct Publish {
     pub drafts: bool,
     /// Include announcements whose `date` is after `now` (embargoed).
     pub future: bool,
-    /// The moment of the build; embargoes are judged against it.
-    pub now: DateTime<FixedOffset>,
+    /// The moment of the build; embargoes are judged against it. Without an offset
+    /// (`--now 2023-06-09T15:00`) it is read in site.toml's `timezone`.
+    pub now: Moment,
     /// Where the site is published, in place of site.toml's `base_url` (`--base-url`).
     pub base_url: Option<BaseUrl>,
 }
@@ -28,22 +30,22 @@ pub struct Publish {
 impl Publish {
     /// What `build` and `check` publish by default at `now`: no drafts, nothing
     /// embargoed, site.toml's `base_url`.
-    pub fn release(now: DateTime<FixedOffset>) -> Publish {
+    pub fn release(now: impl Into<Moment>) -> Publish {
         Publish {
             drafts: false,
             future: false,
-            now,
+            now: now.into(),
             base_url: None,
         }
     }
 
     /// What the preview shows at `now`: drafts and embargoed statements included, and
     /// `base_url` the preview's own address, so that no absolute link leaves it.
-    pub fn preview(now: DateTime<FixedOffset>, base_url: Option<BaseUrl>) -> Publish {
+    pub fn preview(now: impl Into<Moment>, base_url: Option<BaseUrl>) -> Publish {
         Publish {
             drafts: true,
             future: true,
-            now,
+            now: now.into(),
             base_url,
         }
     }

@@ -147,7 +147,7 @@ impl TestSite {
             publish: Publish {
                 drafts: self.drafts,
                 future: self.future,
-                now: self.now,
+                now: self.now.into(),
                 base_url: self.base_url.clone(),
             },
         }
@@ -201,9 +201,14 @@ impl TestSite {
 
     /// Runs the binary in the site's folder with `args`, at the site's `now`.
     pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.run_at(&self.now.to_rfc3339(), args)
+    }
+
+    /// Runs the binary in the site's folder with `args`, at `--now NOW` as written.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> std::process::Output {
         Command::new(env!("CARGO_BIN_EXE_crisis-site"))
             .current_dir(self.root())
-            .args(["--now", &self.now.to_rfc3339()])
+            .args(["--now", now])
             .args(args)
             .output()
             .unwrap()

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset};
 use tokio::sync::watch;
 
 use super::build::MemoryBuild;
 use super::options::ServeOptions;
+use crate::base::time::Moment;
 use crate::base::{Error, Problem};
 use crate::load::Cache;
 use crate::model::{BaseUrl, Publish};
@@ -41,7 +41,7 @@ pub struct Shared {
     /// The site's folder and the fixed "now", for the review page.
     pub root: PathBuf,
     /// The fixed "now", if any.
-    pub now: Option<DateTime<FixedOffset>>,
+    pub now: Option<Moment>,
 }
 
 /// The result of one rebuild, for the terminal.

@@ -37,7 +37,7 @@ pub async fn review_page(State(shared): State<Arc<Shared>>) -> Response {
 fn findings(shared: &Shared) -> (String, String) {
     let now = shared
         .now
-        .unwrap_or_else(|| chrono::Local::now().fixed_offset());
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset().into());
     let publish = Publish {
         base_url: shared.base_url.clone(),
         ..Publish::release(now)

@@ -28,6 +28,7 @@ mod pages;
 mod publish;
 mod redirects;
 mod serve;
+mod serve_errors;
 mod serve_hostile;
 mod translations;
 mod weight;

@@ -157,7 +157,11 @@ fn now_without_an_offset_is_read_in_the_site_zone() {
     assert!(build_at("2023-06-09T15:00:00"));
 
     // Another zone in site.toml, another moment: 15:00 +09:00 is 06:00 UTC.
-    site.edit("site.toml", "timezone = \"+09:00\"", "timezone = \"+00:00\"");
+    site.edit(
+        "site.toml",
+        "timezone = \"+09:00\"",
+        "timezone = \"+00:00\"",
+    );
     assert!(!build_at("2023-06-09T05:59"));
     assert!(build_at("2023-06-09T06:00"));
     // An offset, where given, wins over the zone.
@@ -168,15 +172,26 @@ fn now_without_an_offset_is_read_in_the_site_zone() {
 fn a_now_that_is_not_a_date_and_time_says_what_to_type() {
     let site = TestSite::basic();
     for (now, example) in [
-        ("2023-06-09", "`2023-06-09T15:00` (read in site.toml's timezone) or `2023-06-09T15:00:00+09:00`"),
-        ("2023/06/09 15:00", "`2023-06-09T15:00` (read in site.toml's timezone) or `2023-06-09T15:00:00+09:00`"),
-        ("2026-11-23T25:00", "`2026-11-23T15:00` (read in site.toml's timezone) or `2026-11-23T15:00:00+09:00`"),
+        (
+            "2023-06-09",
+            "`2023-06-09T15:00` (read in site.toml's timezone) or `2023-06-09T15:00:00+09:00`",
+        ),
+        (
+            "2023/06/09 15:00",
+            "`2023-06-09T15:00` (read in site.toml's timezone) or `2023-06-09T15:00:00+09:00`",
+        ),
+        (
+            "2026-11-23T25:00",
+            "`2026-11-23T15:00` (read in site.toml's timezone) or `2026-11-23T15:00:00+09:00`",
+        ),
     ] {
         let out = site.run_at(now, &["build"]);
         assert_eq!(out.status.code(), Some(2), "--now {now}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.contains(&format!("`{now}` is not a date and time; type e.g. {example}")),
+            stderr.contains(&format!(
+                "`{now}` is not a date and time; type e.g. {example}"
+            )),
             "--now {now}: {stderr}"
         );
         assert!(!site.out().exists(), "--now {now}: nothing is built");

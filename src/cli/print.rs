@@ -28,15 +28,22 @@ pub fn failure(what: &str, found: &[Problem], then: &str) {
     );
 }
 
-/// One rebuild of the preview: its time, or its problems.
+/// One rebuild of the preview: its time, or its problems and what the preview shows
+/// instead.
 pub fn rebuild(rebuilt: &Rebuilt) {
     if rebuilt.problems.is_empty() {
         println!("rebuilt in {} ms", rebuilt.took.as_millis());
-    } else {
+    } else if rebuilt.has_build {
         failure(
             "rebuild",
             &rebuilt.problems,
             "; the preview keeps showing the last good build",
+        );
+    } else {
+        failure(
+            "rebuild",
+            &rebuilt.problems,
+            "; there is no good build yet, so the preview shows only these problems",
         );
     }
 }

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-
 use crate::base::time::{Moment, front_matter_value};
 use crate::base::{Error, Problem};
 use crate::model::config::default_timezone;

@@ -4,7 +4,6 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-
 use crate::base::time::{Moment, front_matter_value};
 use crate::base::{Error, Lang, Problem};
 use crate::load::layout::{announcements_dir, translation_file};
@@ -52,7 +51,10 @@ pub fn new_announcement(new: &NewAnnouncement) -> Result<PathBuf, Error> {
         &mut Sources::default(),
     )
     .map_err(Error::Invalid)?;
-    let now = new.now.in_zone(config.timezone).with_timezone(&config.timezone);
+    let now = new
+        .now
+        .in_zone(config.timezone)
+        .with_timezone(&config.timezone);
     let slug = match &new.slug {
         Some(slug) => slug.clone(),
         None => now.format("%Y-%m-%d-%H%M").to_string(),

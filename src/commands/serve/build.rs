@@ -1,36 +1,23 @@
-//! The preview's build: everything `build` would write, kept in memory, each file
-//! made the first time it is asked for (and kept).
+//! The preview's build: everything `build` would write, made in memory by the same
+//! pipeline, so that a rebuild fails on every problem `build` fails on, template
+//! errors included.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
-use crate::base::{Error, Problem};
+use crate::base::Error;
 use crate::load::Cache;
-use crate::model::{Publish, Site};
+use crate::model::Publish;
 use crate::pipeline;
-use crate::render::{Body, Plan};
-use crate::theme::Theme;
+use crate::render::Body;
 
-/// A good build of the site, kept in memory. A rebuild after a save costs loading the
-/// site, planning its files and checking their paths (redirects, collisions), and the
-/// files looked at. Public for the benchmark of that rebuild (`bench/`).
+/// A good build of the site, kept in memory: every file made, none written. A rebuild
+/// after a save costs loading the site (only changed files are read again), planning
+/// its files and checking their paths, and making every file, in parallel. Public for
+/// the benchmark of that rebuild (`bench/`).
 pub struct MemoryBuild {
-    site: Site,
-    theme: Theme,
-    plan: Plan,
-    /// Every output path, to the job that makes it or the file that holds it.
-    paths: HashMap<String, Entry>,
-    /// The files made so far (or their template problems), by job index.
-    made: Vec<OnceLock<Result<String, Vec<Problem>>>>,
-}
-
-/// What is at an output path of a [`MemoryBuild`].
-enum Entry {
-    /// The file the plan's job at this index makes.
-    Made(usize),
-    /// A file copied as it is (static files, attachments), read from here.
-    Copy(PathBuf),
+    /// Every output path, to what is there.
+    files: HashMap<String, Body>,
 }
 
 /// A file of a [`MemoryBuild`], as a request gets it.
@@ -39,60 +26,38 @@ pub enum Served<'a> {
     Text(&'a str),
     /// A file to send as it is on disk.
     Copy(&'a Path),
-    /// Making it failed: its template's problems.
-    Failed(&'a [Problem]),
 }
 
 impl MemoryBuild {
-    /// Loads the site and plans its files: the pipeline of `build` up to making the
-    /// files, so every content, redirect and collision problem is found here.
+    /// Loads the site, plans its files and makes them: the pipeline of `build` but
+    /// writing, so every content, path and template problem is found here.
     pub fn new(root: &Path, publish: &Publish, cache: &Cache) -> Result<MemoryBuild, Error> {
-        let prepared = pipeline::prepare(root, publish, cache)?;
-        let (site, theme) = (prepared.site, prepared.theme);
-        let plan = Plan::new(&site, &theme).map_err(Error::Invalid)?;
-        let jobs = plan.paths().iter().cloned().enumerate();
-        let copies = plan.copies().iter().filter_map(|f| match &f.body {
-            Body::Copy { source, .. } => Some((f.path.clone(), Entry::Copy(source.clone()))),
-            Body::Text(_) => None,
-        });
-        let paths = jobs
-            .map(|(i, path)| (path, Entry::Made(i)))
-            .chain(copies)
+        let rendered = pipeline::render(root, publish, cache)?;
+        let files = rendered
+            .files
+            .into_iter()
+            .map(|file| (file.path, file.body))
             .collect();
-        let made = plan.jobs().iter().map(|_| OnceLock::new()).collect();
-        Ok(MemoryBuild {
-            site,
-            theme,
-            plan,
-            paths,
-            made,
-        })
+        Ok(MemoryBuild { files })
     }
 
     /// Whether the build writes `path`.
     pub fn has(&self, path: &str) -> bool {
-        self.paths.contains_key(path)
+        self.files.contains_key(path)
     }
 
     /// Every output path, sorted.
     pub fn paths(&self) -> Vec<&str> {
-        let mut paths: Vec<&str> = self.paths.keys().map(String::as_str).collect();
+        let mut paths: Vec<&str> = self.files.keys().map(String::as_str).collect();
         paths.sort();
         paths
     }
 
-    /// The file at `path`, making it first if it was not asked for before.
+    /// The file at `path`.
     pub fn get(&self, path: &str) -> Option<Served<'_>> {
-        Some(match self.paths.get(path)? {
-            Entry::Copy(source) => Served::Copy(source),
-            Entry::Made(i) => {
-                let made =
-                    self.made[*i].get_or_init(|| self.plan.render(&self.site, &self.theme, *i));
-                match made {
-                    Ok(text) => Served::Text(text),
-                    Err(problems) => Served::Failed(problems),
-                }
-            }
+        Some(match self.files.get(path)? {
+            Body::Text(text) => Served::Text(text),
+            Body::Copy { source, .. } => Served::Copy(source),
         })
     }
 }

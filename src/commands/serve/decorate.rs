@@ -1,6 +1,7 @@
 //! What the preview adds to the pages it serves, never to `build` output: the
 //! live-reload script, the bar linking the review page, and the overlay of a failed
-//! rebuild's problems.
+//! rebuild's problems over the last good build's pages; and the page it shows when
+//! there is no good build at all.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -16,23 +17,33 @@ pub const RELOAD_SCRIPT: &str = include_str!("reload.js");
 const OVERLAY: &str = include_str!("overlay.html");
 /// The bar linking the preview-only review page.
 const REVIEW_BAR: &str = include_str!("review-bar.html");
-/// What the preview shows for a missing path before the first good build.
+/// The page of every path while no rebuild has succeeded yet: there is no last good
+/// build to show, only the problems.
+const NO_BUILD: &str = include_str!("no-build.html");
+/// What the preview shows for a missing path when the site's build has no 404 page.
 pub const MISSING_PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>";
-/// What the preview shows, under the overlay of its problems, for a page whose
-/// template failed.
-pub const FAILED_PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>template error</title></head><body></body></html>";
 
-/// A page with the live-reload script and, after a failed rebuild or for a page whose
-/// template failed (`failed`), the overlay.
-pub fn decorate(html: &str, preview: &Preview, failed: &[Problem]) -> String {
+/// What a page the preview serves is, which decides what is added to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// A page of the last good build: after a failed rebuild, the overlay says so
+    /// and lists the problems.
+    LastGood,
+    /// A page of the preview's own (the review page, the page without a build), which
+    /// shows the problems itself if it has any to show.
+    Own,
+}
+
+/// A page with the live-reload script, the review bar and, on a page of the last good
+/// build after a failed rebuild, the overlay.
+pub fn decorate(html: &str, preview: &Preview, shown: Shown) -> String {
     let version = preview.version;
     let mut extra = format!(
         "<script src=\"{PREFIX}reload.js\" data-version=\"{version}\" data-url=\"{PREFIX}reload\"></script>"
     );
     extra.push_str(&REVIEW_BAR.replace("{url}", &format!("{PREFIX}check")));
-    if !preview.problems.is_empty() || !failed.is_empty() {
-        let problems: Vec<Problem> = preview.problems.iter().chain(failed).cloned().collect();
-        extra.push_str(&overlay(&problems));
+    if shown == Shown::LastGood && !preview.problems.is_empty() {
+        extra.push_str(&OVERLAY.replace("{problems}", &items(&preview.problems)));
     }
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -40,12 +51,19 @@ pub fn decorate(html: &str, preview: &Preview, failed: &[Problem]) -> String {
     }
 }
 
-fn overlay(problems: &[Problem]) -> String {
-    let items: String = problems
+/// The page of any path while there is no good build: the problems of the latest
+/// rebuild, which it reloads after like any page.
+pub fn no_build_page(preview: &Preview) -> String {
+    let page = NO_BUILD.replace("{problems}", &items(&preview.problems));
+    decorate(&page, preview, Shown::Own)
+}
+
+/// The problems as list items.
+fn items(problems: &[Problem]) -> String {
+    problems
         .iter()
         .map(|p| format!("<li>{}</li>", escaped(&p.to_string())))
-        .collect();
-    OVERLAY.replace("{problems}", &items)
+        .collect()
 }
 
 /// Text made safe inside HTML.
@@ -76,12 +94,22 @@ mod tests {
             version: 3,
             ..Preview::default()
         };
-        let page = decorate("<html><body><p>x</p></body></html>", &preview, &[]);
+        let page = decorate(
+            "<html><body><p>x</p></body></html>",
+            &preview,
+            Shown::LastGood,
+        );
         assert!(page.contains("data-version=\"3\""));
         assert!(page.contains("<a id=\"crisis-site-review\" href=\"/__crisis-site/check\""));
         assert!(page.ends_with("</a>\n</body></html>"));
         preview.problems = vec![Problem::at("content/a.md", 2, "bad <key>")];
-        let page = decorate("<html><body></body></html>", &preview, &[]);
+        let page = decorate("<html><body></body></html>", &preview, Shown::LastGood);
         assert!(page.contains("content/a.md:2: bad &lt;key&gt;"));
+        assert!(page.contains("This page is the last good build"));
+        let own = decorate("<html><body></body></html>", &preview, Shown::Own);
+        assert!(!own.contains("crisis-site-problems"));
+        let none = no_build_page(&preview);
+        assert!(none.contains("<li>content/a.md:2: bad &lt;key&gt;</li>"));
+        assert!(!none.contains("last good build"));
     }
 }

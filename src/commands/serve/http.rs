@@ -1,5 +1,6 @@
 //! The preview's HTTP face: the site's files by their exact output paths, the
-//! live-reload events and script, and the site's own 404 page.
+//! live-reload events and script, the site's own 404 page, and the page of the
+//! problems while no build has succeeded.
 
 use std::sync::Arc;
 
@@ -9,7 +10,9 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::build::Served;
-use super::decorate::{FAILED_PAGE, MISSING_PAGE, RELOAD_SCRIPT, decorate, preview_response};
+use super::decorate::{
+    MISSING_PAGE, RELOAD_SCRIPT, Shown, decorate, no_build_page, preview_response,
+};
 use super::preview::{Preview, Shared};
 use crate::base::text::url_encoded;
 
@@ -42,7 +45,13 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
         Err(status) => return status.into_response(),
     };
     let Some(build) = &preview.build else {
-        return not_found(&key, &preview);
+        // No build has succeeded: there is no page of the site to show, and the
+        // problems are the page.
+        return preview_response(
+            StatusCode::OK,
+            no_build_page(&preview).into_bytes(),
+            "text/html; charset=utf-8",
+        );
     };
     let Some(found) = build.get(&key) else {
         let folder = format!("{key}/index.html");
@@ -56,20 +65,14 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
     };
     let kind = mime_guess::from_path(&key).first_or_octet_stream();
     let body = match found {
-        Served::Text(text) if key.ends_with(".html") => decorate(text, &preview, &[]).into_bytes(),
+        Served::Text(text) if key.ends_with(".html") => {
+            decorate(text, &preview, Shown::LastGood).into_bytes()
+        }
         Served::Text(text) => text.as_bytes().to_vec(),
         Served::Copy(source) => match tokio::fs::read(source).await {
             Ok(bytes) => bytes,
             Err(_) => return not_found(&key, &preview),
         },
-        Served::Failed(problems) => {
-            let page = decorate(FAILED_PAGE, &preview, problems);
-            return preview_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                page.into_bytes(),
-                "text/html; charset=utf-8",
-            );
-        }
     };
     let kind = if kind.type_() == "text" {
         format!("{kind}; charset=utf-8")
@@ -120,7 +123,7 @@ fn not_found(key: &str, preview: &Preview) -> Response {
             _ => None,
         })
         .unwrap_or(MISSING_PAGE);
-    let page = decorate(page, preview, &[]);
+    let page = decorate(page, preview, Shown::LastGood);
     preview_response(
         StatusCode::NOT_FOUND,
         page.into_bytes(),

@@ -51,6 +51,9 @@ pub struct Rebuilt {
     pub took: Duration,
     /// The problems, if it failed; the last good build stays served.
     pub problems: Vec<Problem>,
+    /// Whether a good build is served: this one, or after a failure the last good
+    /// one. Without one, every path shows the problems.
+    pub has_build: bool,
 }
 
 impl Shared {
@@ -67,7 +70,8 @@ impl Shared {
         }
     }
 
-    /// Rebuilds the site in memory. On failure the last good files stay, and the
+    /// Rebuilds the site in memory, every file made as `build` makes it. On failure
+    /// (a content, path or template problem) the last good files stay, and the
     /// problems are shown over them.
     pub fn rebuild(&self, options: &ServeOptions) -> Rebuilt {
         let started = Instant::now();
@@ -86,6 +90,7 @@ impl Shared {
                 vec![Problem::in_file(&options.root, other.to_string())],
             ),
         };
+        let has_build = build.is_some();
         *preview = Arc::new(Preview {
             build,
             problems: problems.clone(),
@@ -97,6 +102,7 @@ impl Shared {
         Rebuilt {
             took: started.elapsed(),
             problems,
+            has_build,
         }
     }
 

@@ -904,6 +904,7 @@ impl MinimalSite {
                     .unwrap()
                     .into(),
                 base_url: None,
+                preview: false,
             },
         })
     }

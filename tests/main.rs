@@ -30,6 +30,7 @@ mod redirects;
 mod serve;
 mod serve_errors;
 mod serve_hostile;
+mod serve_unreleased;
 mod translations;
 mod weight;
 mod writing;

@@ -99,6 +99,7 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
             future: false,
             now: DateTime::parse_from_rfc3339(NOW).unwrap().into(),
             base_url: None,
+            preview: false,
         },
     })
     .unwrap();

@@ -418,6 +418,7 @@ mod tests {
                 future: false,
                 now: latest_date(60).into(),
                 base_url: None,
+                preview: false,
             },
         })
         .unwrap_or_else(|e| panic!("the corpus must build: {e}"));

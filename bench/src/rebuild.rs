@@ -34,6 +34,7 @@ pub fn run(site: &Path, edits: usize) -> anyhow::Result<()> {
         future: true,
         now: chrono::Local::now().fixed_offset().into(),
         base_url: Some(BaseUrl::parse("http://127.0.0.1:1111/").expect("a valid address")),
+        preview: true,
     };
     let cache = Cache::keeping();
     let page = format!(

@@ -72,6 +72,8 @@ fuzz_target!(|data: &[u8]| {
             .expect("a date")
             .into(),
         base_url: Some(BaseUrl::parse("https://incident.example.jp/").expect("a base URL")),
+        // As the preview: what comes from drafts and embargoed announcements is marked.
+        preview: true,
     };
     let Ok(rendered) = crisis_site::render(root, &publish, &Cache::none()) else {
         return;

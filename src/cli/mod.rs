@@ -74,6 +74,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 future,
                 now,
                 base_url,
+                preview: false,
             };
             run::build(cli.root, output, publish)
         }

@@ -35,6 +35,8 @@ pub const THEME: &[(&str, &str)] = &[
     theme_file!("templates/partials/feed_entry.html"),
     theme_file!("templates/partials/item.html"),
     theme_file!("templates/partials/service_table.html"),
+    theme_file!("templates/partials/unreleased.html"),
+    theme_file!("templates/partials/unreleased_mark.html"),
     theme_file!("templates/redirect.html"),
     theme_file!("templates/services.html"),
     theme_file!("templates/status.svg"),
@@ -85,7 +87,8 @@ pub fn init(dir: &Path, now: impl Into<Moment>) -> Result<Vec<PathBuf>, Error> {
     // The starter's dates say "now" in the site's zone, as `new` writes them, so the
     // date in a file's name is the date in its front matter.
     // The starter's site.toml leaves `timezone` at its default.
-    let now = now.into().in_zone(default_timezone());
+    let zone = default_timezone();
+    let now = now.into().in_zone(zone).with_timezone(&zone);
     let stamp = front_matter_value(&now);
     let date = now.format("%Y-%m-%d").to_string();
     let starter = STARTER

@@ -67,6 +67,7 @@ pub fn load(root: &Path, publish: &Publish, cache: &Cache) -> Result<Loaded, Vec
         languages,
         now,
         last_updated,
+        preview: publish.preview,
     };
     Ok(Loaded { site, sources })
 }

@@ -25,6 +25,12 @@ pub struct Publish {
     pub now: Moment,
     /// Where the site is published, in place of site.toml's `base_url` (`--base-url`).
     pub base_url: Option<BaseUrl>,
+    /// Whether this is the preview, which marks what it shows from a draft or an
+    /// embargoed announcement (the status, "last updated", a service's status, a key
+    /// report). Only [`Publish::preview`] sets it: no build does, even with drafts and
+    /// embargoed announcements included, since a published page never tells of a
+    /// draft.
+    pub preview: bool,
 }
 
 impl Publish {
@@ -36,6 +42,7 @@ impl Publish {
             future: false,
             now: now.into(),
             base_url: None,
+            preview: false,
         }
     }
 
@@ -47,6 +54,7 @@ impl Publish {
             future: true,
             now: now.into(),
             base_url,
+            preview: true,
         }
     }
 }
@@ -85,6 +93,9 @@ pub struct Site {
     /// (`updated`) of a published announcement. Every page shows it, so it is found
     /// once here rather than by a pass over all announcements per page.
     pub last_updated: Option<DateTime<FixedOffset>>,
+    /// Whether this is the preview, which marks what comes from an announcement not
+    /// yet published ([`Publish::preview`]).
+    pub preview: bool,
 }
 
 impl Site {
@@ -108,6 +119,12 @@ impl Site {
     /// The published announcement with this slug.
     pub fn announcement(&self, slug: &Slug) -> Option<&Announcement> {
         self.announcements.iter().find(|a| &a.slug == slug)
+    }
+
+    /// Whether an announcement of this site is one a release build leaves out: a
+    /// draft, or dated after now (shown by the preview, `--drafts`, `--future`).
+    pub fn unreleased(&self, a: &Announcement) -> bool {
+        a.draft || a.date > self.now
     }
 
     /// The published announcement that fills a key-report block, if there is one yet.

@@ -149,6 +149,7 @@ impl TestSite {
                 future: self.future,
                 now: self.now.into(),
                 base_url: self.base_url.clone(),
+                preview: false,
             },
         }
     }

@@ -17,9 +17,9 @@ use crate::state::State;
 use crate::theme::Theme;
 use crate::view::PageContext;
 
-/// The files of a build before they are made. `build`, `check` and every rebuild of
-/// the preview make them all at once ([`Plan::render_all`]), so that each fails on
-/// the same problems.
+/// The files of a build before they are made. `build` and `check` make every one at
+/// once ([`Plan::render_all`]); the preview makes first the file asked for, then the
+/// others ([`Plan::render`]), so that an edit shows as soon as its page is made.
 #[derive(Debug)]
 pub struct Plan {
     /// The incident's state, which every page shows part of.
@@ -72,7 +72,7 @@ impl Plan {
         })
     }
 
-    /// The jobs, in the order of [`Plan::paths`].
+    /// The jobs, in the order of [`Plan::render`]'s indexes.
     pub fn jobs(&self) -> &[Job] {
         &self.jobs
     }
@@ -85,6 +85,11 @@ impl Plan {
     /// The files copied as they are: static files, then attachments.
     pub fn copies(&self) -> &[OutputFile] {
         &self.copies
+    }
+
+    /// Makes the file of the job at `index`: its text (every job makes text).
+    pub fn render(&self, site: &Site, theme: &Theme, index: usize) -> Result<String, Vec<Problem>> {
+        self.make(site, theme, &self.jobs[index], &self.paths[index])
     }
 
     /// Makes every file, in parallel, and adds the files to copy. Every template

@@ -17,33 +17,37 @@ pub const RELOAD_SCRIPT: &str = include_str!("reload.js");
 const OVERLAY: &str = include_str!("overlay.html");
 /// The bar linking the preview-only review page.
 const REVIEW_BAR: &str = include_str!("review-bar.html");
-/// The page of every path while no rebuild has succeeded yet: there is no last good
-/// build to show, only the problems.
+/// The page of a path that no good build has: while no rebuild has succeeded yet (every
+/// path), or while a rebuild's new page fails. There is no last good page to show,
+/// only the problems.
 const NO_BUILD: &str = include_str!("no-build.html");
 /// What the preview shows for a missing path when the site's build has no 404 page.
 pub const MISSING_PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><p>404</p></body></html>";
 
 /// What a page the preview serves is, which decides what is added to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shown {
-    /// A page of the last good build: after a failed rebuild, the overlay says so
-    /// and lists the problems.
-    LastGood,
-    /// A page of the preview's own (the review page, the page without a build), which
-    /// shows the problems itself if it has any to show.
+pub enum Shown<'a> {
+    /// A page of the site: the served build's, or the last good build's in its place
+    /// (after a failed rebuild, or while a rebuild's own page fails). With problems,
+    /// the overlay says it is the last good build's and lists them.
+    Site(&'a [Problem]),
+    /// A page of the preview's own (the review page, the page without a good build),
+    /// which shows the problems itself if it has any to show.
     Own,
 }
 
 /// A page with the live-reload script, the review bar and, on a page of the last good
-/// build after a failed rebuild, the overlay.
+/// build in place of a failed one, the overlay.
 pub fn decorate(html: &str, preview: &Preview, shown: Shown) -> String {
     let version = preview.version;
     let mut extra = format!(
         "<script src=\"{PREFIX}reload.js\" data-version=\"{version}\" data-url=\"{PREFIX}reload\"></script>"
     );
     extra.push_str(&REVIEW_BAR.replace("{url}", &format!("{PREFIX}check")));
-    if shown == Shown::LastGood && !preview.problems.is_empty() {
-        extra.push_str(&OVERLAY.replace("{problems}", &items(&preview.problems)));
+    if let Shown::Site(problems) = shown
+        && !problems.is_empty()
+    {
+        extra.push_str(&OVERLAY.replace("{problems}", &items(problems)));
     }
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -51,10 +55,10 @@ pub fn decorate(html: &str, preview: &Preview, shown: Shown) -> String {
     }
 }
 
-/// The page of any path while there is no good build: the problems of the latest
-/// rebuild, which it reloads after like any page.
-pub fn no_build_page(preview: &Preview) -> String {
-    let page = NO_BUILD.replace("{problems}", &items(&preview.problems));
+/// The page of a path with no good build to show, `problems` saying why; it reloads
+/// after the next rebuild like any page.
+pub fn no_build_page(preview: &Preview, problems: &[Problem]) -> String {
+    let page = NO_BUILD.replace("{problems}", &items(problems));
     decorate(&page, preview, Shown::Own)
 }
 
@@ -90,25 +94,31 @@ mod tests {
 
     #[test]
     fn pages_get_the_reload_script_and_the_overlay() {
-        let mut preview = Preview {
+        let preview = Preview {
             version: 3,
             ..Preview::default()
         };
         let page = decorate(
             "<html><body><p>x</p></body></html>",
             &preview,
-            Shown::LastGood,
+            Shown::Site(&[]),
         );
         assert!(page.contains("data-version=\"3\""));
         assert!(page.contains("<a id=\"crisis-site-review\" href=\"/__crisis-site/check\""));
         assert!(page.ends_with("</a>\n</body></html>"));
-        preview.problems = vec![Problem::at("content/a.md", 2, "bad <key>")];
-        let page = decorate("<html><body></body></html>", &preview, Shown::LastGood);
+        let problems = [Problem::at("content/a.md", 2, "bad <key>")];
+        let page = decorate(
+            "<html><body></body></html>",
+            &preview,
+            Shown::Site(&problems),
+        );
         assert!(page.contains("content/a.md:2: bad &lt;key&gt;"));
         assert!(page.contains("This page is the last good build"));
         let own = decorate("<html><body></body></html>", &preview, Shown::Own);
         assert!(!own.contains("crisis-site-problems"));
-        let none = no_build_page(&preview);
+        let clean = decorate("<html><body></body></html>", &preview, Shown::Site(&[]));
+        assert!(!clean.contains("crisis-site-problems"));
+        let none = no_build_page(&preview, &problems);
         assert!(none.contains("<li>content/a.md:2: bad &lt;key&gt;</li>"));
         assert!(!none.contains("last good build"));
     }

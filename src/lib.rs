@@ -24,11 +24,13 @@ mod state;
 mod theme;
 mod view;
 
-pub use base::time::Moment;
-pub use base::{Error, Lang, Problem};
+pub use base::message::Arg as MessageArg;
+pub use base::time::{Moment, parse_now};
+pub use base::{Error, Lang, Message, MessageLang, Problem};
 pub use commands::build::{BuildOptions, BuildSummary, NO_BASE_URL, build};
 pub use commands::check::check;
 pub use commands::init::{THEME, init};
+pub use commands::messages::{MESSAGES_VAR, message_lang};
 pub use commands::new::{NewAnnouncement, NewTranslation, new_announcement, new_translation};
 pub use commands::serve::build::{MemoryBuild, Served};
 pub use commands::serve::options::ServeOptions;

@@ -57,11 +57,11 @@ fn malformed_toml_names_the_line() {
             "+++\ntitle = \"t\"\ndate = 2023-06-05T10:00:00+09:00\nchannel = pr\n+++\n",
         )
     });
-    // The TOML reader's own words, at the line of the value.
+    // Not the TOML reader's words ("string values must be quoted"): what to type.
     assert_eq!(
         problems,
         [format!(
-            "{ANN}/first.md:4: string values must be quoted, expected literal string"
+            "{ANN}/first.md:4:11: text is written between quotes: channel = \"pr\""
         )]
     );
 }

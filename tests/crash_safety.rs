@@ -111,6 +111,7 @@ fn set_version(site: &TestSite, original_toml: &str, version: Version) {
 /// `crisis-site build` of the site into `public/`, its stderr piped.
 fn build(site: &TestSite) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
+    command.env(crisis_site::MESSAGES_VAR, "en");
     command
         .current_dir(site.root())
         .args(["--now", &site.now.to_rfc3339(), "build"])

@@ -926,7 +926,10 @@ impl MinimalSite {
             Err(other) => return Err(format!("{what} fails with another error: {other}")),
         };
         let needle = format!("unknown key `{UNKNOWN}`");
-        let Some(problem) = problems.iter().find(|p| p.message.contains(&needle)) else {
+        let Some(problem) = problems
+            .iter()
+            .find(|p| p.message.to_string().contains(&needle))
+        else {
             return Err(format!(
                 "{what} is refused without naming the unknown key; update tests/docs.rs to the problems reported now:\n{}",
                 problems
@@ -936,7 +939,12 @@ impl MinimalSite {
                     .join("\n")
             ));
         };
-        let Some((_, expected)) = problem.message.split_once("expected one of ") else {
+        let Some((_, expected)) = problem
+            .message
+            .to_string()
+            .split_once("expected one of ")
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+        else {
             return Err(format!(
                 "{what}: the problem `{problem}` does not list the expected keys (\"expected one of `a`, `b` or `c`\"); update tests/docs.rs to how the message reads now"
             ));

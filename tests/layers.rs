@@ -370,8 +370,11 @@ fn code_paths(code: &str) -> Vec<(usize, String)> {
         for start in ["crate::", "super::", "self::", "crisis_site::"] {
             let mut from = 0;
             while let Some(at) = line[from..].find(start).map(|a| a + from) {
-                let ident_before =
-                    at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+                // `$crate::` in a macro's body is resolved where the macro is used.
+                let ident_before = at > 0
+                    && (bytes[at - 1].is_ascii_alphanumeric()
+                        || bytes[at - 1] == b'_'
+                        || bytes[at - 1] == b'$');
                 let end = line[at..]
                     .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
                     .map_or(line.len(), |e| at + e);
@@ -457,9 +460,31 @@ fn layer(top: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&top))
 }
 
+/// The macros exported at the crate root (`#[macro_export]`), by the module that
+/// defines them: `crate::NAME` names that module, not the root.
+fn exported_macros(modules: &BTreeMap<String, Module>) -> BTreeMap<String, String> {
+    let mut macros = BTreeMap::new();
+    for (name, module) in modules {
+        let mut exported = false;
+        for line in module.code.lines().map(str::trim) {
+            if line == "#[macro_export]" {
+                exported = true;
+            } else if let Some(rest) = line.strip_prefix("macro_rules! ")
+                && exported
+            {
+                let macro_name = rest.trim_end_matches(|c: char| c == '{' || c.is_whitespace());
+                macros.insert(format!("crate::{macro_name}"), name.clone());
+                exported = false;
+            }
+        }
+    }
+    macros
+}
+
 /// Every import of every module: (module, line, path as written, module it names).
 fn imports(modules: &BTreeMap<String, Module>) -> Vec<(String, usize, String, String)> {
     let names: BTreeSet<String> = modules.keys().cloned().collect();
+    let macros = exported_macros(modules);
     let mut all = Vec::new();
     for (name, module) in modules {
         let children = declared_children(&module.code);
@@ -467,7 +492,11 @@ fn imports(modules: &BTreeMap<String, Module>) -> Vec<(String, usize, String, St
             .into_iter()
             .chain(code_paths(&module.code));
         for (line, path) in paths {
-            if let Some(target) = resolve(name, &path, &names, &children)
+            let target = match macros.get(&path) {
+                Some(defined_in) => Some(defined_in.clone()),
+                None => resolve(name, &path, &names, &children),
+            };
+            if let Some(target) = target
                 && target != *name
             {
                 all.push((name.clone(), line, path, target));

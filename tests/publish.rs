@@ -196,4 +196,11 @@ fn a_now_that_is_not_a_date_and_time_says_what_to_type() {
         );
         assert!(!site.out().exists(), "--now {now}: nothing is built");
     }
+    // In Japanese too, the writer is told what to type, from what was typed.
+    let out = site.run_at("2023/06/09 15:00", &["--messages", "ja", "build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "エラー: --now の「2023/06/09 15:00」は日時として読めません。「2023-06-09T15:00」（site.toml のタイムゾーンで読みます）や「2023-06-09T15:00:00+09:00」のように書いてください。\n"
+    );
 }

@@ -49,6 +49,7 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("incident");
     let out = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+        .env(crisis_site::MESSAGES_VAR, "en")
         .args(["--now", NOW, "init"])
         .arg(&root)
         .output()
@@ -155,6 +156,7 @@ fn init_refuses_a_file_in_place_of_the_folder() {
     let file = dir.path().join("incident");
     std::fs::write(&file, "mine").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+        .env(crisis_site::MESSAGES_VAR, "en")
         .args(["--now", NOW, "init"])
         .arg(&file)
         .output()

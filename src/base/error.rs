@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::message::{Message, MessageLang};
 use super::problem::Problem;
 
 /// Why a build did not produce output.
@@ -16,17 +17,13 @@ pub enum Error {
     #[error("{context}: {cause}")]
     Io {
         /// What the build was doing, naming the path.
-        context: String,
+        context: Message,
         /// The underlying failure.
         cause: std::io::Error,
     },
     /// The output folder exists but was not written by crisis-site, so replacing it
     /// could destroy someone's files.
-    #[error(
-        "{}: refusing to replace it, since crisis-site did not write it (no {marker} inside); \
-         expected an empty folder, a missing one, or the output of an earlier build",
-        .path.display()
-    )]
+    #[error("{}", self.text(MessageLang::En))]
     ForeignOutput {
         /// The folder.
         path: PathBuf,
@@ -37,10 +34,33 @@ pub enum Error {
 
 impl Error {
     /// Wraps an I/O error with what was being done, e.g. "cannot read content/x.md".
-    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+    pub fn io(context: impl Into<Message>, source: std::io::Error) -> Self {
         Error::Io {
             context: context.into(),
             cause: source,
+        }
+    }
+
+    /// The error as its user reads it in `lang`: for problems, one line each.
+    pub fn text(&self, lang: MessageLang) -> String {
+        match self {
+            Error::Invalid(problems) => problems
+                .iter()
+                .map(|p| p.text(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Error::Io { context, cause } => crate::msg!(
+                "io-failed",
+                context = context.clone(),
+                cause = cause.to_string()
+            )
+            .text(lang),
+            Error::ForeignOutput { path, marker } => crate::msg!(
+                "foreign-output",
+                path = path.display().to_string(),
+                marker = *marker
+            )
+            .text(lang),
         }
     }
 }

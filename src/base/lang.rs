@@ -27,9 +27,7 @@ impl Lang {
         if primary_ok && rest_ok {
             Ok(Lang(code.to_string()))
         } else {
-            Err(Invalid(format!(
-                "`{code}` is not a language code; expected a lowercase code such as `ja` or `en`"
-            )))
+            Err(Invalid::new(crate::msg!("lang-not-code", code)))
         }
     }
 

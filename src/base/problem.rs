@@ -12,6 +12,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use super::message::{Message, MessageLang};
+
 /// One thing wrong with the site's input, located as precisely as possible.
 ///
 /// Problems order by file, then line, which is the order they are reported in.
@@ -21,49 +23,85 @@ pub struct Problem {
     pub path: PathBuf,
     /// The 1-based line in that file, where there is one.
     pub line: Option<usize>,
-    /// What is wrong and what is expected, as a short lowercase phrase.
-    pub message: String,
+    /// The 1-based column (in characters) on that line, where it helps: a slip of
+    /// one character, such as a full-width space.
+    pub column: Option<usize>,
+    /// What is wrong and what to do instead.
+    pub message: Message,
 }
 
 impl Problem {
     /// A problem at a line of a file.
-    pub fn at(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+    pub fn at(path: impl Into<PathBuf>, line: usize, message: impl Into<Message>) -> Self {
         Problem {
             path: path.into(),
             line: Some(line),
+            column: None,
             message: message.into(),
+        }
+    }
+
+    /// A problem at a line and column of a file.
+    pub fn at_column(
+        path: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<Message>,
+    ) -> Self {
+        Problem {
+            column: Some(column),
+            ..Problem::at(path, line, message)
         }
     }
 
     /// A problem with a whole file, or a file that has no meaningful line.
-    pub fn in_file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn in_file(path: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
         Problem {
             path: path.into(),
             line: None,
+            column: None,
             message: message.into(),
         }
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+impl Problem {
+    /// The problem as the writer reads it in `lang`: `path:line: message`, the place
+    /// first in every language, so that editors and CI can jump to it.
+    pub fn text(&self, lang: MessageLang) -> String {
+        let message = self.message.text(lang);
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                format!("{}:{line}:{column}: {message}", self.path.display())
+            }
+            (Some(line), None) => format!("{}:{line}: {message}", self.path.display()),
+            (None, _) => format!("{}: {message}", self.path.display()),
         }
     }
 }
 
-/// What is wrong with one value, and what is expected instead, as a short lowercase
-/// phrase: the answer of a function that reads a value without knowing where it was
-/// written. The caller makes it a [`Problem`] at the value's file and line.
+/// In English; [`Problem::text`] says it in another language.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(MessageLang::En))
+    }
+}
+
+/// What is wrong with one value, and what is expected instead: the answer of a
+/// function that reads a value without knowing where it was written. The caller
+/// makes it a [`Problem`] at the value's file and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct Invalid(pub String);
+pub struct Invalid(pub Message);
 
 impl Invalid {
-    /// The message as written.
-    pub fn message(&self) -> &str {
+    /// What is wrong.
+    pub fn new(message: impl Into<Message>) -> Invalid {
+        Invalid(message.into())
+    }
+
+    /// The message.
+    pub fn message(&self) -> &Message {
         &self.0
     }
 }

@@ -11,6 +11,21 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
+/// `text` with full-width ASCII forms (`２０２３`, `＝`, `＂`) and the ideographic
+/// space made half-width, and the dashes people type in numbers (`−`, `‐`, `ー` after
+/// a digit is left: it is a long vowel mark in words) made `-`: what a Japanese
+/// input method gives where the writer meant ASCII.
+pub fn half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+            other => other,
+        })
+        .collect()
+}
+
 /// `xml` without the characters XML 1.0 cannot hold, even escaped: control characters
 /// other than tab and line breaks, and U+FFFE and U+FFFF. A title or body may carry
 /// one pasted from another tool; pages and status.json keep it, but a feed reader

@@ -6,13 +6,11 @@
 //! language.
 
 use chrono::format::{Item, StrftimeItems};
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
+pub use super::moment::{Moment, as_written, parse_now};
 use super::problem::Invalid;
-
-/// The example shown in messages about a date-time that does not parse.
-pub const EXPECTED: &str = "expected an RFC 3339 date-time such as 2023-06-06T17:00:00+09:00 \
-     (without the offset, the site's timezone is used)";
+use crate::msg;
 
 /// Reads a date-time from a TOML value (native date-time or string).
 pub fn parse_value(
@@ -22,9 +20,10 @@ pub fn parse_value(
     match value {
         toml::Value::Datetime(dt) => parse(&dt.to_string(), zone),
         toml::Value::String(text) => parse(text, zone),
-        other => Err(Invalid(format!(
-            "wrong type: found {}; {EXPECTED}",
-            other.type_str()
+        other => Err(Invalid::new(msg!(
+            "time-wrong-type",
+            found = other.type_str(),
+            expected = msg!("time-expected")
         ))),
     }
 }
@@ -33,75 +32,6 @@ pub fn parse_value(
 pub fn parse(text: &str, zone: FixedOffset) -> Result<DateTime<FixedOffset>, Invalid> {
     Moment::parse(text).map(|moment| moment.in_zone(zone))
 }
-
-/// A date-time as a writer gives it: with its offset, or a local time that is read in
-/// the site's zone (`Moment::in_zone`) once site.toml has said which zone that is.
-/// Front matter is read this way, and so is `--now`, which is parsed before site.toml
-/// is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Moment {
-    /// A date-time with its offset.
-    At(DateTime<FixedOffset>),
-    /// A date-time without an offset, to be read in the site's zone.
-    Local(NaiveDateTime),
-}
-
-impl Moment {
-    /// Reads an RFC 3339 date-time, or one without offset (`2023-06-06T17:00`,
-    /// `2023-06-06 17:00`, with or without seconds).
-    pub fn parse(text: &str) -> Result<Moment, Invalid> {
-        let text = text.trim();
-        if let Ok(at) = DateTime::parse_from_rfc3339(text) {
-            return Ok(Moment::At(at));
-        }
-        let local = [
-            "%Y-%m-%dT%H:%M:%S%.f",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M:%S%.f",
-            "%Y-%m-%d %H:%M",
-        ]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok());
-        match local {
-            // Every zone is within a day of UTC: a local time a day away from the ends
-            // of the calendar is a moment in any of them.
-            Some(naive)
-                if naive.checked_sub_days(Days::new(1)).is_some()
-                    && naive.checked_add_days(Days::new(1)).is_some() =>
-            {
-                Ok(Moment::Local(naive))
-            }
-            Some(_) => Err(Invalid(format!(
-                "`{text}` is not a valid local time; {EXPECTED}"
-            ))),
-            None if text.len() == 10 && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
-                Err(Invalid(format!("`{text}` has no time of day; {EXPECTED}")))
-            }
-            None => Err(Invalid(format!("`{text}` is not a date-time; {EXPECTED}"))),
-        }
-    }
-
-    /// The moment itself: one without offset read as local time in `zone`.
-    pub fn in_zone(self, zone: FixedOffset) -> DateTime<FixedOffset> {
-        match self {
-            Moment::At(at) => at,
-            Moment::Local(naive) => zone
-                .from_local_datetime(&naive)
-                .single()
-                .expect("a local time a day from the ends of the calendar is in every zone"),
-        }
-    }
-}
-
-impl From<DateTime<FixedOffset>> for Moment {
-    fn from(at: DateTime<FixedOffset>) -> Moment {
-        Moment::At(at)
-    }
-}
-
-/// The example shown in messages about a date or date-time that does not parse.
-pub const EXPECTED_WHEN: &str = "expected a date such as 2023-06-06 or a date-time such as \
-     2023-06-06T17:00:00+09:00 (without the offset, the site's timezone is used)";
 
 /// A moment given as precisely as the writer knows it: a whole day, or a date-time.
 ///
@@ -158,9 +88,10 @@ pub fn parse_when_value(value: &toml::Value, zone: FixedOffset) -> Result<When, 
         toml::Value::Datetime(dt) => dt.to_string(),
         toml::Value::String(text) => text.trim().to_string(),
         other => {
-            return Err(Invalid(format!(
-                "wrong type: found {}; {EXPECTED_WHEN}",
-                other.type_str()
+            return Err(Invalid::new(msg!(
+                "time-wrong-type",
+                found = other.type_str(),
+                expected = msg!("time-expected-when")
             )));
         }
     };
@@ -168,19 +99,21 @@ pub fn parse_when_value(value: &toml::Value, zone: FixedOffset) -> Result<When, 
         return Ok(When::Day(day));
     }
     parse(&text, zone).map(When::At).map_err(|_| {
-        Invalid(format!(
-            "`{text}` is not a date or a date-time; {EXPECTED_WHEN}"
-        ))
+        Invalid::new(match as_written(&text) {
+            Some(written) => msg!("time-write-as", text = text.clone(), written),
+            None => msg!(
+                "time-not-when",
+                text = text.clone(),
+                expected = msg!("time-expected-when")
+            ),
+        })
     })
 }
 
 /// Reads a UTC offset such as `+09:00` (the form of site.toml's `timezone`).
 pub fn parse_offset(text: &str) -> Result<FixedOffset, Invalid> {
-    text.parse::<FixedOffset>().map_err(|_| {
-        Invalid(format!(
-            "`{text}` is not a UTC offset; expected a value such as \"+09:00\" or \"-05:00\""
-        ))
-    })
+    text.parse::<FixedOffset>()
+        .map_err(|_| Invalid::new(msg!("time-not-offset", text)))
 }
 
 /// A date-time as crisis-site writes it into front matter and site.toml: RFC 3339 to
@@ -199,11 +132,7 @@ impl Pattern {
         StrftimeItems::new(pattern)
             .parse_to_owned()
             .map(Pattern)
-            .map_err(|_| {
-                Invalid(format!(
-                    "`{pattern}` is not a valid date pattern (chrono strftime syntax)"
-                ))
-            })
+            .map_err(|_| Invalid::new(msg!("time-bad-pattern", pattern)))
     }
 
     /// Formats `at`, seen in `zone`.
@@ -224,9 +153,7 @@ impl Pattern {
             format_args!("{}", sample.format_with_items(checked.0.iter())),
         )
         .map(|()| checked)
-        .map_err(|_| {
-            Invalid(format!("`{pattern}` names a time of day or zone; expected only date fields such as %Y, %m, %d"))
-        })
+        .map_err(|_| Invalid::new(msg!("time-pattern-not-day", pattern)))
     }
 
     /// Formats a day with a pattern checked by [`Pattern::parse_day`].
@@ -270,29 +197,17 @@ mod tests {
             parse("2023-06-06", jst())
                 .unwrap_err()
                 .message()
+                .to_string()
                 .contains("no time of day")
         );
         assert!(
             parse("June 6", jst())
                 .unwrap_err()
                 .message()
+                .to_string()
                 .contains("is not a date-time")
         );
         assert!(parse("2023-13-06T17:00:00", jst()).is_err());
-    }
-
-    #[test]
-    fn moments_without_offset_wait_for_the_zone() {
-        let local = Moment::parse("2026-11-23T12:00").unwrap();
-        assert_eq!(local, Moment::parse(" 2026-11-23 12:00:00 ").unwrap());
-        assert_eq!(
-            local.in_zone(jst()).to_rfc3339(),
-            "2026-11-23T12:00:00+09:00"
-        );
-        let utc = FixedOffset::east_opt(0).unwrap();
-        assert_eq!(local.in_zone(utc).to_rfc3339(), "2026-11-23T12:00:00+00:00");
-        let fixed = Moment::parse("2026-11-23T12:00:00+09:00").unwrap();
-        assert_eq!(fixed.in_zone(utc).to_rfc3339(), "2026-11-23T12:00:00+09:00");
     }
 
     #[test]
@@ -305,6 +220,7 @@ mod tests {
         let err = parse_when_value(&toml::Value::String("6月6日".into()), jst()).unwrap_err();
         assert!(
             err.message()
+                .to_string()
                 .starts_with("`6月6日` is not a date or a date-time; expected a date")
         );
         assert!(parse_when_value(&toml::Value::Integer(3), jst()).is_err());

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crisis_site::{BaseUrl, Channel, Lang, Moment};
+use crisis_site::{BaseUrl, Channel, Lang, MessageLang};
 
 /// Build a dedicated crisis-communication site from markdown announcements.
 #[derive(Parser)]
@@ -16,9 +16,14 @@ pub struct Cli {
     pub root: PathBuf,
     /// Act as if it were this moment (e.g. 2023-06-09T15:00, read in site.toml's
     /// timezone, or 2023-06-09T15:00:00+09:00): announcements dated later are
-    /// embargoed. Defaults to the real time.
-    #[arg(long, global = true, value_parser = parse_now)]
-    pub now: Option<Moment>,
+    /// embargoed. Defaults to the real time. Read once the messages' language is
+    /// known, so that a bad value is said in it (`super::now`).
+    #[arg(long, global = true)]
+    pub now: Option<String>,
+    /// The language of the tool's messages: ja or en. Default: $CRISIS_SITE_MESSAGES,
+    /// else the site's `language` (site.toml), else the system's locale, else en.
+    #[arg(long, global = true, value_parser = parse_messages)]
+    pub messages: Option<MessageLang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -136,18 +141,7 @@ impl From<ChannelArg> for Channel {
     }
 }
 
-/// Reads `--now`: a date-time with its offset, or without one, to be read in the
-/// site's zone once site.toml is read. A value that is neither says what to type,
-/// with the day the writer gave where there is one.
-pub fn parse_now(text: &str) -> Result<Moment, String> {
-    Moment::parse(text).map_err(|_| {
-        let day = text
-            .trim()
-            .get(..10)
-            .filter(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok())
-            .unwrap_or("2023-06-09");
-        format!(
-            "`{text}` is not a date and time; type e.g. `{day}T15:00` (read in site.toml's timezone) or `{day}T15:00:00+09:00`"
-        )
-    })
+/// Reads `--messages`: a language the tool speaks.
+pub fn parse_messages(text: &str) -> Result<MessageLang, String> {
+    MessageLang::from_code(text).ok_or_else(|| format!("`{text}`: expected ja or en"))
 }

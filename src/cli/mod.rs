@@ -12,32 +12,47 @@ use chrono::Local;
 use clap::Parser as _;
 
 use args::{Cli, Command};
-use crisis_site::{Moment, Publish, ServeOptions};
+use crisis_site::{MessageLang, Moment, Publish, ServeOptions, message_lang, msg};
 
 /// Runs the command line.
 pub fn main() -> ExitCode {
-    match dispatch(Cli::parse()) {
+    let cli = Cli::parse();
+    let root = match &cli.command {
+        Command::Init { dir } => dir.clone(),
+        _ => cli.root.clone(),
+    };
+    let lang = message_lang(&root, cli.messages, |name| std::env::var(name).ok());
+    let now = match cli.now.as_deref().map(crisis_site::parse_now) {
+        None => None,
+        Some(Ok(now)) => Some(now),
+        Some(Err(message)) => {
+            print::error_line(lang, msg!("error-line", text = message));
+            // As clap ends on a bad command line.
+            return ExitCode::from(2);
+        }
+    };
+    match dispatch(cli, now, lang) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            print::error_line(lang, msg!("error-line", text = format!("{err:#}")));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Runs the command the arguments name.
-fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
-    let now: Moment = cli
-        .now
-        .unwrap_or_else(|| Local::now().fixed_offset().into());
+/// Runs the command the arguments name at `now` (the real time if `None`), speaking
+/// `lang`.
+fn dispatch(cli: Cli, now: Option<Moment>, lang: MessageLang) -> anyhow::Result<ExitCode> {
+    let fixed = now;
+    let now: Moment = now.unwrap_or_else(|| Local::now().fixed_offset().into());
     match cli.command {
-        Command::Init { dir } => run::init(&dir, now),
+        Command::Init { dir } => run::init(lang, &dir, now),
         Command::New {
             title,
             channel,
             slug,
             no_number,
-            lang,
+            lang: translation,
             of,
         } => {
             let new = run::New {
@@ -46,23 +61,27 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 channel,
                 slug,
                 numbered: !no_number,
-                lang,
+                lang: translation,
                 of,
             };
-            run::new(new, now)
+            run::new(lang, new, now)
         }
-        Command::Serve { port, bind, open } => run::serve(ServeOptions {
-            root: cli.root,
-            bind,
-            port,
-            open,
-            now: cli.now,
-        }),
+        Command::Serve { port, bind, open } => run::serve(
+            lang,
+            ServeOptions {
+                root: cli.root,
+                bind,
+                port,
+                open,
+                now: fixed,
+                messages: lang,
+            },
+        ),
         Command::Check {
             strict,
             format,
             external,
-        } => run::check(&cli.root, now, strict, format, external),
+        } => run::check(lang, &cli.root, now, strict, format, external),
         Command::Build {
             output,
             drafts,
@@ -76,7 +95,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 base_url,
                 preview: false,
             };
-            run::build(cli.root, output, publish)
+            run::build(lang, cli.root, output, publish)
         }
     }
 }

@@ -1,80 +1,95 @@
 //! What the command line prints: problems, the preview's rebuilds, the review's
-//! findings and the build's summary.
+//! findings and the build's summary, in the language chosen for the run.
 
 use std::path::Path;
 
-use crisis_site::{BuildSummary, Level, Problem, Rebuilt, Report};
+use crisis_site::{BuildSummary, Level, Message, MessageLang, Problem, Rebuilt, Report, msg};
 
-/// "s" after a count of more than one.
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// One line on standard error, in `lang`.
+pub fn error_line(lang: MessageLang, message: Message) {
+    eprintln!("{}", message.text(lang));
+}
+
+/// One line on standard output, in `lang`.
+pub fn line(lang: MessageLang, message: Message) {
+    println!("{}", message.text(lang));
 }
 
 /// Every problem, one `error:` line each.
-pub fn problems(problems: &[Problem]) {
+pub fn problems(lang: MessageLang, problems: &[Problem]) {
     for problem in problems {
-        eprintln!("error: {problem}");
+        error_line(lang, msg!("error-line", text = problem.text(lang)));
     }
 }
 
-/// Every problem, then one line saying that `what` failed with them and, in `then`,
-/// what that left as it was.
-pub fn failure(what: &str, found: &[Problem], then: &str) {
-    problems(found);
-    eprintln!(
-        "error: {what} failed with {} problem{}{then}",
-        found.len(),
-        plural(found.len())
-    );
+/// Every problem, then `failed`: one line saying what failed with how many problems,
+/// and what that left as it was.
+pub fn failure(lang: MessageLang, found: &[Problem], failed: Message) {
+    problems(lang, found);
+    error_line(lang, msg!("error-line", text = failed));
 }
 
 /// One rebuild of the preview: its time, or its problems and what the preview shows
-/// instead.
-pub fn rebuild(rebuilt: &Rebuilt) {
+/// instead: the last good build, or only the problems when there is none.
+pub fn rebuild(lang: MessageLang, rebuilt: &Rebuilt) {
+    let count = rebuilt.problems.len();
     if rebuilt.problems.is_empty() {
-        println!("rebuilt in {} ms", rebuilt.took.as_millis());
+        let ms = rebuilt.took.as_millis() as u64;
+        line(lang, msg!("rebuilt", ms));
     } else if rebuilt.has_build {
-        failure(
-            "rebuild",
-            &rebuilt.problems,
-            "; the preview keeps showing the last good build",
-        );
+        failure(lang, &rebuilt.problems, msg!("rebuild-failed", count));
     } else {
         failure(
-            "rebuild",
+            lang,
             &rebuilt.problems,
-            "; there is no good build yet, so the preview shows only these problems",
+            msg!("rebuild-failed-no-build", count),
         );
     }
 }
 
 /// The findings of a review for people: one a paragraph, the external links when
 /// asked for, then the counts.
-pub fn findings(report: &Report, external: bool) {
+pub fn findings(lang: MessageLang, report: &Report, external: bool) {
     for finding in &report.findings {
-        println!("{finding}");
+        println!("{}", finding.text(lang));
     }
     // A listing, not findings: an address outside the site is not a problem, and
     // whether it still answers is for a person to see.
     if external {
-        println!("external links (not fetched): {}", report.external.len());
+        let count = report.external.len();
+        line(lang, msg!("external-links", count));
         for link in &report.external {
             println!("  {} ({})", link.url, link.files.join(", "));
         }
     }
     let [errors, warnings, infos] = counts(report);
-    println!(
-        "check: {errors} error{}, {warnings} warning{}, {infos} info",
-        plural(errors),
-        plural(warnings),
-    );
+    line(lang, msg!("check-counts", errors, warnings, infos));
 }
 
 /// The findings of a review as one JSON document, for CI.
-pub fn findings_json(report: &Report, strict: bool, external: bool) -> anyhow::Result<()> {
+pub fn findings_json(
+    lang: MessageLang,
+    report: &Report,
+    strict: bool,
+    external: bool,
+) -> anyhow::Result<()> {
     let [errors, warnings, infos] = counts(report);
+    let findings: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "rule": f.rule,
+                "level": f.level,
+                "path": f.path,
+                "line": f.line,
+                "message": f.message.text(lang),
+                "hint": f.hint.text(lang),
+            })
+        })
+        .collect();
     let mut document = serde_json::json!({
-        "findings": report.findings,
+        "findings": findings,
         "errors": errors,
         "warnings": warnings,
         "infos": infos,
@@ -93,23 +108,24 @@ fn counts(report: &Report) -> [usize; 3] {
 }
 
 /// A successful build: its warnings, standby, and one line of what it wrote.
-pub fn built(summary: &BuildSummary, output: &Path, millis: u128) {
+pub fn built(lang: MessageLang, summary: &BuildSummary, output: &Path, millis: u128) {
     for warning in &summary.warnings {
-        eprintln!("warning: {warning}");
+        error_line(lang, msg!("warning-line", text = warning.clone()));
     }
     if summary.standby {
-        println!(
-            "standby: the site is not live (site.toml `standby = true`); every page says noindex and robots.txt disallows all crawlers; set `standby = false` to go live"
-        );
+        line(lang, msg!("standby"));
     }
     let languages: Vec<String> = summary.languages.iter().map(|l| l.to_string()).collect();
-    println!(
-        "built {} announcement{} into {} ({} pages in {}, {} files) in {millis} ms",
-        summary.announcements,
-        plural(summary.announcements),
-        output.display(),
-        summary.pages,
-        languages.join(", "),
-        summary.files,
+    line(
+        lang,
+        msg!(
+            "built",
+            count = summary.announcements,
+            output = output.display().to_string(),
+            pages = summary.pages,
+            languages = languages.join(", "),
+            files = summary.files,
+            ms = millis as u64,
+        ),
     );
 }

@@ -5,13 +5,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context as _;
-
 use super::args::{ChannelArg, Format};
 use super::print;
 use crisis_site::{
-    BuildOptions, Error, Lang, Moment, NewAnnouncement, NewTranslation, Publish, ServeOptions,
+    BuildOptions, Error, Lang, Message, MessageLang, Moment, NewAnnouncement, NewTranslation,
+    Publish, ServeOptions, msg,
 };
+
+/// An error that is not the site's content problem, said in `lang` after what failed.
+fn failed(lang: MessageLang, what: Message, err: &Error) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{}",
+        msg!("command-failed", what, cause = err.text(lang)).text(lang)
+    )
+}
 
 /// The exit status of a review or build: success, or failure.
 fn status(ok: bool) -> ExitCode {
@@ -23,17 +30,15 @@ fn status(ok: bool) -> ExitCode {
 }
 
 /// `crisis-site init DIR`.
-pub fn init(dir: &Path, now: Moment) -> anyhow::Result<ExitCode> {
-    let written = crisis_site::init(dir, now).context("init failed")?;
-    println!(
-        "wrote a new site to {} ({} files):",
-        dir.display(),
-        written.len()
-    );
+pub fn init(lang: MessageLang, dir: &Path, now: Moment) -> anyhow::Result<ExitCode> {
+    let written = crisis_site::init(dir, now).map_err(|e| failed(lang, msg!("init"), &e))?;
+    let folder = dir.display().to_string();
+    let count = written.len();
+    print::line(lang, msg!("init-wrote", folder = folder.clone(), count));
     for path in &written {
         println!("  {}", path.display());
     }
-    println!("next: cd {} && crisis-site serve", dir.display());
+    print::line(lang, msg!("init-next", folder));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -57,7 +62,7 @@ pub struct New {
 
 /// `crisis-site new TITLE`: a new announcement, or with `--lang` and `--for` a
 /// translation.
-pub fn new(new: New, now: Moment) -> anyhow::Result<ExitCode> {
+pub fn new(lang: MessageLang, new: New, now: Moment) -> anyhow::Result<ExitCode> {
     let written = match (new.lang, new.of) {
         (Some(lang), Some(of)) => crisis_site::new_translation(&NewTranslation {
             root: new.root,
@@ -80,26 +85,27 @@ pub fn new(new: New, now: Moment) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(Error::Invalid(problems)) => {
-            print::problems(&problems);
+            print::problems(lang, &problems);
             Ok(ExitCode::FAILURE)
         }
-        Err(other) => Err(other).context("new failed"),
+        Err(other) => Err(failed(lang, msg!("new"), &other)),
     }
 }
 
 /// `crisis-site serve`.
-pub fn serve(options: ServeOptions) -> anyhow::Result<ExitCode> {
+pub fn serve(lang: MessageLang, options: ServeOptions) -> anyhow::Result<ExitCode> {
     crisis_site::serve(
         options,
-        |url| println!("serving the preview at {url} (drafts and embargoed announcements included; Ctrl-C stops)"),
-        print::rebuild,
+        move |url| print::line(lang, msg!("serving", url = url.to_string())),
+        move |rebuilt| print::rebuild(lang, rebuilt),
     )
-    .context("the preview stopped")?;
+    .map_err(|e| failed(lang, msg!("serve"), &e))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `crisis-site check`.
 pub fn check(
+    lang: MessageLang,
     root: &Path,
     now: Moment,
     strict: bool,
@@ -109,20 +115,26 @@ pub fn check(
     let report = match crisis_site::check(root, &Publish::release(now)) {
         Ok(report) => report,
         Err(Error::Invalid(problems)) => {
-            print::failure("check", &problems, " that also fail the build");
+            let count = problems.len();
+            print::failure(lang, &problems, msg!("check-failed", count));
             return Ok(ExitCode::FAILURE);
         }
-        Err(other) => return Err(other).context("check failed"),
+        Err(other) => return Err(failed(lang, msg!("check"), &other)),
     };
     match format {
-        Format::Json => print::findings_json(&report, strict, external)?,
-        Format::Text => print::findings(&report, external),
+        Format::Json => print::findings_json(lang, &report, strict, external)?,
+        Format::Text => print::findings(lang, &report, external),
     }
     Ok(status(!report.fails(strict)))
 }
 
 /// `crisis-site build`.
-pub fn build(root: PathBuf, output: Option<PathBuf>, publish: Publish) -> anyhow::Result<ExitCode> {
+pub fn build(
+    lang: MessageLang,
+    root: PathBuf,
+    output: Option<PathBuf>,
+    publish: Publish,
+) -> anyhow::Result<ExitCode> {
     let output = output.unwrap_or_else(|| root.join("public"));
     let options = BuildOptions {
         root,
@@ -132,14 +144,15 @@ pub fn build(root: PathBuf, output: Option<PathBuf>, publish: Publish) -> anyhow
     let started = Instant::now();
     match crisis_site::build(&options) {
         Ok(summary) => {
-            print::built(&summary, &output, started.elapsed().as_millis());
+            print::built(lang, &summary, &output, started.elapsed().as_millis());
             Ok(ExitCode::SUCCESS)
         }
         Err(Error::Invalid(problems)) => {
-            let then = format!("; {} was left as it was", output.display());
-            print::failure("build", &problems, &then);
+            let count = problems.len();
+            let output = output.display().to_string();
+            print::failure(lang, &problems, msg!("build-failed", count, output));
             Ok(ExitCode::FAILURE)
         }
-        Err(other) => Err(other).context("build failed; the output folder was left as it was"),
+        Err(other) => Err(failed(lang, msg!("build-output-kept"), &other)),
     }
 }

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::base::{Error, Lang};
+use crate::base::{Error, Lang, Message};
 use crate::load::Cache;
 use crate::model::Publish;
-use crate::{output, pipeline};
+use crate::{msg, output, pipeline};
 
 /// What `crisis-site build` is asked to do.
 #[derive(Debug, Clone)]
@@ -31,25 +31,26 @@ pub struct BuildSummary {
     /// The languages built, main first.
     pub languages: Vec<Lang>,
     /// Something the writer should know although the build succeeded.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
     /// Whether the site is in standby (site.toml `standby = true`): built, but kept
     /// out of search engines until it goes live.
     pub standby: bool,
 }
 
-/// The warning of a build without `base_url`: what is left out, and how to fix it.
-pub const NO_BASE_URL: &str = "`base_url` is not set (site.toml, or --base-url): the Atom feeds, sitemap.xml, canonical and share-preview URLs are left out, robots.txt names no sitemap, status.json and summary.json have no URLs, and banner.html links to the site relative to itself (which works only where it is framed, not included); set it to the address the site is published at";
+/// The catalog id of the warning of a build without `base_url`: what is left out,
+/// and how to fix it.
+pub const NO_BASE_URL: &str = "no-base-url";
 
 /// Loads, checks, renders and writes the site. On any error the output folder is left
 /// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
     let site = &rendered.prepared.site;
-    let mut warnings: Vec<String> = output::write(&rendered.files, &options.output)?
+    let mut warnings: Vec<Message> = output::write(&rendered.files, &options.output)?
         .into_iter()
         .collect();
     if site.config.base_url.is_none() {
-        warnings.push(NO_BASE_URL.to_string());
+        warnings.push(msg!("no-base-url"));
     }
     Ok(BuildSummary {
         announcements: site.announcements.len(),

@@ -7,14 +7,14 @@ use std::path::Path;
 use crate::base::Error;
 use crate::load::Cache;
 use crate::model::Publish;
+use crate::msg;
 use crate::review::Report;
 use crate::{output, pipeline};
 
 /// Reviews the site at `root` as it would be published under `publish`.
 pub fn check(root: &Path, publish: &Publish) -> Result<Report, Error> {
     let rendered = pipeline::render(root, publish, &Cache::none())?;
-    let scratch = tempfile::tempdir()
-        .map_err(|e| Error::io("cannot create a folder for the check's build", e))?;
+    let scratch = tempfile::tempdir().map_err(|e| Error::io(msg!("commands-check-scratch"), e))?;
     output::write(&rendered.files, &scratch.path().join("public"))?;
     Ok(pipeline::review(&rendered))
 }

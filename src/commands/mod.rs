@@ -4,5 +4,6 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod messages;
 pub mod new;
 pub mod serve;

@@ -285,7 +285,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(problems[0].line, Some(4));
         assert_eq!(
-            problems[0].message,
+            problems[0].message.to_string(),
             "unknown channel `news`; expected \"ir\", \"pr\" or [\"ir\", \"pr\"]"
         );
     }

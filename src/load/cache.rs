@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use chrono::FixedOffset;
 
 use super::announcement::{self, Original};
-use super::layout::{Role, SourceFile};
+use super::layout::{Role, SourceFile, read_text};
 use super::translation::{self, Translation};
 use crate::base::{Lang, Problem};
 use crate::model::Slug;
@@ -119,13 +119,12 @@ fn read(source: &SourceFile, zone: FixedOffset) -> Read {
             };
         }
     };
-    let text: Arc<str> = match std::fs::read_to_string(&source.absolute) {
+    let text: Arc<str> = match read_text(&source.absolute, &source.shown) {
         Ok(text) => text.into(),
-        Err(e) => {
-            let message = format!("cannot be read as UTF-8 text: {e}");
+        Err(problem) => {
             return Read {
                 text: None,
-                result: Err(vec![Problem::in_file(&source.shown, message)]),
+                result: Err(vec![problem]),
             };
         }
     };

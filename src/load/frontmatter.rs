@@ -10,10 +10,12 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use toml::Spanned;
 
+use crate::base::Message;
 use crate::base::text::line_of;
 use crate::base::time::{self, When};
 use crate::base::toml_message::toml_problem;
 use crate::base::{Located, Problem};
+use crate::msg;
 
 /// A content file cut into its two parts.
 #[derive(Debug, PartialEq, Eq)]
@@ -33,17 +35,14 @@ const FENCE: &str = "+++";
 /// Cuts `text` at its front-matter fences.
 ///
 /// Errors carry the 1-based line they concern and say what was expected.
-pub fn split(text: &str) -> Result<Split<'_>, Located<String>> {
+pub fn split(text: &str) -> Result<Split<'_>, Located<Message>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     match first.trim_end() {
         FENCE => {}
         "---" => {
-            return Err(Located::new(
-                1,
-                "front matter starts with `---` (YAML); expected TOML between `+++` lines".into(),
-            ));
+            return Err(Located::new(1, msg!("load-front-matter-yaml")));
         }
         _ => {
             return Ok(Split {
@@ -68,15 +67,11 @@ pub fn split(text: &str) -> Result<Split<'_>, Located<String>> {
         }
         offset += line.len();
     }
-    Err(Located::new(
-        1,
-        "front matter opened with `+++` is never closed; expected a second `+++` line after it"
-            .into(),
-    ))
+    Err(Located::new(1, msg!("load-front-matter-unclosed")))
 }
 
 /// The problem of a file that cannot be split, at its line.
-pub fn split_problem(path: &Path, error: Located<String>) -> Vec<Problem> {
+pub fn split_problem(path: &Path, error: Located<Message>) -> Vec<Problem> {
     vec![Problem::at(path, error.line, error.value)]
 }
 
@@ -98,14 +93,18 @@ pub struct FrontMatter<'a, T> {
 impl<'a, T: serde::de::DeserializeOwned> FrontMatter<'a, T> {
     /// Splits the file and reads its front matter, which the file must have: without
     /// it, the problem is `missing`.
-    pub fn read(path: &'a Path, text: &'a str, missing: &str) -> Result<Self, Vec<Problem>> {
+    pub fn read(
+        path: &'a Path,
+        text: &'a str,
+        missing: impl Into<Message>,
+    ) -> Result<Self, Vec<Problem>> {
         let split = split(text).map_err(|e| split_problem(path, e))?;
         let Some(front) = split.front_matter else {
             return Err(vec![Problem::at(path, 1, missing)]);
         };
         let first_line = split.front_matter_line;
-        let raw =
-            toml::from_str(front).map_err(|e| vec![toml_problem(path, front, first_line, &e)])?;
+        let raw = toml::from_str(front)
+            .map_err(|e| vec![toml_problem::<T>(path, front, first_line, &e)])?;
         Ok(FrontMatter {
             raw,
             path,
@@ -124,7 +123,7 @@ impl<T> FrontMatter<'_, T> {
     }
 
     /// The problem at the line where a front-matter span starts.
-    pub fn problem(&self, span: Range<usize>, message: impl Into<String>) -> Problem {
+    pub fn problem(&self, span: Range<usize>, message: impl Into<Message>) -> Problem {
         Problem::at(self.path, self.line(span), message)
     }
 
@@ -136,7 +135,7 @@ impl<T> FrontMatter<'_, T> {
     /// An empty `title` is a problem.
     pub fn check_title(&self, title: &Spanned<String>, problems: &mut Vec<Problem>) {
         if title.get_ref().trim().is_empty() {
-            problems.push(self.problem(title.span(), "`title` is empty; expected the title"));
+            problems.push(self.problem(title.span(), msg!("load-title-empty")));
         }
     }
 
@@ -149,7 +148,9 @@ impl<T> FrontMatter<'_, T> {
         problems: &mut Vec<Problem>,
     ) -> Option<DateTime<FixedOffset>> {
         time::parse_value(value.get_ref(), zone)
-            .map_err(|m| problems.push(self.problem(value.span(), format!("`{key}`: {m}"))))
+            .map_err(|m| {
+                problems.push(self.problem(value.span(), msg!("load-key-value", key, reason = m.0)))
+            })
             .ok()
     }
 
@@ -162,7 +163,9 @@ impl<T> FrontMatter<'_, T> {
         problems: &mut Vec<Problem>,
     ) -> Option<When> {
         time::parse_when_value(value.get_ref(), zone)
-            .map_err(|m| problems.push(self.problem(value.span(), format!("`{key}`: {m}"))))
+            .map_err(|m| {
+                problems.push(self.problem(value.span(), msg!("load-key-value", key, reason = m.0)))
+            })
             .ok()
     }
 }
@@ -201,6 +204,7 @@ mod tests {
             split("---\ntitle: a\n---\n")
                 .unwrap_err()
                 .value
+                .to_string()
                 .contains("YAML")
         );
     }

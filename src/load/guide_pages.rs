@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::frontmatter::FrontMatter;
-use super::layout::{self, Role, SourceFile};
+use super::layout::{self, Role, SourceFile, read_text};
 use crate::base::suggest::unknown_name_hint;
 use crate::base::{Lang, Located, Problem};
 use crate::markdown;
@@ -197,12 +197,7 @@ fn read(
     sources: &mut Sources,
 ) -> Result<GuideText, Vec<Problem>> {
     let path = file.shown.as_path();
-    let text = std::fs::read_to_string(&file.absolute).map_err(|e| {
-        vec![Problem::in_file(
-            path,
-            format!("cannot be read as UTF-8 text: {e}"),
-        )]
-    })?;
+    let text = read_text(&file.absolute, path).map_err(|p| vec![p])?;
     sources.insert(path.to_path_buf(), text.as_str().into());
     let file = FrontMatter::<RawPage>::read(path, &text, MISSING)?;
     let raw = &file.raw;

@@ -4,8 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::base::encoding::decode;
 use crate::base::{Invalid, Lang, Problem};
 use crate::model::Attachment;
+use crate::msg;
 
 /// The settings file at the site root.
 pub const SITE_TOML: &str = "site.toml";
@@ -23,6 +25,14 @@ pub const TEMPLATES: &str = "templates";
 pub const STATIC: &str = "static";
 /// The folders of the site's inputs besides site.toml: what the preview watches.
 pub const INPUT_FOLDERS: [&str; 4] = [CONTENT, STATIC, TEMPLATES, THEMES];
+
+/// The text of a writer's file at `absolute`, shown as `shown`: UTF-8 with or
+/// without a byte-order mark; another encoding is named at the line where it shows.
+pub fn read_text(absolute: &Path, shown: &Path) -> Result<String, Problem> {
+    let bytes = std::fs::read(absolute)
+        .map_err(|e| Problem::in_file(shown, msg!("load-cannot-read", cause = e.to_string())))?;
+    decode(bytes).map_err(|e| Problem::at(shown, e.line, e.value))
+}
 
 /// `content/announcements`, as messages show it and relative to the site root.
 pub fn announcements_dir() -> PathBuf {
@@ -95,16 +105,11 @@ pub fn name_and_role(stem: &str, main: &Lang) -> Result<(String, Role), Invalid>
     match stem.split_once('.') {
         None => Ok((stem.to_string(), Role::Original)),
         Some((name, code)) => {
-            let lang = Lang::parse(code).map_err(|m| {
-                Invalid(format!(
-                    "file name has `.{code}` before `.md`, read as a translation's language: {m}"
-                ))
-            })?;
+            let lang = Lang::parse(code)
+                .map_err(|m| Invalid::new(msg!("load-name-not-lang", code, reason = m.0)))?;
             if &lang == main {
-                return Err(Invalid(format!(
-                    "`.{code}.md` is the site's main language ({main}); the original is {name}.md \
-                     (translations are NAME.LANG.md in another language)"
-                )));
+                let main = main.to_string();
+                return Err(Invalid::new(msg!("load-name-main-lang", code, main, name)));
             }
             Ok((name.to_string(), Role::Translation(lang)))
         }

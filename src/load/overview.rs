@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::frontmatter;
-use super::layout::{ANNOUNCEMENTS, CONTENT, GUIDE_PAGES};
+use super::layout::{ANNOUNCEMENTS, CONTENT, GUIDE_PAGES, read_text};
 use crate::base::toml_message::toml_problem;
 use crate::base::{Lang, Problem};
 use crate::markdown;
@@ -65,15 +65,20 @@ fn read(path: &Path, absolute: &Path, sources: &mut Sources) -> Result<Overview,
     struct OverviewFront {
         title: Option<String>,
     }
-    let text = std::fs::read_to_string(absolute)
-        .map_err(|e| vec![Problem::in_file(path, format!("cannot be read: {e}"))])?;
+    let text = read_text(absolute, path).map_err(|p| vec![p])?;
     sources.insert(path.to_path_buf(), text.as_str().into());
     let split = frontmatter::split(&text).map_err(|e| frontmatter::split_problem(path, e))?;
     let title = match split.front_matter {
         None => None,
         Some(front) => {
-            let parsed: OverviewFront = toml::from_str(front)
-                .map_err(|e| vec![toml_problem(path, front, split.front_matter_line, &e)])?;
+            let parsed: OverviewFront = toml::from_str(front).map_err(|e| {
+                vec![toml_problem::<OverviewFront>(
+                    path,
+                    front,
+                    split.front_matter_line,
+                    &e,
+                )]
+            })?;
             parsed.title
         }
     };

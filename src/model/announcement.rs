@@ -27,7 +27,7 @@ impl Slug {
         if ok {
             Ok(Slug(name.to_string()))
         } else {
-            Err(Invalid(format!(
+            Err(Invalid::new(format!(
                 "`{name}` cannot be a slug (the announcement's URL); expected a name of lowercase \
                  letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
             )))
@@ -98,7 +98,7 @@ impl Kind {
                     .iter()
                     .map(|k| format!("\"{}\"", k.id()))
                     .collect();
-                Invalid(format!(
+                Invalid::new(format!(
                     "unknown kind `{text}`; expected {}",
                     known.join(" or ")
                 ))

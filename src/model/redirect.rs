@@ -69,7 +69,7 @@ impl Redirect {
                 .err()
                 .into_iter()
                 .chain(to.err())
-                .map(Invalid)
+                .map(Invalid::new)
                 .collect()),
         }
     }

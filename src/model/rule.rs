@@ -34,7 +34,7 @@ impl Level {
             "warning" => Ok(Some(Level::Warning)),
             "info" => Ok(Some(Level::Info)),
             "off" => Ok(None),
-            other => Err(Invalid(format!(
+            other => Err(Invalid::new(format!(
                 "unknown level `{other}`; expected \"error\", \"warning\", \"info\" or \"off\""
             ))),
         }

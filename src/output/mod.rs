@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::base::Error;
+use crate::base::{Error, Message};
+use crate::msg;
 use crate::render::{Body, OutputFile};
 use folders::{ASIDE_PREFIX, STAGING_PREFIX, remove_abandoned, remove_ours};
 use pause::{Pause, Phase};
@@ -26,7 +27,7 @@ pub use pause::PAUSE_VAR;
 /// First it deletes what killed builds left beside `out`.
 /// Returns a warning when the new site is in place but the previous build could not
 /// be deleted afterwards: the build succeeded, and nothing was lost.
-pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<String>, Error> {
+pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<Message>, Error> {
     let pause = Pause::from_env()?;
     check_replaceable(out)?;
     pause.reached(Phase::Cleanup);
@@ -81,7 +82,8 @@ fn claim_staging(out: &Path) -> Result<(Staging, PathBuf, std::fs::File), Error>
             keep: false,
         };
         let marker = staging.path.join(MARKER);
-        let cannot = |e| Error::io(format!("cannot write {}", marker.display()), e);
+        let path = marker.display().to_string();
+        let cannot = |e| Error::io(msg!("output-cannot-write", path = path.as_str()), e);
         // Another build's clean-up may take a folder that is still empty, or lock
         // the marker first; then this folder is not ours to use, and a new one is.
         let file = match std::fs::File::create_new(&marker) {
@@ -135,13 +137,23 @@ fn is_same_file(file: &std::fs::File, path: &Path) -> bool {
 /// be renamed onto `target` in one step; returns it and that parent.
 pub fn staging_beside(target: &Path, prefix: &str) -> Result<(tempfile::TempDir, PathBuf), Error> {
     let parent = parent_of(target);
-    std::fs::create_dir_all(&parent)
-        .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(cannot_create(&parent), e))?;
     let staging = tempfile::Builder::new()
         .prefix(prefix)
         .tempdir_in(&parent)
-        .map_err(|e| Error::io(format!("cannot create a folder in {}", parent.display()), e))?;
+        .map_err(|e| Error::io(cannot_create_in(&parent), e))?;
     Ok((staging, parent))
+}
+
+fn cannot_create(path: &Path) -> Message {
+    msg!("output-cannot-create", path = path.display().to_string())
+}
+
+fn cannot_create_in(folder: &Path) -> Message {
+    msg!(
+        "output-cannot-create-in",
+        folder = folder.display().to_string()
+    )
 }
 
 /// The folder `target` is in.
@@ -154,8 +166,12 @@ fn parent_of(target: &Path) -> PathBuf {
 
 /// Whether the folder `path` holds nothing at all.
 pub fn is_empty_folder(path: &Path) -> Result<bool, Error> {
-    let mut entries = std::fs::read_dir(path)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let mut entries = std::fs::read_dir(path).map_err(|e| {
+        Error::io(
+            msg!("output-cannot-read", path = path.display().to_string()),
+            e,
+        )
+    })?;
     Ok(entries.next().is_none())
 }
 
@@ -170,7 +186,10 @@ fn foreign(out: &Path) -> Error {
 fn check_replaceable(out: &Path) -> Result<(), Error> {
     match std::fs::metadata(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io(format!("cannot inspect {}", out.display()), e)),
+        Err(e) => Err(Error::io(
+            msg!("output-cannot-inspect", path = out.display().to_string()),
+            e,
+        )),
         Ok(meta) if !meta.is_dir() => Err(foreign(out)),
         Ok(_) => {
             if is_empty_folder(out)? || out.join(MARKER).is_file() {
@@ -191,8 +210,7 @@ fn write_all(files: &[OutputFile], dir: &Path, pause: Pause) -> Result<(), Error
         .collect();
     for folder in folders {
         let folder = dir.join(folder);
-        std::fs::create_dir_all(&folder)
-            .map_err(|e| Error::io(format!("cannot create {}", folder.display()), e))?;
+        std::fs::create_dir_all(&folder).map_err(|e| Error::io(cannot_create(&folder), e))?;
     }
     let (first, rest) = files.split_at(pause.before(Phase::Writing, files.len()));
     write_files(first, dir)?;
@@ -204,13 +222,13 @@ fn write_files(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
     files.par_iter().try_for_each(|file| {
         let target = dir.join(&file.path);
         match &file.body {
-            Body::Text(text) => std::fs::write(&target, text)
-                .map_err(|e| Error::io(format!("cannot write {}", target.display()), e)),
+            Body::Text(text) => std::fs::write(&target, text).map_err(|e| {
+                let path = target.display().to_string();
+                Error::io(msg!("output-cannot-write", path), e)
+            }),
             Body::Copy { source, .. } => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
-                Error::io(
-                    format!("cannot copy {} to {}", source.display(), target.display()),
-                    e,
-                )
+                let (source, target) = (source.display().to_string(), target.display().to_string());
+                Error::io(msg!("output-cannot-copy", source, target), e)
             }),
         }
     })
@@ -227,9 +245,10 @@ fn swap_in(
     out: &Path,
     parent: &Path,
     pause: Pause,
-) -> Result<Option<String>, Error> {
+) -> Result<Option<Message>, Error> {
     // Until the new build is in place, dropping `staging` deletes it.
-    let moved_in = |e| Error::io(format!("cannot move the new build to {}", out.display()), e);
+    let path = out.display().to_string();
+    let moved_in = |e| Error::io(msg!("output-cannot-move-in", path = path.as_str()), e);
     if !out.exists() {
         std::fs::rename(&staging.path, out).map_err(moved_in)?;
         staging.keep();
@@ -250,14 +269,11 @@ fn swap_in(
     let aside = tempfile::Builder::new()
         .prefix(ASIDE_PREFIX)
         .tempdir_in(parent)
-        .map_err(|e| Error::io(format!("cannot create a folder in {}", parent.display()), e))?
+        .map_err(|e| Error::io(cannot_create_in(parent), e))?
         .keep();
     // The folder only reserves a unique name; it is removed so the rename can take it.
     if let Err(e) = std::fs::remove_dir(&aside).and_then(|_| std::fs::rename(out, &aside)) {
-        return Err(Error::io(
-            format!("cannot move the previous build {} aside", out.display()),
-            e,
-        ));
+        return Err(Error::io(msg!("output-cannot-move-aside", path), e));
     }
     if let Err(e) = std::fs::rename(&staging.path, out) {
         let _ = std::fs::rename(&aside, out);
@@ -274,11 +290,12 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
-fn remove_previous(old: &Path, pause: Pause) -> Option<String> {
+fn remove_previous(old: &Path, pause: Pause) -> Option<Message> {
     remove_ours(old, pause).err().map(|e| {
-        format!(
-            "the new site is in place, but the previous build could not be deleted from {} ({e}); delete it by hand",
-            old.display()
+        msg!(
+            "output-previous-kept",
+            path = old.display().to_string(),
+            error = e.to_string()
         )
     })
 }

@@ -78,9 +78,10 @@ impl Pause {
             Some(phase) => Ok(Pause(Some(phase))),
             None => Err(Error::Invalid(vec![Problem::in_file(
                 PAUSE_VAR,
-                format!(
-                    "unknown phase `{value}`; expected one of {}",
-                    Phase::ALL.map(|p| format!("`{}`", p.name())).join(", ")
+                crate::msg!(
+                    "output-unknown-phase",
+                    value = value.as_ref(),
+                    phases = Phase::ALL.map(|p| format!("`{}`", p.name())).join(", ")
                 ),
             )])),
         }

@@ -19,10 +19,7 @@ pub fn check(root: &Path, outputs: &[(&str, Origin)]) -> Result<(), Vec<Problem>
             };
             problems.push(Problem::in_file(
                 file,
-                format!(
-                    "would be written to {path} like {}; expected one file per output path (rename one of them)",
-                    first.describe(root)
-                ),
+                crate::msg!("render-collision", path, other = first.describe(root)),
             ));
         }
     }

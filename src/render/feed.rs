@@ -49,7 +49,7 @@ pub fn render(
         .map_err(|e| {
             vec![Problem::in_file(
                 &site.root,
-                format!("cannot write the Atom feed: {e}"),
+                crate::msg!("render-feed-failed", error = e.to_string()),
             )]
         })?;
     Ok(xml_chars(&String::from_utf8_lossy(&xml)))

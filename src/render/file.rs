@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::base::message::Arg;
+
 /// One file of the built site.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
@@ -53,16 +55,17 @@ pub enum Origin<'a> {
 }
 
 impl Origin<'_> {
-    /// What an output file is, for messages: "a generated page", or the file it
-    /// copies (relative to the site's folder `root`).
-    pub fn describe(self, root: &Path) -> String {
+    /// What an output file is, as a value of a message: "a generated page", or the
+    /// file it copies (relative to the site's folder `root`).
+    pub fn describe(self, root: &Path) -> Arg {
         match self {
-            Origin::Generated => "a generated page".to_string(),
+            Origin::Generated => crate::msg!("render-generated-page").into(),
             Origin::Copied(source) => source
                 .strip_prefix(root)
                 .unwrap_or(source)
                 .display()
-                .to_string(),
+                .to_string()
+                .into(),
         }
     }
 }

@@ -7,10 +7,11 @@ use std::path::Path;
 
 use super::file::Origin;
 use super::job::Job;
-use crate::base::Problem;
+use crate::base::{Message, Problem};
 use crate::load::layout::SITE_TOML;
 use crate::model::Site;
 use crate::model::redirect::{Redirect, RedirectTarget};
+use crate::msg;
 use crate::state::State;
 use crate::theme::{Template, Theme};
 use crate::view::PageContext;
@@ -55,25 +56,24 @@ pub fn plan(site: &Site, written: &[(&str, Origin)]) -> Result<Vec<Job>, Vec<Pro
 
 /// Why `r`'s old path cannot take a redirect page: the build writes a file there,
 /// or a file where the path needs a folder.
-fn taken(r: &Redirect, by_path: &HashMap<&str, Origin>, root: &Path) -> Vec<String> {
+fn taken(r: &Redirect, by_path: &HashMap<&str, Origin>, root: &Path) -> Vec<Message> {
     let mut messages = Vec::new();
     if let Some(content) = by_path.get(r.from.file.as_str()) {
-        messages.push(format!(
-            "redirect from `{}` would replace {} at {}; expected an old path that \
-             the build no longer writes (remove the redirect, or the page)",
-            r.from.written,
-            content.describe(root),
-            r.from.file
+        messages.push(msg!(
+            "render-redirect-replaces",
+            from = r.from.written.as_str(),
+            other = content.describe(root),
+            path = r.from.file.as_str()
         ));
     }
     for (end, _) in r.from.file.match_indices('/') {
         let folder = &r.from.file[..end];
         if let Some(content) = by_path.get(folder) {
-            messages.push(format!(
-                "redirect from `{}` needs a folder {folder}/, but the build writes \
-                 {} there; expected an old path that the build no longer writes",
-                r.from.written,
-                content.describe(root),
+            messages.push(msg!(
+                "render-redirect-needs-folder",
+                from = r.from.written.as_str(),
+                folder,
+                other = content.describe(root)
             ));
         }
     }
@@ -88,7 +88,7 @@ fn lead(
     r: &Redirect,
     by_from: &HashMap<&str, &Redirect>,
     by_path: &HashMap<&str, Origin>,
-) -> Result<Option<RedirectTarget>, String> {
+) -> Result<Option<RedirectTarget>, Message> {
     match follow(r, by_from) {
         Ok(RedirectTarget::Site { path, .. }) if !by_path.contains_key(path.file.as_str()) => {
             let own =
@@ -96,18 +96,13 @@ fn lead(
             if !own {
                 return Ok(None);
             }
-            Err(format!(
-                "redirect target `{}` is not a page of the site; expected the path of a \
-                 page or file the build writes, such as announcements/SLUG/",
-                path.written
+            Err(msg!(
+                "render-redirect-no-target",
+                to = path.written.as_str()
             ))
         }
         Ok(target) => Ok(Some(target)),
-        Err(Loop::Through(chain)) => Err(format!(
-            "redirects go round in a loop: {}; expected each to lead to a page the \
-             build writes",
-            chain.join(" -> ")
-        )),
+        Err(Loop::Through(chain)) => Err(msg!("render-redirect-loop", chain = chain.join(" -> "))),
         Err(Loop::Entered) => Ok(None),
     }
 }

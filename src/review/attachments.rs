@@ -2,8 +2,9 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::input::{Checked, Observation, events};
+use super::input::{Checked, Observation, events, quoted_list};
 use crate::model::Announcement;
+use crate::msg;
 
 /// How much text, besides links to attachments, a body with attachments needs: in
 /// display columns, where a Japanese character takes two and a Latin letter one, so
@@ -62,22 +63,17 @@ pub fn pdf_only(checked: &Checked) -> Vec<Observation> {
         if columns >= PDF_ONLY_COLUMNS {
             continue;
         }
-        let names: Vec<String> = a
-            .attachments
-            .iter()
-            .map(|f| format!("`{}`", f.name))
-            .collect();
+        let names: Vec<&str> = a.attachments.iter().map(|f| f.name.as_str()).collect();
         found.push(Observation {
             path: Some(a.original.source.clone()),
             line: first_link.map(|(line, _)| line),
-            message: format!(
-                "the text says little besides its attachments ({}): {columns} columns of text, \
-                 fewer than {PDF_ONLY_COLUMNS}",
-                names.join(", ")
+            message: msg!(
+                "review-pdf-only",
+                names = quoted_list(&names),
+                columns,
+                least = PDF_ONLY_COLUMNS
             ),
-            hint: "state the key facts in the page itself (what happened, who is affected, what \
-                   to do); phones and screen readers handle PDFs badly"
-                .to_string(),
+            hint: msg!("review-pdf-only-hint"),
         });
     }
     found

@@ -7,7 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::input::{Checked, Observation};
+use super::input::{Checked, Observation, quoted_list};
+use crate::msg;
 use crate::theme::Key;
 
 /// Every published markdown file: each announcement's original and translations, each
@@ -66,12 +67,12 @@ pub fn confidential_marker(checked: &Checked) -> Vec<Observation> {
     if markers.is_empty() {
         return Vec::new();
     }
-    let found_in = |text: &str| -> Vec<String> {
+    let found_in = |text: &str| -> Vec<&str> {
         let lower = text.to_lowercase();
         markers
             .iter()
             .filter(|m| contains_phrase(&lower, m))
-            .map(|m| format!("`{m}`"))
+            .map(String::as_str)
             .collect()
     };
     let mut found = Vec::new();
@@ -95,13 +96,8 @@ pub fn confidential_marker(checked: &Checked) -> Vec<Observation> {
                 found.push(Observation {
                     path: Some(path.clone()),
                     line: Some(i + 1),
-                    message: format!(
-                        "published text marks itself confidential: {}",
-                        markers.join(", ")
-                    ),
-                    hint: "remove the marker: a public statement never asks readers to keep it \
-                           secret (and what must stay secret is not published)"
-                        .to_string(),
+                    message: msg!("review-confidential-text", markers = quoted_list(&markers)),
+                    hint: msg!("review-confidential-text-hint"),
                 });
             }
         }
@@ -114,13 +110,11 @@ pub fn confidential_marker(checked: &Checked) -> Vec<Observation> {
                 found.push(Observation {
                     path: Some(folder.join(&attachment.name)),
                     line: None,
-                    message: format!(
-                        "attachment's file name marks it confidential: {}",
-                        markers.join(", ")
+                    message: msg!(
+                        "review-confidential-attachment",
+                        markers = quoted_list(&markers)
                     ),
-                    hint: "rename the file, and check that the document itself carries no such \
-                           marker: it is published for anyone to read"
-                        .to_string(),
+                    hint: msg!("review-confidential-attachment-hint"),
                 });
             }
         }

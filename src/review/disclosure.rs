@@ -6,10 +6,13 @@ use std::path::PathBuf;
 
 use chrono::{Duration, NaiveDate};
 
-use super::input::{Checked, Observation};
+use super::input::{Checked, Observation, listed};
+use crate::base::Message;
+use crate::base::message::Arg;
 use crate::base::time::When;
 use crate::load::layout::SITE_TOML;
 use crate::model::{Channel, Site};
+use crate::msg;
 
 /// `ir-identity`: once an IR announcement is published, site.toml's `[ir]` names the
 /// securities code, the exchange and a contact, as every IR disclosure does.
@@ -36,14 +39,12 @@ pub fn ir_identity(checked: &Checked) -> Vec<Observation> {
     vec![Observation {
         path: Some(PathBuf::from(SITE_TOML)),
         line: None,
-        message: format!(
-            "{disclosures} IR announcement{} published, but `[ir]` lacks {}",
-            if disclosures == 1 { " is" } else { "s are" },
-            missing.join(", ")
+        message: msg!(
+            "review-ir-identity",
+            count = disclosures,
+            missing = listed(missing.iter().map(|key| Arg::from(*key)))
         ),
-        hint: "an IR disclosure (適時開示) names the securities code, the exchange and a \
-               contact; add them to site.toml's [ir]"
-            .to_string(),
+        hint: msg!("review-ir-identity-hint"),
     }]
 }
 
@@ -56,13 +57,11 @@ fn day_of(when: When, site: &Site) -> NaiveDate {
 }
 
 /// How far `today` is from `by`.
-fn left(today: NaiveDate, by: NaiveDate) -> String {
+fn left(today: NaiveDate, by: NaiveDate) -> Message {
     match (by - today).num_days() {
-        0 => "due today".to_string(),
-        1 => "1 day left".to_string(),
-        -1 => "passed 1 day ago".to_string(),
-        n if n > 0 => format!("{n} days left"),
-        n => format!("passed {} days ago", -n),
+        0 => msg!("review-deadline-today"),
+        n if n > 0 => msg!("review-deadline-left", days = n),
+        n => msg!("review-deadline-passed", days = -n),
     }
 }
 
@@ -88,32 +87,39 @@ pub fn reporting_deadlines(checked: &Checked) -> Vec<Observation> {
     };
     let aware = day_of(personal.aware_on, site);
     let today = site.now.with_timezone(&site.config.timezone).date_naive();
-    let hint = "a reminder, not legal advice: confirm with counsel and the PPC's guidelines \
-                which reports are owed and by when";
-    let at = |message: String| Observation {
+    let at = |message: Message| Observation {
         path: Some(PathBuf::from(SITE_TOML)),
         line: Some(personal.line),
         message,
-        hint: hint.to_string(),
+        hint: msg!("review-ppc-hint"),
     };
     let (first, last) = (aware + Duration::days(3), aware + Duration::days(5));
     let days = if personal.wrongful_act { 60 } else { 30 };
     let by = aware + Duration::days(days);
+    let final_report = if personal.wrongful_act {
+        msg!(
+            "review-ppc-final-wrongful",
+            days,
+            aware = aware.to_string(),
+            by = by.to_string(),
+            left = left(today, by)
+        )
+    } else {
+        msg!(
+            "review-ppc-final",
+            days,
+            aware = aware.to_string(),
+            by = by.to_string(),
+            left = left(today, by)
+        )
+    };
     vec![
-        at(format!(
-            "preliminary report to the PPC (速報): promptly, about 3–5 days after becoming \
-             aware on {aware} (by {}): {}",
-            range(first, last),
-            left(today, last)
+        at(msg!(
+            "review-ppc-preliminary",
+            aware = aware.to_string(),
+            by = range(first, last),
+            left = left(today, last)
         )),
-        at(format!(
-            "final report to the PPC (確報): within {days} days of {aware}{} (by {by}): {}",
-            if personal.wrongful_act {
-                ", as the leak may result from a wrongful act"
-            } else {
-                ""
-            },
-            left(today, by)
-        )),
+        at(final_report),
     ]
 }

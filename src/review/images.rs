@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::content::published;
 use super::input::{Checked, Observation, events};
+use crate::msg;
 
 /// The attributes of the HTML tag that starts at `tag` (`<img …`), lowercase names,
 /// values unquoted.
@@ -82,13 +83,11 @@ pub fn image_alt(checked: &Checked) -> Vec<Observation> {
         path: Some(path.to_path_buf()),
         line: Some(line),
         message: if src.is_empty() {
-            "an image has no alternative text".to_string()
+            msg!("review-image-alt-unnamed")
         } else {
-            format!("image `{src}` has no alternative text")
+            msg!("review-image-alt", src)
         },
-        hint: "say what the image shows in its alt text (`![what it shows](file.png)`): readers \
-               who cannot see it need the facts it carries"
-            .to_string(),
+        hint: msg!("review-image-alt-hint"),
     };
     for path in published(checked) {
         let Some(text) = checked.text(&path) else {

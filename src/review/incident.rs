@@ -4,25 +4,28 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::input::{Checked, Observation};
+use super::input::{Checked, Observation, listed};
+use crate::base::Message;
+use crate::base::message::Arg;
 use crate::load::layout::SITE_TOML;
 use crate::model::Announcement;
 use crate::model::config::{IncidentStatus, PeriodState};
+use crate::msg;
 
 /// A finding about one announcement, at the line of `key` in its original's file.
 fn at_key(
     checked: &Checked,
     a: &Announcement,
     key: &str,
-    message: String,
-    hint: &str,
+    message: Message,
+    hint: Message,
 ) -> Observation {
     let source = &a.original.source;
     Observation {
         path: Some(source.clone()),
         line: checked.line_of_key(source, key),
         message,
-        hint: hint.to_string(),
+        hint,
     }
 }
 
@@ -55,8 +58,12 @@ pub fn numbering(checked: &Checked) -> Vec<Observation> {
                 checked,
                 later,
                 "number",
-                format!("number {number} is also used by `{}`", users[0].slug),
-                "give each report of the series its own number",
+                msg!(
+                    "review-number-reused",
+                    number = *number,
+                    slug = users[0].slug.to_string()
+                ),
+                msg!("review-number-reused-hint"),
             ));
         }
     }
@@ -64,19 +71,18 @@ pub fn numbering(checked: &Checked) -> Vec<Observation> {
     for (&number, users) in &by_number {
         if number > expected {
             let missing: Vec<String> = (expected..number).map(|n| n.to_string()).collect();
+            let count = missing.len();
             found.push(at_key(
                 checked,
                 users[0],
                 "number",
-                format!(
-                    "number {number} follows a gap: {} not published",
-                    if missing.len() == 1 {
-                        format!("number {} is", missing[0])
-                    } else {
-                        format!("numbers {} are", missing.join(", "))
-                    }
+                msg!(
+                    "review-number-gap",
+                    number,
+                    count,
+                    missing = listed(missing.into_iter().map(Arg::from))
                 ),
-                "publish the missing report, or renumber the series so it runs 1, 2, 3 …",
+                msg!("review-number-gap-hint"),
             ));
         }
         expected = number + 1;
@@ -88,15 +94,15 @@ pub fn numbering(checked: &Checked) -> Vec<Observation> {
                 checked,
                 later,
                 "number",
-                format!(
-                    "number {} is dated {}, after number {} (`{}`, {})",
-                    later.number.unwrap_or_default(),
-                    checked.shown(&later.date),
-                    earlier.number.unwrap_or_default(),
-                    earlier.slug,
-                    checked.shown(&earlier.date)
+                msg!(
+                    "review-number-order",
+                    number = later.number.unwrap_or_default(),
+                    date = checked.shown(&later.date),
+                    earlier = earlier.number.unwrap_or_default(),
+                    slug = earlier.slug.to_string(),
+                    earlier_date = checked.shown(&earlier.date),
                 ),
-                "numbers must rise with the dates; check the date or the number",
+                msg!("review-number-order-hint"),
             ));
         }
     }
@@ -122,12 +128,8 @@ pub fn stale(checked: &Checked) -> Vec<Observation> {
         return vec![Observation {
             path: site_toml(),
             line: None,
-            message: format!(
-                "nothing is published while the incident is `{}`",
-                checked.state().status.id()
-            ),
-            hint: "publish a first announcement: what happened, what is being done, whom to call"
-                .to_string(),
+            message: msg!("review-stale-nothing", status = checked.state().status.id()),
+            hint: msg!("review-stale-nothing-hint"),
         }];
     };
     let age = site.now - newest.last_changed();
@@ -138,15 +140,15 @@ pub fn stale(checked: &Checked) -> Vec<Observation> {
         checked,
         newest,
         "date",
-        format!(
-            "the newest announcement, `{}` ({}), is {} days old while the incident is `{}`; \
-             the cadence is {days} days",
-            newest.slug,
-            checked.shown(&newest.last_changed()),
-            age.num_days(),
-            checked.state().status.id()
+        msg!(
+            "review-stale",
+            slug = newest.slug.to_string(),
+            date = checked.shown(&newest.last_changed()),
+            age = age.num_days(),
+            status = checked.state().status.id(),
+            days,
         ),
-        "publish an update, even to say there is no news, or promise the next one with next_update",
+        msg!("review-stale-hint"),
     )]
 }
 
@@ -158,8 +160,8 @@ pub fn contact_desk(checked: &Checked) -> Vec<Observation> {
         return vec![Observation {
             path: site_toml(),
             line: None,
-            message: "no contact desk is configured".to_string(),
-            hint: "add a [[contacts]] desk: readers must know whom to call".to_string(),
+            message: msg!("review-no-contact-desk"),
+            hint: msg!("review-no-contact-desk-hint"),
         }];
     }
     let all_closed = config
@@ -175,12 +177,12 @@ pub fn contact_desk(checked: &Checked) -> Vec<Observation> {
         return vec![Observation {
             path: site_toml(),
             line: None,
-            message: format!(
-                "every contact desk has closed ({}) while the incident is `{}`",
-                names.join(", "),
-                checked.state().status.id()
+            message: msg!(
+                "review-contact-desks-closed",
+                names = listed(names.into_iter().map(Arg::from)),
+                status = checked.state().status.id()
             ),
-            hint: "extend a desk's `until`, or add a desk that answers now".to_string(),
+            hint: msg!("review-contact-desks-closed-hint"),
         }];
     }
     Vec::new()
@@ -197,14 +199,12 @@ pub fn key_report_pending(checked: &Checked) -> Vec<Observation> {
         .map(|block| Observation {
             path: site_toml(),
             line: None,
-            message: format!(
-                "key report `{}` ({}) is still in preparation",
-                block.id, block.text.title
+            message: msg!(
+                "review-key-report-pending",
+                id = block.id.to_string(),
+                title = &block.text.title
             ),
-            hint: format!(
-                "publish the report with key_report = \"{}\" when it is ready",
-                block.id
-            ),
+            hint: msg!("review-key-report-pending-hint", id = block.id.to_string()),
         })
         .collect()
 }
@@ -220,10 +220,7 @@ pub fn next_update_late(checked: &Checked) -> Vec<Observation> {
         checked,
         by,
         "next_update",
-        format!(
-            "the next update was promised for {} and nothing newer is published",
-            checked.shown(&promise.at)
-        ),
-        "publish the update, or a short notice saying when it will come",
+        msg!("review-next-update-late", at = checked.shown(&promise.at)),
+        msg!("review-next-update-late-hint"),
     )]
 }

@@ -7,8 +7,9 @@ use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser};
 
 use super::html::Scanned;
-use crate::base::Lang;
+use crate::base::message::Arg;
 use crate::base::text::line_of;
+use crate::base::{Lang, Message};
 use crate::load::frontmatter;
 use crate::markdown;
 use crate::model::{Site, Sources};
@@ -66,9 +67,28 @@ pub struct Observation {
     /// The line in that file, where there is one.
     pub line: Option<usize>,
     /// What is wrong.
-    pub message: String,
-    /// How to fix it, in one line.
-    pub hint: String,
+    pub message: Message,
+    /// How to fix it, in one sentence.
+    pub hint: Message,
+}
+
+/// Items listed with the language's commas: `a, b` (en), `a、b` (ja).
+pub fn listed(items: impl DoubleEndedIterator<Item = Arg>) -> Arg {
+    let mut items = items.rev();
+    let last = items.next().unwrap_or_else(|| Arg::from(""));
+    items.fold(last, |rest, first| {
+        crate::msg!("review-list", first, rest).into()
+    })
+}
+
+/// What the writer typed, each quoted in the language's way (`` `x` ``, 「x」), and
+/// listed: `` `a`, `b` ``.
+pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> Arg {
+    listed(
+        items
+            .iter()
+            .map(|item| crate::msg!("review-quoted", text = item.as_ref()).into()),
+    )
 }
 
 /// The line of `key = …` in the front matter of a content file's `text`, for pointing

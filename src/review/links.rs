@@ -14,6 +14,8 @@ use url::Url;
 
 use super::html::{self, Scanned};
 use super::input::{Checked, Observation};
+use crate::base::Message;
+use crate::msg;
 use crate::render::{Body, OutputFile};
 
 /// Where the output is taken to live when site.toml has no `base_url`: a reserved
@@ -159,23 +161,21 @@ impl<'a> Output<'a> {
     }
 
     /// What is wrong with a link to `target`, if anything.
-    fn problem(&self, href: &str, target: &LinkTarget) -> Option<String> {
+    fn problem(&self, href: &str, target: &LinkTarget) -> Option<Message> {
         match target {
             LinkTarget::Skip | LinkTarget::External => None,
-            LinkTarget::Invalid => Some(format!("`{href}` is not a valid URL")),
-            LinkTarget::Outside => Some(format!("`{href}` climbs out of the site")),
+            LinkTarget::Invalid => Some(msg!("review-link-invalid", href)),
+            LinkTarget::Outside => Some(msg!("review-link-outside", href)),
             LinkTarget::Internal { path, fragment } => {
                 let Some(file) = self.files.get(path.as_str()) else {
-                    return Some(format!(
-                        "`{href}` points to `{path}`, which is not in the output"
-                    ));
+                    return Some(msg!("review-link-missing", href, path));
                 };
                 let fragment = fragment.as_deref()?;
                 // `#top` is the top of any page (HTML); other fragments need an id.
                 // Fragments of other files (`x.pdf#page=2`) are the viewer's business.
                 let ids = &self.pages.get(file.path.as_str())?.ids;
                 (fragment != "top" && !ids.contains(fragment))
-                    .then(|| format!("`{href}`: `{path}` has no id `{fragment}`"))
+                    .then(|| msg!("review-link-no-id", href, path, fragment))
             }
         }
     }
@@ -183,24 +183,22 @@ impl<'a> Output<'a> {
 
 /// Where to fix a link of `page`: its content file if the link is written there,
 /// else the templates.
-fn hint_for(checked: &Checked, page: &str, href: &str) -> String {
-    let templates = format!(
-        "the theme's templates (themes/{}/templates/, or the site's templates/) or site.toml",
-        checked.site.config.theme
+fn hint_for(checked: &Checked, page: &str, href: &str) -> Message {
+    let templates = msg!(
+        "review-link-templates",
+        theme = checked.site.config.theme.as_str()
     );
     let Some(source) = checked.plan.source_of(checked.site, page) else {
-        return format!("the link comes from {templates}; fix it there");
+        return msg!("review-link-from-templates-hint", templates);
     };
     let text = checked.text(source).unwrap_or_default();
     // The writer's `../x/` becomes `../x/index.html` in the page.
     let written = href.strip_suffix("index.html").unwrap_or(href);
+    let source = source.display().to_string();
     if text.contains(href) || (!written.is_empty() && text.contains(written)) {
-        format!("fix the link in {}", source.display())
+        msg!("review-link-in-source-hint", source)
     } else {
-        format!(
-            "the link is not written in {}: look in {templates}",
-            source.display()
-        )
+        msg!("review-link-not-in-source-hint", source, templates)
     }
 }
 
@@ -294,15 +292,10 @@ pub fn broken_link(checked: &Checked) -> Vec<Observation> {
             if let Some(message) = output.problem(&link.href, &target) {
                 let (message, hint) = match &link.entry {
                     Some(entry) => (
-                        format!("{message} (in the entry {entry})"),
-                        "the entry's content is the announcement's body: fix the link there, \
-                         or in the theme's partials/feed_entry.html"
-                            .to_string(),
+                        msg!("review-link-in-entry", message, entry = entry.as_str()),
+                        msg!("review-link-in-entry-hint"),
                     ),
-                    None => (
-                        message,
-                        "the feed's links come from crisis-site itself; report it".to_string(),
-                    ),
+                    None => (message, msg!("review-link-of-feed-hint")),
                 };
                 found.push(Observation {
                     path: Some(PathBuf::from(&file.path)),

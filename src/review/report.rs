@@ -2,13 +2,12 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
-
 use super::links::ExternalLink;
+use crate::base::{Message, MessageLang};
 use crate::model::{Level, Rule};
 
 /// One finding of the review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// The rule that found it.
     pub rule: Rule,
@@ -19,25 +18,40 @@ pub struct Finding {
     /// The line in that file.
     pub line: Option<usize>,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Message,
 }
 
+impl Finding {
+    /// The finding as `check` prints it in `lang`: level and rule, the place, what
+    /// is wrong, and on a line of its own how to fix it.
+    pub fn text(&self, lang: MessageLang) -> String {
+        let place = match (&self.path, self.line) {
+            (Some(path), Some(line)) => format!("{}:{line}: ", path.display()),
+            (Some(path), None) => format!("{}: ", path.display()),
+            _ => String::new(),
+        };
+        let hint = crate::msg!("finding-hint", hint = self.hint.clone());
+        format!(
+            "{}[{}]: {place}{}\n  {}",
+            self.level.id(),
+            self.rule.id(),
+            self.message.text(lang),
+            hint.text(lang)
+        )
+    }
+}
+
+/// In English; [`Finding::text`] says it in another language.
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}[{}]: ", self.level.id(), self.rule.id())?;
-        match (&self.path, self.line) {
-            (Some(path), Some(line)) => write!(f, "{}:{line}: ", path.display())?,
-            (Some(path), None) => write!(f, "{}: ", path.display())?,
-            _ => {}
-        }
-        write!(f, "{}\n  hint: {}", self.message, self.hint)
+        f.write_str(&self.text(MessageLang::En))
     }
 }
 
 /// The findings of one review, most serious first.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Report {
     /// Every finding, by level, then file and line, then rule.
     pub findings: Vec<Finding>,

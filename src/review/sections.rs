@@ -3,16 +3,19 @@
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::content::contains_phrase;
-use super::input::{Checked, Observation, events, front_matter_line};
+use super::input::{Checked, Observation, events, front_matter_line, listed};
+use crate::base::Message;
+use crate::base::message::Arg;
 use crate::model::Kind;
+use crate::msg;
 use crate::theme::Key;
 
 /// A topic a kind of announcement owes its readers.
 struct Topic {
     /// The string of its phrases.
     key: Key,
-    /// What it is, as findings name it.
-    name: &'static str,
+    /// What it is, as findings name it: the id of its words in the catalogs.
+    name: fn() -> Message,
 }
 
 /// The topics of `kind`, in the order a notice usually has them.
@@ -23,23 +26,23 @@ fn topics(kind: Kind) -> &'static [Topic] {
         Kind::BreachNotice => &[
             Topic {
                 key: Key::BREACH_NOTICE_OVERVIEW,
-                name: "the overview of the incident",
+                name: || msg!("review-topic-overview"),
             },
             Topic {
                 key: Key::BREACH_NOTICE_PERSONAL_DATA,
-                name: "the items of personal data involved",
+                name: || msg!("review-topic-personal-data"),
             },
             Topic {
                 key: Key::BREACH_NOTICE_CAUSE,
-                name: "the cause",
+                name: || msg!("review-topic-cause"),
             },
             Topic {
                 key: Key::BREACH_NOTICE_SECONDARY_DAMAGE,
-                name: "whether there is secondary damage or a risk of it",
+                name: || msg!("review-topic-secondary-damage"),
             },
             Topic {
                 key: Key::BREACH_NOTICE_CONTACT,
-                name: "whom to contact and other useful information",
+                name: || msg!("review-topic-contact"),
             },
         ],
     }
@@ -102,15 +105,15 @@ pub fn required_sections(checked: &Checked) -> Vec<Observation> {
                     found.push(Observation {
                         path: Some(version.source.clone()),
                         line,
-                        message: format!(
-                            "{} `{}` has no section on {}",
-                            kind.id(),
-                            a.slug,
-                            topic.name
+                        message: msg!(
+                            "review-missing-section",
+                            kind = kind.id(),
+                            slug = a.slug.to_string(),
+                            topic = (topic.name)()
                         ),
-                        hint: format!(
-                            "add a `##` section on it, with a heading containing one of: {}",
-                            phrases.join(", ")
+                        hint: msg!(
+                            "review-missing-section-hint",
+                            phrases = listed(phrases.iter().map(|p| Arg::from(*p)))
                         ),
                     });
                 }

@@ -3,7 +3,9 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::input::{Checked, Observation};
+use crate::base::Message;
 use crate::model::Announcement;
+use crate::msg;
 
 /// `translation-outdated`: a translation whose original changed after it: the
 /// original was amended (its `updated` or newest revision), or a published correction
@@ -15,15 +17,18 @@ pub fn translation_outdated(checked: &Checked) -> Vec<Observation> {
     for a in &site.announcements {
         for version in a.translations.values() {
             let own = version.updated.unwrap_or(a.date);
-            let mut changes: Vec<(DateTime<FixedOffset>, String)> = Vec::new();
+            let mut changes: Vec<(DateTime<FixedOffset>, Message)> = Vec::new();
             if a.last_changed() > own {
-                changes.push((a.last_changed(), "the original was updated".to_string()));
+                changes.push((a.last_changed(), msg!("review-original-updated")));
             }
             for correction in corrections_of(&site.announcements, a) {
                 if correction.date > own {
                     changes.push((
                         correction.date,
-                        format!("the original was corrected by `{}`", correction.slug),
+                        msg!(
+                            "review-original-corrected",
+                            slug = correction.slug.to_string()
+                        ),
                     ));
                 }
             }
@@ -39,14 +44,13 @@ pub fn translation_outdated(checked: &Checked) -> Vec<Observation> {
             found.push(Observation {
                 path: Some(version.source.clone()),
                 line,
-                message: format!(
-                    "{what} on {}, after this translation ({})",
-                    checked.shown(&at),
-                    checked.shown(&own)
+                message: msg!(
+                    "review-translation-outdated",
+                    what,
+                    at = checked.shown(&at),
+                    own = checked.shown(&own)
                 ),
-                hint: "bring the translation in line with the original, then set its `updated` \
-                       to when you did"
-                    .to_string(),
+                hint: msg!("review-translation-outdated-hint"),
             });
         }
     }

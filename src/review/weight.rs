@@ -6,9 +6,11 @@ use std::path::PathBuf;
 
 use super::input::{Checked, Observation};
 use super::links::{LinkTarget, Output};
+use crate::msg;
 
+/// A size in kilobytes, to a tenth: `12.3`.
 fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
+    format!("{:.1}", bytes as f64 / 1024.0)
 }
 
 /// `page-weight`: each built page with the stylesheets it links stays within
@@ -40,28 +42,22 @@ pub fn page_weight(checked: &Checked) -> Vec<Observation> {
             found.push(Observation {
                 path: Some(PathBuf::from(page)),
                 line: None,
-                message: format!(
-                    "the page weighs {} ({} HTML + {} CSS), over the budget of {} KB",
-                    kb(html + css),
-                    kb(html),
-                    kb(css),
-                    site.config.check.page_weight_kb
+                message: msg!(
+                    "review-page-weight",
+                    total = kb(html + css),
+                    html = kb(html),
+                    css = kb(css),
+                    budget = site.config.check.page_weight_kb
                 ),
-                hint: "crisis pages must load under a traffic spike: shorten the page, move \
-                       detail into an attachment, or raise [check] page_weight_kb"
-                    .to_string(),
+                hint: msg!("review-page-weight-hint"),
             });
         }
         for &line in &scanned.scripts {
             found.push(Observation {
                 path: Some(PathBuf::from(page)),
                 line: Some(line),
-                message: "the page has a <script> element; published pages carry no script"
-                    .to_string(),
-                hint: format!(
-                    "remove it from the theme's templates (themes/{}/templates/, or the site's templates/)",
-                    site.config.theme
-                ),
+                message: msg!("review-script"),
+                hint: msg!("review-script-hint", theme = site.config.theme.to_string()),
             });
         }
     }

@@ -268,8 +268,8 @@ impl Strings {
                 ),
             )]
         })?;
-        let map: BTreeMap<String, String> =
-            toml::from_str(&text).map_err(|e| vec![toml_problem(path, &text, 1, &e)])?;
+        let map: BTreeMap<String, String> = toml::from_str(&text)
+            .map_err(|e| vec![toml_problem::<BTreeMap<String, String>>(path, &text, 1, &e)])?;
         let missing: Vec<String> = Key::all()
             .into_iter()
             .filter(|k| !map.contains_key(k.0))

@@ -78,7 +78,8 @@ pub(super) fn template_problems(
             .cloned()
             .unwrap_or_else(|| PathBuf::from(TEMPLATES).join(name)),
         line,
-        message: format!("template `{name}` failed: {message}"),
+        column: None,
+        message: format!("template `{name}` failed: {message}").into(),
     };
     match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {

@@ -5,7 +5,7 @@ use chrono::DateTime;
 
 use crisis_site::BaseUrl;
 use crisis_site::Publish;
-use crisis_site::{Finding, Report, Rule};
+use crisis_site::{Finding, MessageLang, Report, Rule};
 
 use super::{NOW, TestSite};
 
@@ -38,5 +38,15 @@ pub fn of(report: &Report, rule: Rule) -> Vec<String> {
         .iter()
         .filter(|f| f.rule == rule)
         .map(Finding::to_string)
+        .collect()
+}
+
+/// The findings of `rule`, as printed in Japanese.
+pub fn of_ja(report: &Report, rule: Rule) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.text(MessageLang::Ja))
         .collect()
 }

@@ -168,9 +168,14 @@ impl TestSite {
 
     /// Builds, expecting the input to be refused; returns the problems as printed.
     pub fn problems(&self) -> Vec<String> {
+        self.problem_list().iter().map(|p| p.to_string()).collect()
+    }
+
+    /// Builds, expecting the input to be refused; returns the problems.
+    pub fn problem_list(&self) -> Vec<crisis_site::Problem> {
         match self.build() {
             Ok(_) => panic!("build succeeded, expected problems"),
-            Err(Error::Invalid(problems)) => problems.iter().map(|p| p.to_string()).collect(),
+            Err(Error::Invalid(problems)) => problems,
             Err(other) => panic!("expected content problems, got: {other}"),
         }
     }
@@ -179,10 +184,17 @@ impl TestSite {
     /// failed build, after checking that the output is byte for byte as it was and
     /// that no staging folder was left behind.
     pub fn refused(&self, change: impl FnOnce(&TestSite)) -> Vec<String> {
+        let problems = self.refused_with(change);
+        problems.iter().map(|p| p.to_string()).collect()
+    }
+
+    /// [`TestSite::refused`], returning the problems themselves, to be said in any
+    /// language.
+    pub fn refused_with(&self, change: impl FnOnce(&TestSite)) -> Vec<crisis_site::Problem> {
         self.built();
         let before = self.snapshot();
         change(self);
-        let problems = self.problems();
+        let problems = self.problem_list();
         assert_eq!(
             self.snapshot(),
             before,
@@ -200,19 +212,24 @@ impl TestSite {
         problems
     }
 
-    /// Runs the binary in the site's folder with `args`, at the site's `now`.
+    /// Runs the binary in the site's folder with `args`, at the site's `now`, its
+    /// messages in English unless `args` choose (the fixtures' sites are Japanese).
     pub fn run(&self, args: &[&str]) -> std::process::Output {
         self.run_at(&self.now.to_rfc3339(), args)
     }
 
-    /// Runs the binary in the site's folder with `args`, at `--now NOW` as written.
+    /// Runs the binary in the site's folder with `args`, at `--now NOW` as written, its
+    /// messages in English unless `args` choose.
     pub fn run_at(&self, now: &str, args: &[&str]) -> std::process::Output {
-        Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
+        command
             .current_dir(self.root())
-            .args(["--now", now])
-            .args(args)
-            .output()
-            .unwrap()
+            .env_remove(crisis_site::MESSAGES_VAR)
+            .args(["--now", now]);
+        if !args.contains(&"--messages") {
+            command.args(["--messages", "en"]);
+        }
+        command.args(args).output().unwrap()
     }
 
     pub fn exists(&self, output_path: &str) -> bool {

@@ -58,6 +58,7 @@ impl Preview {
     /// and waits until its first build is done and it listens.
     pub fn start_at(site: &TestSite, now: &str, args: &[&str]) -> Preview {
         let mut child = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+            .env(crisis_site::MESSAGES_VAR, "en")
             .current_dir(site.root())
             .args(["--now", now, "serve"])
             .args(args)

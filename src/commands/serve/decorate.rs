@@ -7,7 +7,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::preview::Preview;
-use crate::base::Problem;
+use crate::base::{Message, MessageLang, Problem};
+use crate::msg;
 
 /// The folder of the preview's own URLs, which no site file can take.
 pub const PREFIX: &str = "/__crisis-site/";
@@ -47,7 +48,11 @@ pub fn decorate(html: &str, preview: &Preview, shown: Shown) -> String {
     if let Shown::Site(problems) = shown
         && !problems.is_empty()
     {
-        extra.push_str(&OVERLAY.replace("{problems}", &items(problems)));
+        let heading = msg!("preview-overlay-heading").text(preview.lang);
+        let overlay = OVERLAY
+            .replace("{heading}", &escaped(&heading))
+            .replace("{problems}", &items(preview.lang, problems));
+        extra.push_str(&overlay);
     }
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -58,15 +63,21 @@ pub fn decorate(html: &str, preview: &Preview, shown: Shown) -> String {
 /// The page of a path with no good build to show, `problems` saying why; it reloads
 /// after the next rebuild like any page.
 pub fn no_build_page(preview: &Preview, problems: &[Problem]) -> String {
-    let page = NO_BUILD.replace("{problems}", &items(problems));
+    let lang = preview.lang;
+    let said = |message: Message| escaped(&message.text(lang));
+    let page = NO_BUILD
+        .replace("{lang}", lang.code())
+        .replace("{title}", &said(msg!("preview-no-build-title")))
+        .replace("{text}", &said(msg!("preview-no-build-text")))
+        .replace("{problems}", &items(lang, problems));
     decorate(&page, preview, Shown::Own)
 }
 
-/// The problems as list items.
-fn items(problems: &[Problem]) -> String {
+/// The problems as list items, in `lang`.
+fn items(lang: MessageLang, problems: &[Problem]) -> String {
     problems
         .iter()
-        .map(|p| format!("<li>{}</li>", escaped(&p.to_string())))
+        .map(|p| format!("<li>{}</li>", escaped(&p.text(lang))))
         .collect()
 }
 
@@ -120,6 +131,17 @@ mod tests {
         assert!(!clean.contains("crisis-site-problems"));
         let none = no_build_page(&preview, &problems);
         assert!(none.contains("<li>content/a.md:2: bad &lt;key&gt;</li>"));
+        assert!(none.contains("<h1 id=\"crisis-site-no-build\" style=\"font-size:1.4rem;color:#b3261e\">crisis-site: no good build yet</h1>"));
         assert!(!none.contains("last good build"));
+        // In the run's language.
+        let ja = Preview {
+            lang: MessageLang::Ja,
+            ..Preview::default()
+        };
+        let none = no_build_page(&ja, &problems);
+        assert!(none.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"));
+        assert!(none.contains(">crisis-site: まだ生成に成功していません</h1>"));
+        let page = decorate("<html><body></body></html>", &ja, Shown::Site(&problems));
+        assert!(page.contains("このページは最後に成功した生成のものです"));
     }
 }

@@ -3,6 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+use crate::base::MessageLang;
 use crate::base::time::Moment;
 
 /// How `crisis-site serve` is asked to run.
@@ -19,6 +20,9 @@ pub struct ServeOptions {
     /// A fixed "now", or `None` for the real time at each rebuild. Without an offset
     /// it is read in site.toml's zone at each rebuild, so an edited zone counts.
     pub now: Option<Moment>,
+    /// The language of the preview's own words (its overlay, the page shown without a
+    /// good build): the run's.
+    pub messages: MessageLang,
 }
 
 impl ServeOptions {

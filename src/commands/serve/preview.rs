@@ -11,7 +11,7 @@ use tokio::sync::watch;
 use super::build::MemoryBuild;
 use super::options::ServeOptions;
 use crate::base::time::Moment;
-use crate::base::{Error, Problem};
+use crate::base::{Error, MessageLang, Problem};
 use crate::load::Cache;
 use crate::model::{BaseUrl, Publish};
 
@@ -30,6 +30,8 @@ pub struct Preview {
     pub version: u64,
     /// When that rebuild started: it read every change the watcher had seen by then.
     pub started: Option<Instant>,
+    /// The language of the preview's own words.
+    pub lang: MessageLang,
 }
 
 /// What the server's handlers share.
@@ -65,7 +67,10 @@ impl Shared {
     pub fn new(options: &ServeOptions, url: &str) -> Shared {
         let (version, _) = watch::channel(0u64);
         Shared {
-            preview: RwLock::new(Arc::new(Preview::default())),
+            preview: RwLock::new(Arc::new(Preview {
+                lang: options.messages,
+                ..Preview::default()
+            })),
             cache: Cache::keeping(),
             version,
             base_url: BaseUrl::parse(url).ok(),

@@ -147,7 +147,7 @@ fn check_link(link: &str) -> Result<(), Invalid> {
     if inside {
         Ok(())
     } else {
-        Err(Invalid(format!(
+        Err(Invalid::new(format!(
             "link `{link}` is neither a web address nor a path inside the site; expected \
              https://… or a path from the site's root such as \"faq/\" (no leading `/`, no `..`)"
         )))

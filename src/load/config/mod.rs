@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::FixedOffset;
 use toml::Spanned;
 
-use super::layout::SITE_TOML;
+use super::layout::{SITE_TOML, read_text};
 use crate::base::time;
 use crate::base::toml_message::toml_problem;
 use crate::base::{Lang, Located, Problem};
@@ -21,33 +21,37 @@ use crate::model::Config;
 use crate::model::config::{
     BaseUrl, DEFAULT_FEED_LIMIT, Incident, default_language, default_timezone,
 };
+use crate::msg;
 use reader::Reader;
 
 /// Reads `site.toml` from the site root; every problem found is returned.
 pub fn load(root: &Path) -> Result<Config, Vec<Problem>> {
-    let text = match std::fs::read_to_string(root.join(SITE_TOML)) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(vec![Problem::in_file(
-                SITE_TOML,
-                "not found; every site needs a site.toml at its root (run in the site's folder or pass --root)",
-            )]);
-        }
-        Err(err) => {
-            return Err(vec![Problem::in_file(
-                SITE_TOML,
-                format!("cannot be read: {err}"),
-            )]);
-        }
-    };
+    let absolute = root.join(SITE_TOML);
+    if !absolute.exists() {
+        return Err(vec![Problem::in_file(SITE_TOML, msg!("config-not-found"))]);
+    }
+    let text = read_text(&absolute, Path::new(SITE_TOML)).map_err(|p| vec![p])?;
     parse(&text)
+}
+
+/// The site's main language as its `site.toml` says, read leniently for choosing the
+/// language of the tool's messages before the site is loaded: `None` where there is
+/// no readable site.toml; the default language where it names none.
+pub fn main_language(root: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(root.join(SITE_TOML)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    match table.get("language") {
+        Some(toml::Value::String(code)) => Lang::parse(code).ok(),
+        Some(_) => None,
+        None => Some(default_language()),
+    }
 }
 
 /// Validates the text of a `site.toml`.
 pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let path = Path::new(SITE_TOML);
-    let raw: raw::RawConfig =
-        toml::from_str(text).map_err(|e| vec![toml_problem(path, text, 1, &e)])?;
+    let raw: raw::RawConfig = toml::from_str(text)
+        .map_err(|e| vec![toml_problem::<raw::RawConfig>(path, text, 1, &e)])?;
     let mut r = Reader {
         text,
         problems: Vec::new(),

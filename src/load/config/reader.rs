@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::base::Message;
 use crate::base::Problem;
 use crate::base::text::line_of;
 use crate::load::layout::SITE_TOML;
@@ -22,7 +23,7 @@ impl Reader<'_> {
     }
 
     /// A problem at the line a span of the file starts on.
-    pub(super) fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(super) fn problem(&mut self, span: Range<usize>, message: impl Into<Message>) {
         let line = self.line(span);
         self.problems.push(Problem::at(SITE_TOML, line, message));
     }

@@ -12,15 +12,16 @@ impl BaseUrl {
     /// missing final `/` is added, so `https://example.jp/incident` means the folder.
     pub fn parse(text: &str) -> Result<BaseUrl, Invalid> {
         let expected = "expected e.g. https://incident.example.jp/";
-        let mut url = url::Url::parse(text)
-            .map_err(|e| Invalid(format!("`{text}` is not an absolute URL ({e}); {expected}")))?;
+        let mut url = url::Url::parse(text).map_err(|e| {
+            Invalid::new(format!("`{text}` is not an absolute URL ({e}); {expected}"))
+        })?;
         if !matches!(url.scheme(), "https" | "http") || url.cannot_be_a_base() {
-            return Err(Invalid(format!(
+            return Err(Invalid::new(format!(
                 "`{text}` is not an https:// or http:// URL; {expected}"
             )));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(Invalid(format!(
+            return Err(Invalid::new(format!(
                 "`{text}` has a query or fragment; {expected} (a site address only)"
             )));
         }

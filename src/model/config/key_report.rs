@@ -22,7 +22,7 @@ impl KeyReportId {
         if ok {
             Ok(KeyReportId(id.to_string()))
         } else {
-            Err(Invalid(format!(
+            Err(Invalid::new(format!(
                 "key report id `{id}` is not valid; expected lowercase letters, digits and hyphens"
             )))
         }

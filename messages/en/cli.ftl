@@ -1,0 +1,48 @@
+# Messages of cli
+
+# Lines the command line prints around the messages of the library.
+error-line = error: { $text }
+warning-line = warning: { $text }
+rebuilt = rebuilt in { $ms } ms
+rebuild-failed = rebuild failed with { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+  }; the preview keeps showing the last good build
+# A failed rebuild when no rebuild has succeeded yet: there is no good build to show.
+rebuild-failed-no-build = rebuild failed with { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+  }; there is no good build yet, so the preview shows only these problems
+check-failed = check failed with { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+  } that also fail the build
+build-failed = build failed with { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+  }; { $output } was left as it was
+external-links = external links (not fetched): { $count }
+check-counts = check: { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+  }, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+  }, { $infos } info
+standby = standby: the site is not live (site.toml `standby = true`); every page says noindex and robots.txt disallows all crawlers; set `standby = false` to go live
+built = built { $count ->
+    [one] { $count } announcement
+   *[other] { $count } announcements
+  } into { $output } ({ $pages } pages in { $languages }, { $files } files) in { $ms } ms
+
+# A command that stopped on something other than the site's content: what failed,
+# then why.
+command-failed = { $what }: { $cause }
+init = init failed
+new = new failed
+serve = the preview stopped
+check = check failed
+build-output-kept = build failed; the output folder was left as it was
+init-wrote = wrote a new site to { $folder } ({ $count } files):
+init-next = next: cd { $folder } && crisis-site serve
+serving = serving the preview at { $url } (drafts and embargoed announcements included; Ctrl-C stops)

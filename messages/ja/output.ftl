@@ -1,0 +1,15 @@
+# Messages of output
+
+# 出力を書いている途中でファイル操作が失敗したとき、していたこと（この後にシステムの理由が続きます）。
+output-cannot-write = { $path } に書き込めませんでした
+output-cannot-create = { $path } を作れませんでした
+output-cannot-create-in = { $folder } の中にフォルダーを作れませんでした
+output-cannot-read = { $path } を読めませんでした
+output-cannot-inspect = { $path } を確かめられませんでした
+output-cannot-copy = { $source } を { $target } にコピーできませんでした
+output-cannot-move-in = 新しい生成結果を { $path } に移せませんでした
+output-cannot-move-aside = 前回の生成結果 { $path } を一時的に別の場所へ移せませんでした
+# 注意: 生成は成功し、失われたものはありません。
+output-previous-kept = 新しいサイトに置き換えましたが、前回の生成結果を { $path } から削除できませんでした（{ $error }）。手で削除してください。
+# テスト用の CRISIS_SITE_PAUSE_AT に、ない段階が指定されたとき。
+output-unknown-phase = 「{ $value }」という段階はありません。次のどれかを指定してください: { $phases }

@@ -1,0 +1,13 @@
+# Messages of render
+
+# 出力先にすでにあるもの（サイトのフォルダーのファイルでない場合）。
+render-generated-page = 生成されるページ
+render-collision = { $path } に書き出されますが、そこには別のもの（{ $other }）も書き出されます。出力先のパスごとにファイルは1つだけです。どちらかの名前を変えてください。
+render-feed-failed = Atom フィードを書き出せませんでした: { $error }
+
+## [redirects]（転送）
+
+render-redirect-replaces = 「{ $from }」からの転送が、生成で { $path } に書き出すもの（{ $other }）を置き換えてしまいます。転送元には、生成でもう書き出さない古いパスを指定してください（転送か、そのページを削除してください）。
+render-redirect-needs-folder = 「{ $from }」からの転送にはフォルダー { $folder }/ が必要ですが、生成ではそこにファイル（{ $other }）を書き出します。転送元には、生成でもう書き出さない古いパスを指定してください。
+render-redirect-no-target = 転送先「{ $to }」はサイトのページではありません。生成で書き出すページかファイルのパス（announcements/SLUG/ など）を指定してください。
+render-redirect-loop = 転送が輪になっています: { $chain }。それぞれの転送が、生成で書き出すページに行き着くようにしてください。

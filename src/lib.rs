@@ -25,6 +25,7 @@ mod theme;
 mod view;
 
 pub use base::message::Arg as MessageArg;
+pub use base::time::{Moment, parse_now};
 pub use base::{Error, Lang, Message, MessageLang, Problem};
 pub use commands::build::{BuildOptions, BuildSummary, NO_BASE_URL, build};
 pub use commands::check::check;

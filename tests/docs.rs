@@ -900,8 +900,11 @@ impl MinimalSite {
             publish: Publish {
                 drafts: false,
                 future: false,
-                now: chrono::DateTime::parse_from_rfc3339("2023-06-08T12:00:00+09:00").unwrap(),
+                now: chrono::DateTime::parse_from_rfc3339("2023-06-08T12:00:00+09:00")
+                    .unwrap()
+                    .into(),
                 base_url: None,
+                preview: false,
             },
         })
     }

@@ -136,3 +136,71 @@ fn the_command_line_takes_drafts_future_and_now() {
         );
     }
 }
+
+#[test]
+fn now_without_an_offset_is_read_in_the_site_zone() {
+    let site = TestSite::basic();
+    let build_at = |now: &str| {
+        let out = site.run_at(now, &["build"]);
+        assert!(
+            out.status.success(),
+            "--now {now}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        site.exists("announcements/embargoed/index.html")
+    };
+    // The embargo lifts at 2023-06-09 15:00 +09:00, site.toml's zone; read in UTC (or
+    // the machine's zone), 14:59 would be long after it.
+    assert!(!build_at("2023-06-09T14:59"));
+    assert!(build_at("2023-06-09 15:00"));
+    assert!(!build_at("2023-06-09 14:59:59"));
+    assert!(build_at("2023-06-09T15:00:00"));
+
+    // Another zone in site.toml, another moment: 15:00 +09:00 is 06:00 UTC.
+    site.edit(
+        "site.toml",
+        "timezone = \"+09:00\"",
+        "timezone = \"+00:00\"",
+    );
+    assert!(!build_at("2023-06-09T05:59"));
+    assert!(build_at("2023-06-09T06:00"));
+    // An offset, where given, wins over the zone.
+    assert!(!build_at("2023-06-09T14:59:00+09:00"));
+}
+
+#[test]
+fn a_now_that_is_not_a_date_and_time_says_what_to_type() {
+    let site = TestSite::basic();
+    for (now, example) in [
+        (
+            "2023-06-09",
+            "`2023-06-09T15:00` (read in site.toml's timezone) or `2023-06-09T15:00:00+09:00`",
+        ),
+        (
+            "2023/06/09 15:00",
+            "`2023-06-09T15:00` (read in site.toml's timezone) or `2023-06-09T15:00:00+09:00`",
+        ),
+        (
+            "2026-11-23T25:00",
+            "`2026-11-23T15:00` (read in site.toml's timezone) or `2026-11-23T15:00:00+09:00`",
+        ),
+    ] {
+        let out = site.run_at(now, &["build"]);
+        assert_eq!(out.status.code(), Some(2), "--now {now}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "`{now}` is not a date and time; type e.g. {example}"
+            )),
+            "--now {now}: {stderr}"
+        );
+        assert!(!site.out().exists(), "--now {now}: nothing is built");
+    }
+    // In Japanese too, the writer is told what to type, from what was typed.
+    let out = site.run_at("2023/06/09 15:00", &["--messages", "ja", "build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "エラー: --now の「2023/06/09 15:00」は日時として読めません。「2023-06-09T15:00」（site.toml のタイムゾーンで読みます）や「2023-06-09T15:00:00+09:00」のように書いてください。\n"
+    );
+}

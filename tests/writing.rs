@@ -24,7 +24,9 @@ fn new_pr(site: &TestSite, title: &str) -> NewAnnouncement {
         channel: Channel::Pr,
         slug: None,
         numbered: true,
-        now: DateTime::parse_from_rfc3339("2023-06-08T03:30:00Z").unwrap(),
+        now: DateTime::parse_from_rfc3339("2023-06-08T03:30:00Z")
+            .unwrap()
+            .into(),
     }
 }
 
@@ -96,8 +98,9 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
         publish: Publish {
             drafts: false,
             future: false,
-            now: DateTime::parse_from_rfc3339(NOW).unwrap(),
+            now: DateTime::parse_from_rfc3339(NOW).unwrap().into(),
             base_url: None,
+            preview: false,
         },
     })
     .unwrap();

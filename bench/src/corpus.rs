@@ -416,8 +416,9 @@ mod tests {
             publish: Publish {
                 drafts: false,
                 future: false,
-                now: latest_date(60),
+                now: latest_date(60).into(),
                 base_url: None,
+                preview: false,
             },
         })
         .unwrap_or_else(|e| panic!("the corpus must build: {e}"));

@@ -68,8 +68,12 @@ fuzz_target!(|data: &[u8]| {
     let publish = Publish {
         drafts: true,
         future: true,
-        now: chrono::DateTime::parse_from_rfc3339("2023-06-08T12:00:00+09:00").expect("a date"),
+        now: chrono::DateTime::parse_from_rfc3339("2023-06-08T12:00:00+09:00")
+            .expect("a date")
+            .into(),
         base_url: Some(BaseUrl::parse("https://incident.example.jp/").expect("a base URL")),
+        // As the preview: what comes from drafts and embargoed announcements is marked.
+        preview: true,
     };
     let Ok(rendered) = crisis_site::render(root, &publish, &Cache::none()) else {
         return;

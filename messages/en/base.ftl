@@ -18,6 +18,8 @@ time-not-date-time = `{ $text }` is not a date-time; { $expected }
 time-not-when = `{ $text }` is not a date or a date-time; { $expected }
 # A date written by hand (full-width digits, slashes, 年月日): the form to type.
 time-write-as = `{ $text }` is not written the way crisis-site reads dates; write `{ $written }` (without the offset, the site's timezone is used)
+# `--now` on the command line that is not a date and time: what to type, from what was typed.
+now-invalid = --now: `{ $text }` is not a date and time; type e.g. `{ $local }` (read in site.toml's timezone) or `{ $fixed }`
 time-not-offset = `{ $text }` is not a UTC offset; expected a value such as "+09:00" or "-05:00"
 time-bad-pattern = `{ $pattern }` is not a valid date pattern (chrono strftime syntax)
 time-pattern-not-day = `{ $pattern }` names a time of day or zone; expected only date fields such as %Y, %m, %d

@@ -8,6 +8,11 @@ rebuild-failed = rebuild failed with { $count ->
     [one] { $count } problem
    *[other] { $count } problems
   }; the preview keeps showing the last good build
+# A failed rebuild when no rebuild has succeeded yet: there is no good build to show.
+rebuild-failed-no-build = rebuild failed with { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+  }; there is no good build yet, so the preview shows only these problems
 check-failed = check failed with { $count ->
     [one] { $count } problem
    *[other] { $count } problems

@@ -18,6 +18,8 @@ time-not-date-time = 「{ $text }」は日時として読めません。{ $expec
 time-not-when = 「{ $text }」は日付としても日時としても読めません。{ $expected }
 # 手書きの日付（全角数字、スラッシュ、年月日）: 書くべき形。
 time-write-as = 「{ $text }」は crisis-site が読める日付の書き方ではありません。「{ $written }」と書いてください（時差を書かない場合はサイトのタイムゾーンで読みます）。
+# コマンドラインの `--now` が日時として読めないとき: 入力から作った書き方の例。
+now-invalid = --now の「{ $text }」は日時として読めません。「{ $local }」（site.toml のタイムゾーンで読みます）や「{ $fixed }」のように書いてください。
 time-not-offset = 「{ $text }」は時差（UTC からのずれ）として読めません。「+09:00」や「-05:00」のように書いてください。
 time-bad-pattern = 「{ $pattern }」は日付の書式として読めません（chrono の strftime の書式で書いてください）。
 time-pattern-not-day = 「{ $pattern }」には時刻か時差が入っています。%Y、%m、%d のような日付の項目だけで書いてください。

@@ -5,6 +5,8 @@ error-line = エラー: { $text }
 warning-line = 注意: { $text }
 rebuilt = { $ms } ミリ秒で生成し直しました
 rebuild-failed = { $count } 件の問題があり、生成し直せませんでした。プレビューは最後に成功した生成を表示し続けます
+# まだ一度も生成できていないときの失敗: 表示できる成功した生成がありません。
+rebuild-failed-no-build = { $count } 件の問題があり、生成し直せませんでした。まだ一度も生成に成功していないため、プレビューにはこれらの問題だけを表示します
 check-failed = 公開前チェックは、生成も失敗させる { $count } 件の問題で止まりました
 build-failed = { $count } 件の問題があり、生成できませんでした。{ $output } は元のままです
 external-links = サイト外へのリンク（取得はしていません）: { $count } 件

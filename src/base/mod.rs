@@ -7,6 +7,7 @@ pub mod encoding;
 pub mod error;
 pub mod lang;
 pub mod message;
+pub mod moment;
 pub mod problem;
 pub mod suggest;
 pub mod text;

@@ -6,10 +6,10 @@
 //! language.
 
 use chrono::format::{Item, StrftimeItems};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
+pub use super::moment::{Moment, as_written, parse_now};
 use super::problem::Invalid;
-use super::text::half_width;
 use crate::msg;
 
 /// Reads a date-time from a TOML value (native date-time or string).
@@ -30,79 +30,7 @@ pub fn parse_value(
 
 /// Reads an RFC 3339 date-time; one without offset is taken as local time in `zone`.
 pub fn parse(text: &str, zone: FixedOffset) -> Result<DateTime<FixedOffset>, Invalid> {
-    let text = text.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
-        return Ok(dt);
-    }
-    let local = [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok());
-    let expected = || msg!("time-expected");
-    match local {
-        Some(naive) => zone
-            .from_local_datetime(&naive)
-            .single()
-            .ok_or_else(|| Invalid::new(msg!("time-not-local", text, expected = expected()))),
-        None if text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
-            Err(Invalid::new(msg!(
-                "time-no-time",
-                text,
-                expected = expected()
-            )))
-        }
-        None => Err(Invalid::new(match as_written(text) {
-            Some(written) => msg!("time-write-as", text, written),
-            None => msg!("time-not-date-time", text, expected = expected()),
-        })),
-    }
-}
-
-/// The form crisis-site reads of a date or date-time written the way people write
-/// them by hand (`２０２３/6/9 15:00`, `2023年6月9日 15時`), if it is one: full-width
-/// digits, slashes and 年月日時分 become `2023-06-09T15:00`. For messages: the writer
-/// is told what to type, and the tool does not guess a date into a statement.
-pub fn as_written(text: &str) -> Option<String> {
-    let plain: String = half_width(text)
-        .chars()
-        .map(|c| match c {
-            '/' | '.' | '年' | '月' => '-',
-            '時' => ':',
-            '日' | '分' | 'T' => ' ',
-            other => other,
-        })
-        .collect();
-    let plain = plain.split_whitespace().collect::<Vec<_>>();
-    let (day, time) = match plain.as_slice() {
-        [day] => (*day, None),
-        [day, time] => (*day, Some(time.trim_end_matches(':'))),
-        _ => return None,
-    };
-    let day = NaiveDate::parse_from_str(day.trim_end_matches('-'), "%Y-%m-%d").ok()?;
-    let written = match time {
-        None => day.format("%Y-%m-%d").to_string(),
-        Some(time) => {
-            let time = if time.contains(':') {
-                time.to_string()
-            } else {
-                format!("{time}:00")
-            };
-            let at = chrono::NaiveTime::parse_from_str(&time, "%H:%M")
-                .or_else(|_| chrono::NaiveTime::parse_from_str(&time, "%H:%M:%S"))
-                .ok()?;
-            let form = if at.second() == 0 {
-                "%Y-%m-%dT%H:%M"
-            } else {
-                "%Y-%m-%dT%H:%M:%S"
-            };
-            day.and_time(at).format(form).to_string()
-        }
-    };
-    (written != text).then_some(written)
+    Moment::parse(text).map(|moment| moment.in_zone(zone))
 }
 
 /// A moment given as precisely as the writer knows it: a whole day, or a date-time.

@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset};
 use clap::{Parser, Subcommand};
 
 use crisis_site::{BaseUrl, Channel, Lang, MessageLang};
@@ -15,10 +14,12 @@ pub struct Cli {
     /// The site's folder, where site.toml is.
     #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
-    /// Act as if it were this moment (RFC 3339, e.g. 2023-06-09T15:00:00+09:00):
-    /// announcements dated later are embargoed. Defaults to the real time.
-    #[arg(long, global = true, value_parser = parse_now)]
-    pub now: Option<DateTime<FixedOffset>>,
+    /// Act as if it were this moment (e.g. 2023-06-09T15:00, read in site.toml's
+    /// timezone, or 2023-06-09T15:00:00+09:00): announcements dated later are
+    /// embargoed. Defaults to the real time. Read once the messages' language is
+    /// known, so that a bad value is said in it (`super::now`).
+    #[arg(long, global = true)]
+    pub now: Option<String>,
     /// The language of the tool's messages: ja or en. Default: $CRISIS_SITE_MESSAGES,
     /// else the site's `language` (site.toml), else the system's locale, else en.
     #[arg(long, global = true, value_parser = parse_messages)]
@@ -138,13 +139,6 @@ impl From<ChannelArg> for Channel {
             ChannelArg::Pr => Channel::Pr,
         }
     }
-}
-
-/// Reads `--now`: a date-time with its offset.
-pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text).map_err(|_| {
-        format!("`{text}` is not a date-time with offset; expected e.g. 2023-06-09T15:00:00+09:00")
-    })
 }
 
 /// Reads `--messages`: a language the tool speaks.

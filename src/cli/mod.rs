@@ -12,7 +12,7 @@ use chrono::Local;
 use clap::Parser as _;
 
 use args::{Cli, Command};
-use crisis_site::{MessageLang, Publish, ServeOptions, message_lang, msg};
+use crisis_site::{MessageLang, Moment, Publish, ServeOptions, message_lang, msg};
 
 /// Runs the command line.
 pub fn main() -> ExitCode {
@@ -22,7 +22,16 @@ pub fn main() -> ExitCode {
         _ => cli.root.clone(),
     };
     let lang = message_lang(&root, cli.messages, |name| std::env::var(name).ok());
-    match dispatch(cli, lang) {
+    let now = match cli.now.as_deref().map(crisis_site::parse_now) {
+        None => None,
+        Some(Ok(now)) => Some(now),
+        Some(Err(message)) => {
+            print::error_line(lang, msg!("error-line", text = message));
+            // As clap ends on a bad command line.
+            return ExitCode::from(2);
+        }
+    };
+    match dispatch(cli, now, lang) {
         Ok(code) => code,
         Err(err) => {
             print::error_line(lang, msg!("error-line", text = format!("{err:#}")));
@@ -31,9 +40,11 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Runs the command the arguments name, speaking `lang`.
-fn dispatch(cli: Cli, lang: MessageLang) -> anyhow::Result<ExitCode> {
-    let now = cli.now.unwrap_or_else(|| Local::now().fixed_offset());
+/// Runs the command the arguments name at `now` (the real time if `None`), speaking
+/// `lang`.
+fn dispatch(cli: Cli, now: Option<Moment>, lang: MessageLang) -> anyhow::Result<ExitCode> {
+    let fixed = now;
+    let now: Moment = now.unwrap_or_else(|| Local::now().fixed_offset().into());
     match cli.command {
         Command::Init { dir } => run::init(lang, &dir, now),
         Command::New {
@@ -62,7 +73,8 @@ fn dispatch(cli: Cli, lang: MessageLang) -> anyhow::Result<ExitCode> {
                 bind,
                 port,
                 open,
-                now: cli.now,
+                now: fixed,
+                messages: lang,
             },
         ),
         Command::Check {
@@ -81,6 +93,7 @@ fn dispatch(cli: Cli, lang: MessageLang) -> anyhow::Result<ExitCode> {
                 future,
                 now,
                 base_url,
+                preview: false,
             };
             run::build(lang, cli.root, output, publish)
         }

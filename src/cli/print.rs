@@ -29,14 +29,21 @@ pub fn failure(lang: MessageLang, found: &[Problem], failed: Message) {
     error_line(lang, msg!("error-line", text = failed));
 }
 
-/// One rebuild of the preview: its time, or its problems.
+/// One rebuild of the preview: its time, or its problems and what the preview shows
+/// instead: the last good build, or only the problems when there is none.
 pub fn rebuild(lang: MessageLang, rebuilt: &Rebuilt) {
+    let count = rebuilt.problems.len();
     if rebuilt.problems.is_empty() {
         let ms = rebuilt.took.as_millis() as u64;
         line(lang, msg!("rebuilt", ms));
-    } else {
-        let count = rebuilt.problems.len();
+    } else if rebuilt.has_build {
         failure(lang, &rebuilt.problems, msg!("rebuild-failed", count));
+    } else {
+        failure(
+            lang,
+            &rebuilt.problems,
+            msg!("rebuild-failed-no-build", count),
+        );
     }
 }
 

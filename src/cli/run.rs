@@ -5,13 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset};
-
 use super::args::{ChannelArg, Format};
 use super::print;
 use crisis_site::{
-    BuildOptions, Error, Lang, Message, MessageLang, NewAnnouncement, NewTranslation, Publish,
-    ServeOptions, msg,
+    BuildOptions, Error, Lang, Message, MessageLang, Moment, NewAnnouncement, NewTranslation,
+    Publish, ServeOptions, msg,
 };
 
 /// An error that is not the site's content problem, said in `lang` after what failed.
@@ -32,7 +30,7 @@ fn status(ok: bool) -> ExitCode {
 }
 
 /// `crisis-site init DIR`.
-pub fn init(lang: MessageLang, dir: &Path, now: DateTime<FixedOffset>) -> anyhow::Result<ExitCode> {
+pub fn init(lang: MessageLang, dir: &Path, now: Moment) -> anyhow::Result<ExitCode> {
     let written = crisis_site::init(dir, now).map_err(|e| failed(lang, msg!("init"), &e))?;
     let folder = dir.display().to_string();
     let count = written.len();
@@ -64,7 +62,7 @@ pub struct New {
 
 /// `crisis-site new TITLE`: a new announcement, or with `--lang` and `--for` a
 /// translation.
-pub fn new(lang: MessageLang, new: New, now: DateTime<FixedOffset>) -> anyhow::Result<ExitCode> {
+pub fn new(lang: MessageLang, new: New, now: Moment) -> anyhow::Result<ExitCode> {
     let written = match (new.lang, new.of) {
         (Some(lang), Some(of)) => crisis_site::new_translation(&NewTranslation {
             root: new.root,
@@ -109,7 +107,7 @@ pub fn serve(lang: MessageLang, options: ServeOptions) -> anyhow::Result<ExitCod
 pub fn check(
     lang: MessageLang,
     root: &Path,
-    now: DateTime<FixedOffset>,
+    now: Moment,
     strict: bool,
     format: Format,
     external: bool,

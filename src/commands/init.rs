@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
-
-use crate::base::time::front_matter_value;
+use crate::base::time::{Moment, front_matter_value};
 use crate::base::{Error, Problem};
 use crate::model::config::default_timezone;
 use crate::output;
@@ -37,6 +35,8 @@ pub const THEME: &[(&str, &str)] = &[
     theme_file!("templates/partials/feed_entry.html"),
     theme_file!("templates/partials/item.html"),
     theme_file!("templates/partials/service_table.html"),
+    theme_file!("templates/partials/unreleased.html"),
+    theme_file!("templates/partials/unreleased_mark.html"),
     theme_file!("templates/redirect.html"),
     theme_file!("templates/services.html"),
     theme_file!("templates/status.svg"),
@@ -69,7 +69,7 @@ const STARTER: &[(&str, &str)] = &[
 /// Writes a new site into `dir`, which must be missing or empty; returns the files
 /// written, relative to `dir`. The site is assembled beside `dir` and moved into
 /// place, so a failure leaves nothing half-written.
-pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Error> {
+pub fn init(dir: &Path, now: impl Into<Moment>) -> Result<Vec<PathBuf>, Error> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Invalid(vec![Problem::in_file(
             dir,
@@ -87,7 +87,8 @@ pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Erro
     // The starter's dates say "now" in the site's zone, as `new` writes them, so the
     // date in a file's name is the date in its front matter.
     // The starter's site.toml leaves `timezone` at its default.
-    let now = now.with_timezone(&default_timezone());
+    let zone = default_timezone();
+    let now = now.into().in_zone(zone).with_timezone(&zone);
     let stamp = front_matter_value(&now);
     let date = now.format("%Y-%m-%d").to_string();
     let starter = STARTER

@@ -4,9 +4,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
-
-use crate::base::time::front_matter_value;
+use crate::base::time::{Moment, front_matter_value};
 use crate::base::{Error, Lang, Problem};
 use crate::load::layout::{announcements_dir, translation_file};
 use crate::load::{Cache, config, content};
@@ -25,8 +23,8 @@ pub struct NewAnnouncement {
     pub slug: Option<String>,
     /// Whether it takes the next number of the series (第N報).
     pub numbered: bool,
-    /// The moment it is written, which becomes its `date`.
-    pub now: DateTime<FixedOffset>,
+    /// The moment it is written, which becomes its `date` (in the site's zone).
+    pub now: Moment,
 }
 
 /// A new translation of an existing announcement.
@@ -53,7 +51,10 @@ pub fn new_announcement(new: &NewAnnouncement) -> Result<PathBuf, Error> {
         &mut Sources::default(),
     )
     .map_err(Error::Invalid)?;
-    let now = new.now.with_timezone(&config.timezone);
+    let now = new
+        .now
+        .in_zone(config.timezone)
+        .with_timezone(&config.timezone);
     let slug = match &new.slug {
         Some(slug) => slug.clone(),
         None => now.format("%Y-%m-%d-%H%M").to_string(),

@@ -33,11 +33,12 @@ pub fn load(root: &Path, publish: &Publish, cache: &Cache) -> Result<Loaded, Vec
             return Err(problems);
         }
     };
+    let now = publish.now.in_zone(config.timezone);
     let announcements: Vec<Announcement> = content
         .announcements
         .into_iter()
         .filter(|a| publish.drafts || !a.draft)
-        .filter(|a| publish.future || a.date <= publish.now)
+        .filter(|a| publish.future || a.date <= now)
         .collect();
 
     let mut languages = vec![config.language.clone()];
@@ -64,8 +65,9 @@ pub fn load(root: &Path, publish: &Publish, cache: &Cache) -> Result<Loaded, Vec
         announcements,
         pages: content.pages,
         languages,
-        now: publish.now,
+        now,
         last_updated,
+        preview: publish.preview,
     };
     Ok(Loaded { site, sources })
 }

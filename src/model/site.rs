@@ -10,6 +10,7 @@ use super::announcement::{Announcement, Channel, Slug};
 use super::config::{BaseUrl, Config, KeyReport};
 use super::guide_page::GuidePage;
 use crate::base::Lang;
+use crate::base::time::Moment;
 
 /// What to publish and where: the writer's switches for drafts and embargoed
 /// statements, the moment the build acts as if it were, and the site's address.
@@ -19,32 +20,41 @@ pub struct Publish {
     pub drafts: bool,
     /// Include announcements whose `date` is after `now` (embargoed).
     pub future: bool,
-    /// The moment of the build; embargoes are judged against it.
-    pub now: DateTime<FixedOffset>,
+    /// The moment of the build; embargoes are judged against it. Without an offset
+    /// (`--now 2023-06-09T15:00`) it is read in site.toml's `timezone`.
+    pub now: Moment,
     /// Where the site is published, in place of site.toml's `base_url` (`--base-url`).
     pub base_url: Option<BaseUrl>,
+    /// Whether this is the preview, which marks what it shows from a draft or an
+    /// embargoed announcement (the status, "last updated", a service's status, a key
+    /// report). Only [`Publish::preview`] sets it: no build does, even with drafts and
+    /// embargoed announcements included, since a published page never tells of a
+    /// draft.
+    pub preview: bool,
 }
 
 impl Publish {
     /// What `build` and `check` publish by default at `now`: no drafts, nothing
     /// embargoed, site.toml's `base_url`.
-    pub fn release(now: DateTime<FixedOffset>) -> Publish {
+    pub fn release(now: impl Into<Moment>) -> Publish {
         Publish {
             drafts: false,
             future: false,
-            now,
+            now: now.into(),
             base_url: None,
+            preview: false,
         }
     }
 
     /// What the preview shows at `now`: drafts and embargoed statements included, and
     /// `base_url` the preview's own address, so that no absolute link leaves it.
-    pub fn preview(now: DateTime<FixedOffset>, base_url: Option<BaseUrl>) -> Publish {
+    pub fn preview(now: impl Into<Moment>, base_url: Option<BaseUrl>) -> Publish {
         Publish {
             drafts: true,
             future: true,
-            now,
+            now: now.into(),
             base_url,
+            preview: true,
         }
     }
 }
@@ -83,6 +93,9 @@ pub struct Site {
     /// (`updated`) of a published announcement. Every page shows it, so it is found
     /// once here rather than by a pass over all announcements per page.
     pub last_updated: Option<DateTime<FixedOffset>>,
+    /// Whether this is the preview, which marks what comes from an announcement not
+    /// yet published ([`Publish::preview`]).
+    pub preview: bool,
 }
 
 impl Site {
@@ -106,6 +119,12 @@ impl Site {
     /// The published announcement with this slug.
     pub fn announcement(&self, slug: &Slug) -> Option<&Announcement> {
         self.announcements.iter().find(|a| &a.slug == slug)
+    }
+
+    /// Whether an announcement of this site is one a release build leaves out: a
+    /// draft, or dated after now (shown by the preview, `--drafts`, `--future`).
+    pub fn unreleased(&self, a: &Announcement) -> bool {
+        a.draft || a.date > self.now
     }
 
     /// The published announcement that fills a key-report block, if there is one yet.

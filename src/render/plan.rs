@@ -18,8 +18,8 @@ use crate::theme::Theme;
 use crate::view::PageContext;
 
 /// The files of a build before they are made. `build` and `check` make every one at
-/// once ([`Plan::render_all`]); the preview makes each when it is asked for, so that
-/// an edit costs the files looked at, not the whole site.
+/// once ([`Plan::render_all`]); the preview makes first the file asked for, then the
+/// others ([`Plan::render`]), so that an edit shows as soon as its page is made.
 #[derive(Debug)]
 pub struct Plan {
     /// The incident's state, which every page shows part of.

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::context::{DateView, PageContext};
 use super::item::{Item, item};
+use super::unreleased::{Unreleased, unreleased};
 use crate::model::config::PeriodState;
 use crate::model::{GuidePage, url};
 
@@ -19,6 +20,8 @@ pub struct KeyReportView {
     pub description: String,
     /// The announcement that fills it, or `None` while it is in preparation.
     pub announcement: Option<Item>,
+    /// In the preview, why that announcement is not published.
+    pub from: Option<Unreleased>,
 }
 
 /// A page of `content/pages/` as a block of the home page.
@@ -107,11 +110,13 @@ pub fn key_reports(cx: &PageContext) -> Vec<KeyReportView> {
         .iter()
         .map(|block| {
             let text = block.text_in(cx.lang);
+            let filling = cx.site.filling(block);
             KeyReportView {
                 id: block.id.to_string(),
                 title: text.title.clone(),
                 description: text.description.clone(),
-                announcement: cx.site.filling(block).map(|a| item(cx, a)),
+                announcement: filling.map(|a| item(cx, a)),
+                from: filling.and_then(|a| unreleased(cx, a)),
             }
         })
         .collect()

@@ -18,6 +18,7 @@ pub mod redirect;
 pub mod services;
 pub mod site;
 pub mod timeline;
+pub mod unreleased;
 mod words;
 
 pub use context::{DateView, PageContext, PageKind};

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::context::{DateView, Label, PageContext, Text};
 use super::item::{Item, item};
+use super::unreleased::{self, Unreleased};
 use super::words::{name, text_of};
 use crate::state::{Ref, Service};
 use crate::theme::Key;
@@ -16,6 +17,8 @@ pub struct ServiceView {
     pub name: Text,
     /// Its latest status.
     pub status: Label,
+    /// In the preview, why the announcement of the latest report is not published.
+    pub from: Option<Unreleased>,
     /// Since when it has that status.
     pub since: DateView,
     /// The latest report's note.
@@ -79,6 +82,7 @@ fn service(cx: &PageContext, service: &Service, with_history: bool) -> ServiceVi
     ServiceView {
         name: name(cx, &service.history, |w| &w.services),
         status: latest.status,
+        from: unreleased::from(cx, service.history.latest().announcement),
         since: cx.when(&service.since),
         note: latest.note,
         announcement: item(cx, &cx.site.announcements[service.changed_in.announcement]),

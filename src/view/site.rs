@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::context::{DateView, Label, PageContext, Text};
+use super::unreleased::{self, Unreleased, UnreleasedNote};
 use crate::base::Lang;
 use crate::model::config::PeriodState;
 use crate::model::url;
@@ -18,12 +19,21 @@ pub struct SiteView {
     pub organization: String,
     /// The incident's status: `id` (investigating, ...) and its `label`.
     pub status: Label,
+    /// In the preview, why the announcement that gave the status (and so
+    /// `status_since`) is not published: `draft` or `embargoed`.
+    pub status_from: Option<Unreleased>,
     /// When the incident began, if said.
     pub started: Option<DateView>,
     /// When the status last changed: the date of the announcement that gave it.
     pub status_since: Option<DateView>,
     /// The newest publication or amendment of a published announcement.
     pub last_updated: Option<DateView>,
+    /// In the preview, why the announcement `last_updated` comes from is not
+    /// published.
+    pub last_updated_from: Option<Unreleased>,
+    /// In the preview, the notice of what the masthead and the home page show from
+    /// announcements not yet published, when they show anything of them.
+    pub unreleased: Option<UnreleasedNote>,
     /// The services page, when any service has been reported.
     pub services_url: Option<String>,
     /// The measures page, when any measure has been reported.
@@ -73,8 +83,11 @@ pub fn site_view(cx: &PageContext) -> SiteView {
             .state
             .status_set_by
             .map(|i| cx.date(&cx.site.announcements[i].date)),
+        status_from: cx.state.status_set_by.and_then(|i| unreleased::from(cx, i)),
         started: config.incident.started.as_ref().map(|d| cx.date(d)),
         last_updated: cx.site.last_updated.map(|d| cx.date(&d)),
+        last_updated_from: unreleased::last_updated_by(cx).and_then(|i| unreleased::from(cx, i)),
+        unreleased: unreleased::note(cx),
         services_url: (!cx.state.services.is_empty())
             .then(|| cx.link(&url::services(cx.lang, main))),
         measures_url: (!cx.state.measures.is_empty())

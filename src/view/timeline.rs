@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::context::{DateView, Label, PageContext, Text};
 use super::item::{Item, item};
+use super::unreleased::{self, Unreleased};
 use super::words::text_of;
 use crate::model::Announcement;
 use crate::state::{Promise, Row, State};
@@ -53,6 +54,8 @@ pub struct PromiseView {
     pub late: bool,
     /// The announcement that promised it.
     pub announcement: Item,
+    /// In the preview, why that announcement is not published.
+    pub from: Option<Unreleased>,
 }
 
 /// The response timeline, oldest first.
@@ -102,5 +105,6 @@ pub fn promise(cx: &PageContext, promise: &Promise) -> PromiseView {
         at: cx.date(&promise.at),
         late: promise.late,
         announcement: item(cx, &cx.site.announcements[promise.by]),
+        from: unreleased::from(cx, promise.by),
     }
 }

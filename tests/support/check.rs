@@ -14,8 +14,9 @@ pub fn check_with(site: &TestSite, now: &str, base_url: Option<&str>) -> Report 
     let publish = Publish {
         drafts: false,
         future: false,
-        now: DateTime::parse_from_rfc3339(now).unwrap(),
+        now: DateTime::parse_from_rfc3339(now).unwrap().into(),
         base_url: base_url.map(|url| BaseUrl::parse(url).unwrap()),
+        preview: false,
     };
     crisis_site::check(site.root(), &publish).unwrap()
 }

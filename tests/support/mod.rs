@@ -147,8 +147,9 @@ impl TestSite {
             publish: Publish {
                 drafts: self.drafts,
                 future: self.future,
-                now: self.now,
+                now: self.now.into(),
                 base_url: self.base_url.clone(),
+                preview: false,
             },
         }
     }
@@ -214,11 +215,17 @@ impl TestSite {
     /// Runs the binary in the site's folder with `args`, at the site's `now`, its
     /// messages in English unless `args` choose (the fixtures' sites are Japanese).
     pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.run_at(&self.now.to_rfc3339(), args)
+    }
+
+    /// Runs the binary in the site's folder with `args`, at `--now NOW` as written, its
+    /// messages in English unless `args` choose.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> std::process::Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
         command
             .current_dir(self.root())
             .env_remove(crisis_site::MESSAGES_VAR)
-            .args(["--now", &self.now.to_rfc3339()]);
+            .args(["--now", now]);
         if !args.contains(&"--messages") {
             command.args(["--messages", "en"]);
         }

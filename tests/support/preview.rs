@@ -24,6 +24,8 @@ pub struct Preview {
     /// The port it listens on, on 127.0.0.1.
     pub port: u16,
     rebuilds: Receiver<Rebuild>,
+    /// The `error: rebuild failed with …` line of the latest failed rebuild reported.
+    failure_line: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 /// One rebuild, as the preview reports it in the terminal.
@@ -32,7 +34,8 @@ pub enum Rebuild {
     /// `rebuilt in N ms` on stdout: the new build is served.
     Done,
     /// On stderr, `error: PROBLEM` for each problem (given here without `error: `),
-    /// then `error: rebuild failed with …`: the last good build stays served.
+    /// then `error: rebuild failed with …` (see [`Preview::failure_line`]): the last
+    /// good build, if there is one, stays served.
     Failed(Vec<String>),
 }
 
@@ -48,10 +51,16 @@ impl Preview {
     /// Starts `crisis-site --now NOW serve ARGS` in the site's folder (NOW being the
     /// site's `now`) and waits until its first build is done and it listens.
     pub fn start(site: &TestSite, args: &[&str]) -> Preview {
+        Preview::start_at(site, &site.now.to_rfc3339(), args)
+    }
+
+    /// Starts `crisis-site --now NOW serve ARGS`, NOW as written, in the site's folder
+    /// and waits until its first build is done and it listens.
+    pub fn start_at(site: &TestSite, now: &str, args: &[&str]) -> Preview {
         let mut child = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
             .env(crisis_site::MESSAGES_VAR, "en")
             .current_dir(site.root())
-            .args(["--now", &site.now.to_rfc3339(), "serve"])
+            .args(["--now", now, "serve"])
             .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -60,7 +69,12 @@ impl Preview {
         let (send, rebuilds) = mpsc::channel();
         let (send_port, port) = mpsc::channel();
         read_stdout(child.stdout.take().unwrap(), send.clone(), send_port);
-        read_stderr(child.stderr.take().unwrap(), send);
+        let failure_line = std::sync::Arc::default();
+        read_stderr(
+            child.stderr.take().unwrap(),
+            send,
+            std::sync::Arc::clone(&failure_line),
+        );
         let (port, first_failed) = match port.recv_timeout(GUARD) {
             Ok(found) => found,
             Err(e) => {
@@ -72,6 +86,7 @@ impl Preview {
             child,
             port,
             rebuilds,
+            failure_line,
         };
         // The first build is reported before the address; a failed one on stderr,
         // which is read on its own, so it is taken here, not by the test's first wait.
@@ -92,6 +107,13 @@ impl Preview {
             Err(RecvTimeoutError::Timeout) => panic!("no rebuild reported in {GUARD:?}"),
             Err(RecvTimeoutError::Disconnected) => panic!("the preview stopped"),
         }
+    }
+
+    /// The `error: rebuild failed with …` line of the latest failed rebuild that
+    /// [`Preview::next_rebuild`] (or the start) has reported: what the terminal says the
+    /// preview shows meanwhile.
+    pub fn failure_line(&self) -> String {
+        self.failure_line.lock().unwrap().clone()
     }
 
     /// Stops the whole process (SIGSTOP): while it is stopped, the kernel queues the
@@ -250,13 +272,19 @@ fn read_stdout(
 }
 
 /// Reads the preview's stderr to its end: a failed rebuild for each `rebuild failed`
-/// line, with the problems printed before it.
-fn read_stderr(stderr: std::process::ChildStderr, rebuilds: Sender<Rebuild>) {
+/// line, with the problems printed before it; the line itself is kept, before the
+/// rebuild is sent.
+fn read_stderr(
+    stderr: std::process::ChildStderr,
+    rebuilds: Sender<Rebuild>,
+    failure_line: std::sync::Arc<std::sync::Mutex<String>>,
+) {
     std::thread::spawn(move || {
         let mut problems = Vec::new();
         for line in BufReader::new(stderr).lines() {
             let Ok(line) = line else { break };
             if line.starts_with("error: rebuild failed with ") {
+                *failure_line.lock().unwrap() = line;
                 let _ = rebuilds.send(Rebuild::Failed(std::mem::take(&mut problems)));
             } else if let Some(problem) = line.strip_prefix("error: ") {
                 problems.push(problem.to_string());

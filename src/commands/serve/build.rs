@@ -1,7 +1,9 @@
-//! The preview's build: everything `build` would write, kept in memory, each file
-//! made the first time it is asked for (and kept).
+//! The preview's build: everything `build` would write, kept in memory. A file is made
+//! the first time it is asked for, and every file by [`MemoryBuild::make_all`], which
+//! the rebuild runs once the build is served: a rebuild is good only once every file
+//! is made, as `build` would make it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -12,9 +14,11 @@ use crate::pipeline;
 use crate::render::{Body, Plan};
 use crate::theme::Theme;
 
-/// A good build of the site, kept in memory. A rebuild after a save costs loading the
-/// site, planning its files and checking their paths (redirects, collisions), and the
-/// files looked at. Public for the benchmark of that rebuild (`bench/`).
+/// A build of the site, kept in memory. Serving its first page after a save costs
+/// loading the site, planning its files and checking their paths (redirects,
+/// collisions), and that page; [`MemoryBuild::make_all`] then makes the rest, and
+/// finds every template problem `build` would. Public for the benchmark of that
+/// rebuild (`bench/`).
 pub struct MemoryBuild {
     site: Site,
     theme: Theme,
@@ -39,7 +43,8 @@ pub enum Served<'a> {
     Text(&'a str),
     /// A file to send as it is on disk.
     Copy(&'a Path),
-    /// Making it failed: its template's problems.
+    /// Making it failed: its template's problems. The rebuild fails with them once
+    /// every file is made; meanwhile the last good build's file stands in.
     Failed(&'a [Problem]),
 }
 
@@ -85,14 +90,31 @@ impl MemoryBuild {
     pub fn get(&self, path: &str) -> Option<Served<'_>> {
         Some(match self.paths.get(path)? {
             Entry::Copy(source) => Served::Copy(source),
-            Entry::Made(i) => {
-                let made =
-                    self.made[*i].get_or_init(|| self.plan.render(&self.site, &self.theme, *i));
-                match made {
-                    Ok(text) => Served::Text(text),
-                    Err(problems) => Served::Failed(problems),
-                }
-            }
+            Entry::Made(i) => match self.made(*i) {
+                Ok(text) => Served::Text(text),
+                Err(problems) => Served::Failed(problems),
+            },
         })
+    }
+
+    /// Makes every file not made yet, in parallel, as `build` does: the problems of
+    /// every template that failed, once per template and message, sorted.
+    pub fn make_all(&self) -> Result<(), Vec<Problem>> {
+        use rayon::prelude::*;
+        let problems: BTreeSet<Problem> = (0..self.made.len())
+            .into_par_iter()
+            .filter_map(|i| self.made(i).as_ref().err().cloned())
+            .flatten()
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.into_iter().collect())
+        }
+    }
+
+    /// The file of the job at `i`, made once.
+    fn made(&self, i: usize) -> &Result<String, Vec<Problem>> {
+        self.made[i].get_or_init(|| self.plan.render(&self.site, &self.theme, i))
     }
 }

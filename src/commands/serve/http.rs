@@ -1,5 +1,6 @@
 //! The preview's HTTP face: the site's files by their exact output paths, the
-//! live-reload events and script, and the site's own 404 page.
+//! live-reload events and script, the site's own 404 page, and the page of the
+//! problems while no build has succeeded.
 
 use std::sync::Arc;
 
@@ -8,9 +9,12 @@ use axum::http::{StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::build::Served;
-use super::decorate::{FAILED_PAGE, MISSING_PAGE, RELOAD_SCRIPT, decorate, preview_response};
+use super::build::{MemoryBuild, Served};
+use super::decorate::{
+    MISSING_PAGE, RELOAD_SCRIPT, Shown, decorate, no_build_page, preview_response,
+};
 use super::preview::{Preview, Shared};
+use crate::base::Problem;
 use crate::base::text::url_encoded;
 
 /// Live reload: a stream of server-sent events, each the number of the latest build,
@@ -42,34 +46,35 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
         Err(status) => return status.into_response(),
     };
     let Some(build) = &preview.build else {
-        return not_found(&key, &preview);
+        // No build has succeeded: there is no page of the site to show, and the
+        // problems are the page.
+        return no_good_page(&preview, &preview.problems);
     };
-    let Some(found) = build.get(&key) else {
-        let folder = format!("{key}/index.html");
-        if !key.is_empty() && build.has(&folder) {
-            // Encoded again: an attachment folder may be named in any script or hold
-            // spaces, which as raw bytes in `Location` are not a valid address.
-            let encoded = url_encoded(&key);
-            return Redirect::permanent(&format!("/{encoded}/")).into_response();
+    let (found, problems) = match lookup(&preview, build, &key) {
+        Lookup::Found(found, problems) => (found, problems),
+        Lookup::NoGood(problems) => return no_good_page(&preview, problems),
+        Lookup::Missing => {
+            let folder = format!("{key}/index.html");
+            if !key.is_empty() && build.has(&folder) {
+                // Encoded again: an attachment folder may be named in any script or
+                // hold spaces, which as raw bytes in `Location` are not a valid address.
+                let encoded = url_encoded(&key);
+                return Redirect::permanent(&format!("/{encoded}/")).into_response();
+            }
+            return not_found(&key, &preview, build);
         }
-        return not_found(&key, &preview);
     };
     let kind = mime_guess::from_path(&key).first_or_octet_stream();
     let body = match found {
-        Served::Text(text) if key.ends_with(".html") => decorate(text, &preview, &[]).into_bytes(),
+        Served::Text(text) if key.ends_with(".html") => {
+            decorate(text, &preview, Shown::Site(problems)).into_bytes()
+        }
         Served::Text(text) => text.as_bytes().to_vec(),
         Served::Copy(source) => match tokio::fs::read(source).await {
             Ok(bytes) => bytes,
-            Err(_) => return not_found(&key, &preview),
+            Err(_) => return not_found(&key, &preview, build),
         },
-        Served::Failed(problems) => {
-            let page = decorate(FAILED_PAGE, &preview, problems);
-            return preview_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                page.into_bytes(),
-                "text/html; charset=utf-8",
-            );
-        }
+        Served::Failed(problems) => return no_good_page(&preview, problems),
     };
     let kind = if kind.type_() == "text" {
         format!("{kind}; charset=utf-8")
@@ -105,22 +110,54 @@ fn output_path(request: &str) -> Result<String, StatusCode> {
     }
 }
 
+/// What is at `key` for a request: the served build's file, with the problems of the
+/// latest rebuild to show over it; while a rebuild's files are made, a file of it that
+/// fails is the last good build's, with the failure's problems.
+enum Lookup<'a> {
+    /// A file to serve, and the problems to show over it.
+    Found(Served<'a>, &'a [Problem]),
+    /// The served build's file fails and no good build has it: its problems.
+    NoGood(&'a [Problem]),
+    /// The served build has no file at `key`.
+    Missing,
+}
+
+fn lookup<'a>(preview: &'a Preview, build: &'a MemoryBuild, key: &str) -> Lookup<'a> {
+    match build.get(key) {
+        None => Lookup::Missing,
+        Some(Served::Failed(problems)) => match preview.good.as_ref().and_then(|g| g.get(key)) {
+            Some(Served::Failed(_)) | None => Lookup::NoGood(problems),
+            Some(good) => Lookup::Found(good, problems),
+        },
+        Some(found) => Lookup::Found(found, &preview.problems),
+    }
+}
+
+/// The preview's own page of problems, where no good build has a page to show.
+fn no_good_page(preview: &Preview, problems: &[Problem]) -> Response {
+    preview_response(
+        StatusCode::OK,
+        no_build_page(preview, problems).into_bytes(),
+        "text/html; charset=utf-8",
+    )
+}
+
 /// The site's 404 page, as a static host would serve it: the one of the language
 /// folder the missing path is in, else the main language's.
-fn not_found(key: &str, preview: &Preview) -> Response {
+fn not_found(key: &str, preview: &Preview, build: &MemoryBuild) -> Response {
     let in_folder = key
         .split_once('/')
         .map(|(folder, _)| format!("{folder}/404.html"));
-    let page = in_folder
+    let (page, problems) = in_folder
         .iter()
         .map(String::as_str)
         .chain(["404.html"])
-        .find_map(|path| match preview.build.as_ref()?.get(path)? {
-            Served::Text(text) => Some(text),
+        .find_map(|path| match lookup(preview, build, path) {
+            Lookup::Found(Served::Text(text), problems) => Some((text, problems)),
             _ => None,
         })
-        .unwrap_or(MISSING_PAGE);
-    let page = decorate(page, preview, &[]);
+        .unwrap_or((MISSING_PAGE, &preview.problems));
+    let page = decorate(page, preview, Shown::Site(problems));
     preview_response(
         StatusCode::NOT_FOUND,
         page.into_bytes(),
@@ -131,6 +168,59 @@ fn not_found(key: &str, preview: &Preview) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// While a rebuild's files are made, its page that fails is the last good build's,
+    /// with the failure over it; a page no good build has is the page of problems.
+    /// (No point the preview reports falls in that moment, so it is pinned here.)
+    #[test]
+    fn a_failing_page_of_a_rebuild_being_made_is_the_last_good_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let now = chrono::DateTime::parse_from_rfc3339("2023-06-08T12:00:00+09:00").unwrap();
+        crate::commands::init::init(&root, now).unwrap();
+        let publish = crate::model::Publish::preview(now, None);
+        let build = |root: &std::path::Path| {
+            let cache = crate::load::Cache::none();
+            Arc::new(MemoryBuild::new(root, &publish, &cache).unwrap())
+        };
+        let good = build(&root);
+        good.make_all().unwrap();
+        let template = root.join("themes/default/templates/announcement.html");
+        let text = std::fs::read_to_string(&template).unwrap();
+        let broken = text.replacen("{% block main %}", "{% block main %}{{ not_a_field }}", 1);
+        std::fs::write(&template, broken).unwrap();
+        let page = "announcements/2023-06-08-first-notice/index.html";
+        std::fs::write(
+            root.join("content/announcements/new.md"),
+            "+++\ntitle = \"t\"\ndate = 2023-06-08T11:00:00+09:00\nchannel = \"pr\"\n+++\n",
+        )
+        .unwrap();
+        let making = build(&root);
+        let preview = Preview {
+            build: Some(Arc::clone(&making)),
+            good: Some(Arc::clone(&good)),
+            ..Preview::default()
+        };
+        let Lookup::Found(Served::Text(shown), problems) = lookup(&preview, &making, page) else {
+            panic!("{page} is not the last good one");
+        };
+        let Some(Served::Text(before)) = good.get(page) else {
+            panic!("the good build has {page}");
+        };
+        assert_eq!(shown, before);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().starts_with(
+            "themes/default/templates/announcement.html:2: template `announcement.html` failed: "
+        ));
+        // The new announcement's page never had a good build.
+        let Lookup::NoGood(problems) = lookup(&preview, &making, "announcements/new/index.html")
+        else {
+            panic!("a page no good build has was found");
+        };
+        assert_eq!(problems.len(), 1);
+        // Once every file is made, the rebuild fails with that problem.
+        assert_eq!(making.make_all().unwrap_err().len(), 1);
+    }
 
     #[test]
     fn request_paths_map_to_output_paths() {

@@ -6,26 +6,32 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset};
 use tokio::sync::watch;
 
 use super::build::MemoryBuild;
 use super::options::ServeOptions;
-use crate::base::{Error, Problem};
+use crate::base::time::Moment;
+use crate::base::{Error, MessageLang, Problem};
 use crate::load::Cache;
 use crate::model::{BaseUrl, Publish};
 
 /// One built state of the site, or the problems of the latest attempt.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Preview {
-    /// The last good build, shared with the states that keep it.
+    /// The build served: the last good one, or a rebuild's from the moment it is
+    /// planned, while its files are made ([`MemoryBuild::make_all`]).
     pub build: Option<Arc<MemoryBuild>>,
+    /// The last good build, every file of which was made: a page of `build` that fails
+    /// while its files are made is this build's page.
+    pub good: Option<Arc<MemoryBuild>>,
     /// The problems of the latest rebuild, if it failed.
     pub problems: Vec<Problem>,
     /// Which rebuild this is; pages carry it, so they know when a newer one exists.
     pub version: u64,
     /// When that rebuild started: it read every change the watcher had seen by then.
     pub started: Option<Instant>,
+    /// The language of the preview's own words.
+    pub lang: MessageLang,
 }
 
 /// What the server's handlers share.
@@ -41,7 +47,7 @@ pub struct Shared {
     /// The site's folder and the fixed "now", for the review page.
     pub root: PathBuf,
     /// The fixed "now", if any.
-    pub now: Option<DateTime<FixedOffset>>,
+    pub now: Option<Moment>,
 }
 
 /// The result of one rebuild, for the terminal.
@@ -51,6 +57,9 @@ pub struct Rebuilt {
     pub took: Duration,
     /// The problems, if it failed; the last good build stays served.
     pub problems: Vec<Problem>,
+    /// Whether a good build is served: this one, or after a failure the last good
+    /// one. Without one, every path shows the problems.
+    pub has_build: bool,
 }
 
 impl Shared {
@@ -58,7 +67,10 @@ impl Shared {
     pub fn new(options: &ServeOptions, url: &str) -> Shared {
         let (version, _) = watch::channel(0u64);
         Shared {
-            preview: RwLock::new(Arc::new(Preview::default())),
+            preview: RwLock::new(Arc::new(Preview {
+                lang: options.messages,
+                ..Preview::default()
+            })),
             cache: Cache::keeping(),
             version,
             base_url: BaseUrl::parse(url).ok(),
@@ -67,36 +79,69 @@ impl Shared {
         }
     }
 
-    /// Rebuilds the site in memory. On failure the last good files stay, and the
-    /// problems are shown over them.
+    /// Rebuilds the site in memory. A build that loads and plans is served at once, so
+    /// that the page a browser reloads is made first, and then every other file is
+    /// made, as `build` makes them: only then is it good, and reported. On a failure
+    /// (a content, path or template problem) the last good build is served with the
+    /// problems shown over it.
     pub fn rebuild(&self, options: &ServeOptions) -> Rebuilt {
         let started = Instant::now();
         let publish = Publish::preview(options.now(), self.base_url.clone());
-        let result = MemoryBuild::new(&options.root, &publish, &self.cache);
+        let problems = match MemoryBuild::new(&options.root, &publish, &self.cache) {
+            Ok(build) => {
+                let build = Arc::new(build);
+                self.replace(true, |last| Preview {
+                    build: Some(Arc::clone(&build)),
+                    problems: Vec::new(),
+                    started: Some(started),
+                    ..last.clone()
+                });
+                match build.make_all() {
+                    Ok(()) => {
+                        // The same files: open pages need not reload.
+                        self.replace(false, |last| Preview {
+                            good: Some(Arc::clone(&build)),
+                            ..last.clone()
+                        });
+                        Vec::new()
+                    }
+                    Err(problems) => problems,
+                }
+            }
+            Err(Error::Invalid(problems)) => problems,
+            Err(other) => vec![Problem::in_file(&options.root, other.to_string())],
+        };
+        if !problems.is_empty() {
+            self.replace(true, |last| Preview {
+                build: last.good.clone(),
+                problems: problems.clone(),
+                started: Some(started),
+                ..last.clone()
+            });
+        }
+        Rebuilt {
+            took: started.elapsed(),
+            has_build: self.current().build.is_some(),
+            problems,
+        }
+    }
+
+    /// Puts the state `next` makes of the current one in its place; when `reload`, as
+    /// a new version, which open pages reload for.
+    fn replace(&self, reload: bool, next: impl FnOnce(&Preview) -> Preview) {
         let mut preview = self
             .preview
             .write()
             .expect("preview lock is never poisoned");
-        let version = preview.version + 1;
-        let (build, problems) = match result {
-            Ok(build) => (Some(Arc::new(build)), Vec::new()),
-            Err(Error::Invalid(problems)) => (preview.build.clone(), problems),
-            Err(other) => (
-                preview.build.clone(),
-                vec![Problem::in_file(&options.root, other.to_string())],
-            ),
-        };
-        *preview = Arc::new(Preview {
-            build,
-            problems: problems.clone(),
-            version,
-            started: Some(started),
-        });
+        let mut state = next(&preview);
+        if reload {
+            state.version = preview.version + 1;
+        }
+        let version = state.version;
+        *preview = Arc::new(state);
         drop(preview);
-        self.version.send_replace(version);
-        Rebuilt {
-            took: started.elapsed(),
-            problems,
+        if reload {
+            self.version.send_replace(version);
         }
     }
 

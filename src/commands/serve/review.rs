@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::decorate::{decorate, escaped, preview_response};
+use super::decorate::{Shown, decorate, escaped, preview_response};
 use super::preview::Shared;
 use crate::base::Error;
 use crate::model::{Level, Publish};
@@ -28,7 +28,7 @@ pub async fn review_page(State(shared): State<Arc<Shared>>) -> Response {
         .replace("{findings}", &items);
     preview_response(
         StatusCode::OK,
-        decorate(&page, &shared.current(), &[]).into_bytes(),
+        decorate(&page, &shared.current(), Shown::Own).into_bytes(),
         "text/html; charset=utf-8",
     )
 }
@@ -37,7 +37,7 @@ pub async fn review_page(State(shared): State<Arc<Shared>>) -> Response {
 fn findings(shared: &Shared) -> (String, String) {
     let now = shared
         .now
-        .unwrap_or_else(|| chrono::Local::now().fixed_offset());
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset().into());
     let publish = Publish {
         base_url: shared.base_url.clone(),
         ..Publish::release(now)

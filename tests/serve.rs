@@ -461,3 +461,28 @@ fn the_preview_answers_exactly_the_paths_a_build_writes() {
         );
     }
 }
+
+#[test]
+fn the_review_page_and_its_bar_speak_the_language_of_the_run() {
+    let site = TestSite::basic();
+    site.edit(
+        "content/announcements/both/index.md",
+        "key_report = \"investigation\"",
+        "key_report = \"investigation\"\nnext_update = 2023-06-08T10:00:00+09:00",
+    );
+    let preview = Preview::start(&site, &["--port", "0", "--messages", "ja"]);
+    assert_eq!(
+        preview.page("/").text("#crisis-site-review"),
+        "プレビュー · 公開前チェックの指摘（crisis-site check）"
+    );
+    let page = preview.page("/__crisis-site/check");
+    assert_eq!(page.attr("html", "lang"), "ja");
+    assert_eq!(page.text("#summary"), "エラー 0 件、警告 1 件、情報 1 件");
+    assert_eq!(page.texts("#findings li").len(), 2);
+    assert!(
+        page.texts("#findings li")[0]
+            .starts_with("warning[next-update-late]: content/announcements/both/index.md:7: "),
+        "{:?}",
+        page.texts("#findings li")
+    );
+}

@@ -5,3 +5,25 @@ preview-overlay-heading = crisis-site: the last edit broke the build. This page 
 # The preview's own page where no good build has a page to show.
 preview-no-build-title = crisis-site: no good build yet
 preview-no-build-text = No build since the preview started has made this page, so there is no good page of the site to show here. Fix these problems and save; this page reloads by itself:
+
+# The preview's server.
+preview-cannot-start = cannot start the preview server
+preview-no-address = cannot read the preview server's address
+preview-stopped = the preview server stopped
+preview-cannot-listen = cannot listen on { $address }:{ $port }
+preview-ports-taken = cannot listen on { $address }: ports { $first } to { $last } are all taken; pass --port
+preview-cannot-watch = cannot watch { $path }
+# A rebuild that failed on something other than the site's content.
+preview-build-error = { $cause }
+
+# The bar on every page of the preview, and the review page it links.
+preview-review-bar = Preview · review findings (crisis-site check)
+preview-review-title = crisis-site check
+preview-review-intro = The review crisis-site check would print for the site as it would be published now: no drafts, nothing embargoed. This page exists only in the preview.
+preview-review-back = Back to the site
+preview-review-counts = { $errors } error, { $warnings } warning, { $infos } info
+preview-review-build-fails = { $count ->
+    [one] { $count } problem fails the build
+   *[other] { $count } problems fail the build
+  }
+preview-review-unreadable = the site could not be read

@@ -255,13 +255,17 @@ fn read_stdout(
         let mut first_done = false;
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
-            if line.starts_with("rebuilt in ") {
+            // The lines in English, or in Japanese where a test asks for it.
+            if line.starts_with("rebuilt in ") || line.ends_with("ミリ秒で生成し直しました")
+            {
                 if serving {
                     let _ = rebuilds.send(Rebuild::Done);
                 } else {
                     first_done = true;
                 }
-            } else if let Some(rest) = line.strip_prefix("serving the preview at http://127.0.0.1:")
+            } else if let Some(rest) = line
+                .strip_prefix("serving the preview at http://127.0.0.1:")
+                .or_else(|| line.strip_prefix("プレビューを http://127.0.0.1:"))
             {
                 let number = rest.split('/').next().unwrap().parse().unwrap();
                 let _ = port.send((number, !first_done));

@@ -44,7 +44,11 @@ pub fn decorate(html: &str, preview: &Preview, shown: Shown) -> String {
     let mut extra = format!(
         "<script src=\"{PREFIX}reload.js\" data-version=\"{version}\" data-url=\"{PREFIX}reload\"></script>"
     );
-    extra.push_str(&REVIEW_BAR.replace("{url}", &format!("{PREFIX}check")));
+    let label = msg!("preview-review-bar").text(preview.lang);
+    let bar = REVIEW_BAR
+        .replace("{url}", &format!("{PREFIX}check"))
+        .replace("{label}", &escaped(&label));
+    extra.push_str(&bar);
     if let Shown::Site(problems) = shown
         && !problems.is_empty()
     {

@@ -23,6 +23,7 @@ use axum::Router;
 use axum::routing::get;
 
 use crate::base::Error;
+use crate::msg;
 use decorate::PREFIX;
 use options::{DEFAULT_PORT, ServeOptions};
 use preview::{Rebuilt, Shared};
@@ -42,12 +43,12 @@ pub fn serve(
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::io("cannot start the preview server", e))?;
+        .map_err(|e| Error::io(msg!("preview-cannot-start"), e))?;
     // Listen first: the builds need the preview's address.
     let listener = runtime.block_on(bind(&options))?;
     let address = listener
         .local_addr()
-        .map_err(|e| Error::io("cannot read the preview server's address", e))?;
+        .map_err(|e| Error::io(msg!("preview-no-address"), e))?;
     let url = format!("http://{address}/");
     let shared = Arc::new(Shared::new(&options, &url));
     // Watch before the first build, so that no save between the two is missed.
@@ -71,7 +72,7 @@ pub fn serve(
         // graceful shutdown would wait for the browser to close them.
         tokio::select! {
             served = axum::serve(listener, app).into_future() => {
-                served.map_err(|e| Error::io("the preview server stopped", e))
+                served.map_err(|e| Error::io(msg!("preview-stopped"), e))
             }
             _ = tokio::signal::ctrl_c() => Ok(()),
         }
@@ -91,19 +92,15 @@ async fn bind(options: &ServeOptions) -> Result<tokio::net::TcpListener, Error> 
                 last_error = Some(e);
             }
             Err(e) => {
-                return Err(Error::io(
-                    format!("cannot listen on {}:{port}", options.bind),
-                    e,
-                ));
+                let address = options.bind.to_string();
+                return Err(Error::io(msg!("preview-cannot-listen", address, port), e));
             }
         }
     }
+    let address = options.bind.to_string();
+    let (first, last) = (DEFAULT_PORT, DEFAULT_PORT + PORT_TRIES - 1);
     Err(Error::io(
-        format!(
-            "cannot listen on {}: ports {DEFAULT_PORT} to {} are all taken; pass --port",
-            options.bind,
-            DEFAULT_PORT + PORT_TRIES - 1
-        ),
+        msg!("preview-ports-taken", address, first, last),
         last_error.unwrap_or_else(|| std::io::ErrorKind::AddrInUse.into()),
     ))
 }

@@ -14,6 +14,7 @@ use crate::base::time::Moment;
 use crate::base::{Error, MessageLang, Problem};
 use crate::load::Cache;
 use crate::model::{BaseUrl, Publish};
+use crate::msg;
 
 /// One built state of the site, or the problems of the latest attempt.
 #[derive(Default, Clone)]
@@ -109,7 +110,13 @@ impl Shared {
                 }
             }
             Err(Error::Invalid(problems)) => problems,
-            Err(other) => vec![Problem::in_file(&options.root, other.to_string())],
+            Err(other) => {
+                let cause = other.text(options.messages);
+                vec![Problem::in_file(
+                    &options.root,
+                    msg!("preview-build-error", cause),
+                )]
+            }
         };
         if !problems.is_empty() {
             self.replace(true, |last| Preview {

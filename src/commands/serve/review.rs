@@ -9,8 +9,9 @@ use axum::response::{IntoResponse, Response};
 
 use super::decorate::{Shown, decorate, escaped, preview_response};
 use super::preview::Shared;
-use crate::base::Error;
+use crate::base::{Error, Message};
 use crate::model::{Level, Publish};
+use crate::msg;
 use crate::pipeline;
 
 /// The review page's template.
@@ -23,7 +24,13 @@ pub async fn review_page(State(shared): State<Arc<Shared>>) -> Response {
         Ok(found) => found,
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
+    let lang = shared.current().lang;
+    let said = |message: Message| escaped(&message.text(lang));
     let page = REVIEW
+        .replace("{lang}", lang.code())
+        .replace("{title}", &said(msg!("preview-review-title")))
+        .replace("{intro}", &said(msg!("preview-review-intro")))
+        .replace("{back}", &said(msg!("preview-review-back")))
         .replace("{summary}", &escaped(&summary))
         .replace("{findings}", &items);
     preview_response(
@@ -35,6 +42,7 @@ pub async fn review_page(State(shared): State<Arc<Shared>>) -> Response {
 
 /// The findings of the review as the page's summary and list items.
 fn findings(shared: &Shared) -> (String, String) {
+    let lang = shared.current().lang;
     let now = shared
         .now
         .unwrap_or_else(|| chrono::Local::now().fixed_offset().into());
@@ -46,23 +54,26 @@ fn findings(shared: &Shared) -> (String, String) {
     match pipeline::render(&shared.root, &publish, &shared.cache) {
         Ok(rendered) => {
             let report = pipeline::review(&rendered);
-            let summary = [Level::Error, Level::Warning, Level::Info]
-                .map(|level| format!("{} {}", report.count(level), level.id()))
-                .join(", ");
+            let [errors, warnings, infos] =
+                [Level::Error, Level::Warning, Level::Info].map(|level| report.count(level));
+            let summary = msg!("preview-review-counts", errors, warnings, infos).text(lang);
             let items = report
                 .findings
                 .iter()
-                .map(|f| item(&f.to_string()))
+                .map(|f| item(&f.text(lang)))
                 .collect();
             (summary, items)
         }
-        Err(Error::Invalid(problems)) => (
-            format!("{} problems fail the build", problems.len()),
-            problems.iter().map(|p| item(&p.to_string())).collect(),
-        ),
+        Err(Error::Invalid(problems)) => {
+            let count = problems.len();
+            (
+                msg!("preview-review-build-fails", count).text(lang),
+                problems.iter().map(|p| item(&p.text(lang))).collect(),
+            )
+        }
         Err(other) => (
-            "the site could not be read".to_string(),
-            item(&other.to_string()),
+            msg!("preview-review-unreadable").text(lang),
+            item(&other.text(lang)),
         ),
     }
 }

@@ -8,6 +8,7 @@ use super::options::ServeOptions;
 use super::preview::{Rebuilt, Shared};
 use crate::base::Error;
 use crate::load::layout::{INPUT_FOLDERS, SITE_TOML};
+use crate::msg;
 
 /// How long the watcher waits for a burst of saves to end before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -31,10 +32,8 @@ pub fn watch_site(
     let root = options.root.clone();
     let rebuild_options = options.clone();
     let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| {
-        Error::io(
-            format!("cannot watch {}", path.display()),
-            std::io::Error::other(e),
-        )
+        let path = path.display().to_string();
+        Error::io(msg!("preview-cannot-watch", path), std::io::Error::other(e))
     };
     let mut debouncer = notify_debouncer_full::new_debouncer(
         DEBOUNCE,

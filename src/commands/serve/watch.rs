@@ -1,6 +1,6 @@
 //! Watching the site's inputs: one rebuild after each burst of changes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,7 +29,16 @@ pub fn watch_site(
 ) -> Result<Watcher, Error> {
     use notify_debouncer_full::notify::RecursiveMode;
 
-    let root = options.root.clone();
+    // Events name paths as the watcher resolved them, which for `--root .` is the
+    // folder's full path: compare with that, or every file written in the site's
+    // folder (a log of the preview itself) would count as an input.
+    let roots = [
+        options.root.clone(),
+        options
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| options.root.clone()),
+    ];
     let rebuild_options = options.clone();
     let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| {
         let path = path.display().to_string();
@@ -41,7 +50,9 @@ pub fn watch_site(
         move |result: notify_debouncer_full::DebounceEventResult| {
             let read = shared.current().started;
             let changed = match result {
-                Ok(events) => events.iter().any(|event| is_new_change(&root, event, read)),
+                Ok(events) => events
+                    .iter()
+                    .any(|event| is_new_change(&roots, event, read)),
                 Err(_) => true,
             };
             if changed {
@@ -71,7 +82,7 @@ pub fn watch_site(
 /// rebuild already: the debouncer lets each change go once it is DEBOUNCE old, so one
 /// burst of saves can come in two batches, and the second is not rebuilt again.
 fn is_new_change(
-    root: &Path,
+    roots: &[PathBuf],
     event: &notify_debouncer_full::DebouncedEvent,
     read: Option<Instant>,
 ) -> bool {
@@ -79,15 +90,16 @@ fn is_new_change(
     matches!(
         event.kind,
         EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-    ) && event.paths.iter().any(|p| is_input(root, p))
+    ) && event.paths.iter().any(|p| is_input(roots, p))
         && read.is_none_or(|started| event.time >= started)
 }
 
 /// Whether a changed path is one of the site's inputs (not the output, not an
 /// editor's swap file in the root).
-fn is_input(root: &Path, path: &Path) -> bool {
-    let Ok(relative) = path.strip_prefix(root) else {
-        // Events may carry canonical paths; anything under the watched folders counts.
+fn is_input(roots: &[PathBuf], path: &Path) -> bool {
+    let Some(relative) = roots.iter().find_map(|root| path.strip_prefix(root).ok()) else {
+        // A path outside the root through a link: anything under the watched folders
+        // counts.
         return true;
     };
     match relative.components().next() {
@@ -106,9 +118,12 @@ mod tests {
     #[test]
     fn only_changes_of_inputs_that_the_latest_rebuild_has_not_read_are_rebuilt() {
         use notify_debouncer_full::DebouncedEvent;
-        use notify_debouncer_full::notify::event::{AccessKind, DataChange, ModifyKind};
+        use notify_debouncer_full::notify::event::{
+            AccessKind, CreateKind, DataChange, ModifyKind,
+        };
         use notify_debouncer_full::notify::{Event, EventKind};
         let root = Path::new("/site");
+        let roots = [PathBuf::from("."), root.to_path_buf()];
         let at = Instant::now();
         let event =
             |kind, path: &str| DebouncedEvent::new(Event::new(kind).add_path(root.join(path)), at);
@@ -116,19 +131,21 @@ mod tests {
             EventKind::Modify(ModifyKind::Data(DataChange::Any)),
             "content/a.md",
         );
-        assert!(is_new_change(root, &saved, None));
-        assert!(is_new_change(root, &saved, Some(at)));
+        assert!(is_new_change(&roots, &saved, None));
+        assert!(is_new_change(&roots, &saved, Some(at)));
         assert!(!is_new_change(
-            root,
+            &roots,
             &saved,
             Some(at + Duration::from_millis(1))
         ));
         let read = event(EventKind::Access(AccessKind::Any), "content/a.md");
-        assert!(!is_new_change(root, &read, None));
+        assert!(!is_new_change(&roots, &read, None));
         let output = event(
             EventKind::Modify(ModifyKind::Data(DataChange::Any)),
             "public/index.html",
         );
-        assert!(!is_new_change(root, &output, None));
+        assert!(!is_new_change(&roots, &output, None));
+        let log = event(EventKind::Create(CreateKind::File), "serve.log");
+        assert!(!is_new_change(&roots, &log, None));
     }
 }

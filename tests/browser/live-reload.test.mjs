@@ -8,19 +8,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, renameSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { renameSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { repo, binary, launchBrowser } from "./support.mjs";
-
-
-function fixtureSite() {
-  const dir = mkdtempSync(join(tmpdir(), "crisis-site-browser-"));
-  cpSync(join(repo, "tests", "fixtures", "basic"), dir, { recursive: true });
-  cpSync(join(repo, "themes", "default"), join(dir, "themes", "default"), { recursive: true });
-  return dir;
-}
+import { binary, launchBrowser, fixtureSite, FIXTURE_NOW } from "./support.mjs";
 
 // Saves a file of the site as an atomic editor does: written beside the site's folders
 // (the preview takes no file in the site's root but site.toml as an input), then
@@ -33,7 +24,7 @@ function save(root, path, text) {
 }
 
 function startPreview(root) {
-  const child = spawn(binary, ["--root", root, "--now", "2023-06-08T12:00:00+09:00", "serve", "--port", "0"], {
+  const child = spawn(binary, ["--root", root, "--now", FIXTURE_NOW, "serve", "--port", "0"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = new Promise((resolve, reject) => {
@@ -48,7 +39,7 @@ function startPreview(root) {
 }
 
 test("an open preview page shows an edit without being reloaded by the test", async () => {
-  const root = fixtureSite();
+  const root = fixtureSite("basic");
   const preview = startPreview(root);
   const browser = await launchBrowser();
   try {

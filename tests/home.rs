@@ -1,5 +1,7 @@
 //! The home page: the incident at a glance.
 
+use chrono::DateTime;
+
 use crate::support::TestSite;
 
 #[test]
@@ -102,5 +104,85 @@ fn shows_the_contact_desk() {
     assert_eq!(
         home.attr(".contact-desk a[href^='mailto:']", "href"),
         "mailto:desk@example.jp"
+    );
+}
+
+/// The `incident` fixture built at `moment`: its updates change the services in turn.
+fn incident_at(moment: &str) -> TestSite {
+    let mut site = TestSite::fixture("incident");
+    site.now = DateTime::parse_from_rfc3339(moment).unwrap();
+    site.built();
+    site
+}
+
+#[test]
+fn counts_services_by_status_and_lists_every_one_those_not_restored_first() {
+    // After the second update only: payroll partly back, attendance restored.
+    let site = incident_at("2023-06-03T00:00:00+09:00");
+    let home = site.page("index.html");
+    assert_eq!(home.text(".services h2"), "サービスの状況");
+    assert_eq!(
+        home.texts(".services .counts li"),
+        ["一部再開 1", "再開済み 1"]
+    );
+    assert_eq!(
+        home.attrs(".open-services li", "class"),
+        ["service service-partial"]
+    );
+    assert_eq!(home.text(".open-services strong"), "給与計算");
+    assert_eq!(home.text(".open-services .service-status"), "一部再開");
+    assert_eq!(home.text(".open-services .note"), "明細の閲覧のみ");
+    let source = home.attr(".open-services a", "href");
+    assert_eq!(home.resolve(&source), "announcements/second/index.html");
+    assert_eq!(home.text(".open-services a"), "第2報");
+    assert_eq!(home.text(".restored-services h3"), "再開済み");
+    assert_eq!(
+        home.texts(".restored-services li"),
+        ["勤怠管理 2023年6月2日"]
+    );
+    assert_eq!(
+        home.count(".services table"),
+        0,
+        "the full table is on the services page"
+    );
+    let more = home.attr(".services .more a", "href");
+    assert_eq!(home.resolve(&more), "services/index.html");
+    assert!(site.exists("services/index.html"));
+
+    let en = site.page("en/index.html");
+    assert_eq!(en.text(".open-services strong"), "Payroll");
+    assert_eq!(en.text(".open-services .note"), "Payslips only");
+    // Named as the first update's translation names it.
+    assert_eq!(
+        en.texts(".restored-services li"),
+        ["Attendance 2 June 2023"]
+    );
+    assert_eq!(en.count(".restored-services [lang]"), 0);
+}
+
+#[test]
+fn a_restored_service_is_listed_under_its_status_with_the_day_it_came_back() {
+    // After the third update everything is restored: no list of open services, and
+    // both functions in the compact list under their status, in the order first
+    // reported, each with the day it came back.
+    let site = incident_at(crate::support::NOW);
+    let home = site.page("index.html");
+    assert_eq!(home.texts(".services .counts li"), ["再開済み 2"]);
+    assert_eq!(home.count(".services .open-services"), 0);
+    assert_eq!(
+        home.texts(".restored-services .name"),
+        ["給与計算", "勤怠管理"]
+    );
+    assert_eq!(
+        home.text(".restored-services h3 .service-status.status-restored"),
+        "再開済み"
+    );
+    assert_eq!(
+        home.attrs(".restored-services time", "datetime"),
+        ["2023-06-05T09:00:00+09:00", "2023-06-02"]
+    );
+    assert_eq!(
+        home.texts(".restored-services time"),
+        ["2023年6月5日 09:00", "2023年6月2日"]
     );
 }

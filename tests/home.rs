@@ -186,3 +186,41 @@ fn a_restored_service_is_listed_under_its_status_with_the_day_it_came_back() {
         ["2023年6月5日 09:00", "2023年6月2日"]
     );
 }
+
+/// The `tel:` link of the basic fixture's desk with its `phone` set to `phone`, and
+/// the number as shown.
+fn phone_link(phone: &str) -> (Vec<String>, String) {
+    let site = TestSite::basic();
+    site.edit(
+        "site.toml",
+        "phone = \"0120-000-000\"",
+        &format!("phone = \"{phone}\""),
+    );
+    site.built();
+    let home = site.page("index.html");
+    // The desk has no period: the phone is its first line.
+    let shown = home.text(".contact-desk dl > div:first-child dd");
+    (home.attrs(".contact-desk a[href^='tel:']", "href"), shown)
+}
+
+#[test]
+fn the_tel_link_holds_only_the_number_and_its_extension() {
+    for (phone, link) in [
+        ("0120-000-000（平日 9:00〜18:00）", "tel:0120000000"),
+        ("03-1234-5678 内線 2", "tel:0312345678;ext=2"),
+        ("03-1234-5678 ext. 12", "tel:0312345678;ext=12"),
+        ("０３−１２３４−５６７８", "tel:0312345678"),
+        ("+81 3-1234-5678", "tel:+81312345678"),
+    ] {
+        let (links, shown) = phone_link(phone);
+        assert_eq!(links, [link], "{phone}");
+        assert_eq!(shown, phone, "the number is shown as written");
+    }
+}
+
+#[test]
+fn a_phone_field_that_does_not_start_with_a_number_is_shown_without_a_link() {
+    let (links, shown) = phone_link("フリーダイヤル 0120-000-000");
+    assert_eq!(links, Vec::<String>::new());
+    assert_eq!(shown, "フリーダイヤル 0120-000-000");
+}

@@ -74,10 +74,11 @@ pub fn pdf_only(checked: &Checked) -> Vec<Observation> {
                 "the text says little besides its attachments ({}): {columns} columns of text, \
                  fewer than {PDF_ONLY_COLUMNS}",
                 names.join(", ")
-            ),
+            )
+            .into(),
             hint: "state the key facts in the page itself (what happened, who is affected, what \
                    to do); phones and screen readers handle PDFs badly"
-                .to_string(),
+                .into(),
         });
     }
     found

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::input::{Checked, Observation};
+use crate::base::Message;
 use crate::theme::Key;
 
 /// Every published markdown file: each announcement's original and translations, each
@@ -95,13 +96,13 @@ pub fn confidential_marker(checked: &Checked) -> Vec<Observation> {
                 found.push(Observation {
                     path: Some(path.clone()),
                     line: Some(i + 1),
-                    message: format!(
+                    message: Message::from(format!(
                         "published text marks itself confidential: {}",
                         markers.join(", ")
-                    ),
+                    )),
                     hint: "remove the marker: a public statement never asks readers to keep it \
                            secret (and what must stay secret is not published)"
-                        .to_string(),
+                        .into(),
                 });
             }
         }
@@ -114,13 +115,13 @@ pub fn confidential_marker(checked: &Checked) -> Vec<Observation> {
                 found.push(Observation {
                     path: Some(folder.join(&attachment.name)),
                     line: None,
-                    message: format!(
+                    message: Message::from(format!(
                         "attachment's file name marks it confidential: {}",
                         markers.join(", ")
-                    ),
+                    )),
                     hint: "rename the file, and check that the document itself carries no such \
                            marker: it is published for anyone to read"
-                        .to_string(),
+                        .into(),
                 });
             }
         }

@@ -40,10 +40,11 @@ pub fn ir_identity(checked: &Checked) -> Vec<Observation> {
             "{disclosures} IR announcement{} published, but `[ir]` lacks {}",
             if disclosures == 1 { " is" } else { "s are" },
             missing.join(", ")
-        ),
+        )
+        .into(),
         hint: "an IR disclosure (適時開示) names the securities code, the exchange and a \
                contact; add them to site.toml's [ir]"
-            .to_string(),
+            .into(),
     }]
 }
 
@@ -93,8 +94,8 @@ pub fn reporting_deadlines(checked: &Checked) -> Vec<Observation> {
     let at = |message: String| Observation {
         path: Some(PathBuf::from(SITE_TOML)),
         line: Some(personal.line),
-        message,
-        hint: hint.to_string(),
+        message: message.into(),
+        hint: hint.into(),
     };
     let (first, last) = (aware + Duration::days(3), aware + Duration::days(5));
     let days = if personal.wrongful_act { 60 } else { 30 };

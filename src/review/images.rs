@@ -82,13 +82,13 @@ pub fn image_alt(checked: &Checked) -> Vec<Observation> {
         path: Some(path.to_path_buf()),
         line: Some(line),
         message: if src.is_empty() {
-            "an image has no alternative text".to_string()
+            "an image has no alternative text".into()
         } else {
-            format!("image `{src}` has no alternative text")
+            format!("image `{src}` has no alternative text").into()
         },
         hint: "say what the image shows in its alt text (`![what it shows](file.png)`): readers \
                who cannot see it need the facts it carries"
-            .to_string(),
+            .into(),
     };
     for path in published(checked) {
         let Some(text) = checked.text(&path) else {

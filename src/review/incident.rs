@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::input::{Checked, Observation};
+use crate::base::Message;
 use crate::load::layout::SITE_TOML;
 use crate::model::Announcement;
-use crate::model::config::{IncidentStatus, PeriodState};
+use crate::model::config::{ContactDesk, IncidentStatus, PeriodState, Phone};
+use crate::msg;
 
 /// A finding about one announcement, at the line of `key` in its original's file.
 fn at_key(
@@ -21,8 +23,8 @@ fn at_key(
     Observation {
         path: Some(source.clone()),
         line: checked.line_of_key(source, key),
-        message,
-        hint: hint.to_string(),
+        message: message.into(),
+        hint: hint.into(),
     }
 }
 
@@ -125,9 +127,10 @@ pub fn stale(checked: &Checked) -> Vec<Observation> {
             message: format!(
                 "nothing is published while the incident is `{}`",
                 checked.state().status.id()
-            ),
+            )
+            .into(),
             hint: "publish a first announcement: what happened, what is being done, whom to call"
-                .to_string(),
+                .into(),
         }];
     };
     let age = site.now - newest.last_changed();
@@ -158,8 +161,8 @@ pub fn contact_desk(checked: &Checked) -> Vec<Observation> {
         return vec![Observation {
             path: site_toml(),
             line: None,
-            message: "no contact desk is configured".to_string(),
-            hint: "add a [[contacts]] desk: readers must know whom to call".to_string(),
+            message: "no contact desk is configured".into(),
+            hint: "add a [[contacts]] desk: readers must know whom to call".into(),
         }];
     }
     let all_closed = config
@@ -179,11 +182,47 @@ pub fn contact_desk(checked: &Checked) -> Vec<Observation> {
                 "every contact desk has closed ({}) while the incident is `{}`",
                 names.join(", "),
                 checked.state().status.id()
-            ),
-            hint: "extend a desk's `until`, or add a desk that answers now".to_string(),
+            )
+            .into(),
+            hint: "extend a desk's `until`, or add a desk that answers now".into(),
         }];
     }
     Vec::new()
+}
+
+/// `phone-number`: a contact desk's `phone` is a number, with an extension if any,
+/// and nothing else. Hours or notes in it are left out of the `tel:` link, and a
+/// field that does not start with a number gets no link at all.
+pub fn phone_number(checked: &Checked) -> Vec<Observation> {
+    checked
+        .site
+        .config
+        .contacts
+        .iter()
+        .filter_map(|desk| {
+            Some(Observation {
+                path: site_toml(),
+                line: desk.phone_line,
+                message: phone_problem(desk)?,
+                hint: msg!("phone-number-hint"),
+            })
+        })
+        .collect()
+}
+
+/// What is wrong with a desk's `phone`, if anything.
+fn phone_problem(desk: &ContactDesk) -> Option<Message> {
+    let phone = desk.text.phone.as_deref()?;
+    let name = &desk.text.name;
+    match Phone::parse(phone) {
+        None => Some(msg!("phone-not-a-number", desk = name, phone)),
+        Some(read) if !read.rest.is_empty() => Some(msg!(
+            "phone-more-than-a-number",
+            desk = name,
+            rest = read.rest
+        )),
+        Some(_) => None,
+    }
 }
 
 /// `key-report-pending`: a block of the key-report menu no published announcement
@@ -200,11 +239,13 @@ pub fn key_report_pending(checked: &Checked) -> Vec<Observation> {
             message: format!(
                 "key report `{}` ({}) is still in preparation",
                 block.id, block.text.title
-            ),
+            )
+            .into(),
             hint: format!(
                 "publish the report with key_report = \"{}\" when it is ready",
                 block.id
-            ),
+            )
+            .into(),
         })
         .collect()
 }

@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser};
 
 use super::html::Scanned;
-use crate::base::Lang;
 use crate::base::text::line_of;
+use crate::base::{Lang, Message};
 use crate::load::frontmatter;
 use crate::markdown;
 use crate::model::{Site, Sources};
@@ -66,9 +66,9 @@ pub struct Observation {
     /// The line in that file, where there is one.
     pub line: Option<usize>,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// How to fix it, in one line.
-    pub hint: String,
+    pub hint: Message,
 }
 
 /// The line of `key = …` in the front matter of a content file's `text`, for pointing

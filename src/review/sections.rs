@@ -107,11 +107,13 @@ pub fn required_sections(checked: &Checked) -> Vec<Observation> {
                             kind.id(),
                             a.slug,
                             topic.name
-                        ),
+                        )
+                        .into(),
                         hint: format!(
                             "add a `##` section on it, with a heading containing one of: {}",
                             phrases.join(", ")
-                        ),
+                        )
+                        .into(),
                     });
                 }
             }

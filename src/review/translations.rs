@@ -43,10 +43,11 @@ pub fn translation_outdated(checked: &Checked) -> Vec<Observation> {
                     "{what} on {}, after this translation ({})",
                     checked.shown(&at),
                     checked.shown(&own)
-                ),
+                )
+                .into(),
                 hint: "bring the translation in line with the original, then set its `updated` \
                        to when you did"
-                    .to_string(),
+                    .into(),
             });
         }
     }

@@ -46,10 +46,11 @@ pub fn page_weight(checked: &Checked) -> Vec<Observation> {
                     kb(html),
                     kb(css),
                     site.config.check.page_weight_kb
-                ),
+                )
+                .into(),
                 hint: "crisis pages must load under a traffic spike: shorten the page, move \
                        detail into an attachment, or raise [check] page_weight_kb"
-                    .to_string(),
+                    .into(),
             });
         }
         for &line in &scanned.scripts {
@@ -57,11 +58,11 @@ pub fn page_weight(checked: &Checked) -> Vec<Observation> {
                 path: Some(PathBuf::from(page)),
                 line: Some(line),
                 message: "the page has a <script> element; published pages carry no script"
-                    .to_string(),
+                    .into(),
                 hint: format!(
                     "remove it from the theme's templates (themes/{}/templates/, or the site's templates/)",
                     site.config.theme
-                ),
+                ).into(),
             });
         }
     }

@@ -23,17 +23,27 @@ function save(root, path, text) {
   renameSync(temporary, join(root, path));
 }
 
+// The preview's messages in English (`--messages en`): the fixture is a Japanese site,
+// whose messages would otherwise be Japanese, and the test reads the address from the
+// line "serving the preview at URL". The 30 s timeout only fails a preview that never
+// says where it serves.
 function startPreview(root) {
-  const child = spawn(binary, ["--root", root, "--now", FIXTURE_NOW, "serve", "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const args = ["--root", root, "--now", FIXTURE_NOW, "--messages", "en", "serve", "--port", "0"];
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => reject(new Error("serve named no address in 30 s")), 30000);
     lines.on("line", (line) => {
       const found = line.match(/serving the preview at (http:\/\/\S+)/);
-      if (found) resolve(found[1]);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
     });
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}`));
+    });
   });
   return { child, url };
 }

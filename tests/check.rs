@@ -1,7 +1,7 @@
 //! `crisis-site check`: each rule triggered and not, levels changed and turned off,
 //! the JSON format and the exit statuses.
 
-use crisis_site::{Finding, Level, Rule};
+use crisis_site::{Finding, Level, MessageLang, Rule};
 
 use crate::support::TestSite;
 use crate::support::check::{check, check_at, of};
@@ -146,6 +146,66 @@ fn contact_desk_wants_a_desk_and_one_not_closed_while_the_incident_goes_on() {
         of(&check(&site), Rule::ContactDesk),
         [
             "warning[contact-desk]: site.toml: no contact desk is configured\n  hint: add a [[contacts]] desk: readers must know whom to call"
+        ]
+    );
+}
+
+/// The `phone-number` findings of the basic fixture with its desk's `phone` set to
+/// `phone`, in English and in Japanese.
+fn phone_findings(phone: &str) -> (Vec<String>, Vec<String>) {
+    let site = TestSite::basic();
+    site.edit(
+        "site.toml",
+        "phone = \"0120-000-000\"",
+        &format!("phone = \"{phone}\""),
+    );
+    let report = check(&site);
+    let ja = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::PhoneNumber)
+        .map(|f| f.text(MessageLang::Ja))
+        .collect();
+    (of(&report, Rule::PhoneNumber), ja)
+}
+
+#[test]
+fn phone_number_wants_only_a_number_and_its_extension_in_phone() {
+    for quiet in [
+        "0120-000-000",
+        "03-1234-5678 内線 2",
+        "03-1234-5678 ext. 2",
+        "０３−１２３４−５６７８",
+        "+81-3-1234-5678",
+    ] {
+        assert_eq!(phone_findings(quiet), (vec![], vec![]), "{quiet}");
+    }
+
+    let (en, ja) = phone_findings("0120-000-000（平日 9:00〜18:00）");
+    assert_eq!(
+        en,
+        [
+            "warning[phone-number]: site.toml:28: the phone number of the contact desk `お問い合わせ窓口` has more in it than the number: `（平日 9:00〜18:00）`; the tel: link leaves it out\n  hint: keep only the number in `phone`, with its extension if there is one (`03-1234-5678 内線 2`, `ext. 2`); put the hours in the desk's `hours`, and any other note in its `name`"
+        ]
+    );
+    assert_eq!(
+        ja,
+        [
+            "warning[phone-number]: site.toml:28: お問い合わせ窓口「お問い合わせ窓口」の `phone` に、電話番号のほかに「（平日 9:00〜18:00）」が書かれています。電話をかけるリンク（tel:）には含めません。\n  直し方: `phone` には電話番号だけを書いてください。内線があれば「03-1234-5678 内線 2」のように続けて書けます。受付時間は窓口の `hours` に、そのほかの注記は `name` に書いてください。"
+        ]
+    );
+
+    let (en, ja) = phone_findings("フリーダイヤル 0120-000-000");
+    assert_eq!(
+        en,
+        [
+            "warning[phone-number]: site.toml:28: the phone number of the contact desk `お問い合わせ窓口` does not start with a number: `フリーダイヤル 0120-000-000`; it is shown without a tel: link\n  hint: keep only the number in `phone`, with its extension if there is one (`03-1234-5678 内線 2`, `ext. 2`); put the hours in the desk's `hours`, and any other note in its `name`"
+        ]
+    );
+    assert_eq!(
+        ja,
+        [
+            "warning[phone-number]: site.toml:28: お問い合わせ窓口「お問い合わせ窓口」の `phone`「フリーダイヤル 0120-000-000」が電話番号で始まっていません。電話をかけるリンク（tel:）を付けずに表示します。\n  直し方: `phone` には電話番号だけを書いてください。内線があれば「03-1234-5678 内線 2」のように続けて書けます。受付時間は窓口の `hours` に、そのほかの注記は `name` に書いてください。"
         ]
     );
 }

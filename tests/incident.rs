@@ -119,49 +119,6 @@ fn the_services_table_shows_each_service_with_its_latest_status_since_when_and_w
 }
 
 #[test]
-fn the_home_page_counts_services_by_status_and_names_those_not_yet_restored() {
-    // Everything restored: the counts and the link, no list.
-    let site = site();
-    site.built();
-    let home = site.page("index.html");
-    assert_eq!(home.text(".services h2"), "サービスの状況");
-    assert_eq!(home.texts(".services .counts li"), ["再開済み 2"]);
-    assert_eq!(home.count(".services .open-services"), 0);
-    assert_eq!(
-        home.count(".services table"),
-        0,
-        "the full table is on the services page"
-    );
-    let more = home.attr(".services .more a", "href");
-    assert_eq!(home.resolve(&more), "services/index.html");
-    assert!(site.exists("services/index.html"));
-
-    // After the second update only: payroll partly back, attendance restored.
-    let mut earlier = self::site();
-    earlier.now = at("2023-06-03T00:00:00+09:00");
-    earlier.built();
-    let home = earlier.page("index.html");
-    assert_eq!(
-        home.texts(".services .counts li"),
-        ["一部再開 1", "再開済み 1"]
-    );
-    assert_eq!(
-        home.attrs(".open-services li", "class"),
-        ["service service-partial"]
-    );
-    assert_eq!(home.text(".open-services strong"), "給与計算");
-    assert_eq!(home.text(".open-services .service-status"), "一部再開");
-    assert_eq!(home.text(".open-services .note"), "明細の閲覧のみ");
-    let source = home.attr(".open-services a", "href");
-    assert_eq!(home.resolve(&source), "announcements/second/index.html");
-    assert_eq!(home.text(".open-services a"), "第2報");
-
-    let en = earlier.page("en/index.html");
-    assert_eq!(en.text(".open-services strong"), "Payroll");
-    assert_eq!(en.text(".open-services .note"), "Payslips only");
-}
-
-#[test]
 fn a_status_reads_without_colour() {
     let site = site();
     site.built();

@@ -9,11 +9,12 @@ use crate::support::TestSite;
 ///
 /// The goal (issue 7) is 15 KB. The example's Japanese home page cannot reach it
 /// without dropping what readers need first: its text alone (overview, alerts, next
-/// update, services not yet restored, key reports, guide pages, the five latest
+/// update, every service with its status, key reports, guide pages, the five latest
 /// announcements, three contact desks) is about 6 KB of UTF-8, three bytes a kanji,
 /// and the head (title, description, Open Graph, hreflang) another 2 KB. After the
-/// compact style sheet, the services summary and the whitespace cuts it weighs about
-/// 21 KB (from 30 KB); this budget keeps it there.
+/// compact style sheet, the services summary and the whitespace cuts it weighed about
+/// 21 KB (from 30 KB); listing the restored services too (issue 14) brought it to
+/// about 21.7 KB. This budget keeps it there.
 const HOME_BUDGET: usize = 22 * 1024;
 
 fn example() -> TestSite {

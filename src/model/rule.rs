@@ -48,6 +48,8 @@ pub enum Rule {
     Stale,
     /// No contact desk, or every desk closed, while the incident goes on.
     ContactDesk,
+    /// A contact desk's `phone` holds more than a number and its extension.
+    PhoneNumber,
     /// A key-report block still in preparation.
     KeyReportPending,
     /// The promised next update has passed with no newer announcement.
@@ -75,10 +77,11 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order findings of one place are listed.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::Numbering,
         Rule::Stale,
         Rule::ContactDesk,
+        Rule::PhoneNumber,
         Rule::KeyReportPending,
         Rule::NextUpdateLate,
         Rule::ConfidentialMarker,
@@ -98,6 +101,7 @@ impl Rule {
             Rule::Numbering => "numbering",
             Rule::Stale => "stale",
             Rule::ContactDesk => "contact-desk",
+            Rule::PhoneNumber => "phone-number",
             Rule::KeyReportPending => "key-report-pending",
             Rule::NextUpdateLate => "next-update-late",
             Rule::ConfidentialMarker => "confidential-marker",
@@ -120,9 +124,11 @@ impl Rule {
     /// Its level unless site.toml says otherwise.
     pub fn default_level(self) -> Level {
         match self {
-            Rule::Numbering | Rule::Stale | Rule::ContactDesk | Rule::NextUpdateLate => {
-                Level::Warning
-            }
+            Rule::Numbering
+            | Rule::Stale
+            | Rule::ContactDesk
+            | Rule::PhoneNumber
+            | Rule::NextUpdateLate => Level::Warning,
             Rule::KeyReportPending => Level::Info,
             // Asking the public to keep a public statement secret reads as concealment:
             // never to be published.

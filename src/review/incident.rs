@@ -9,7 +9,7 @@ use crate::base::Message;
 use crate::base::message::Arg;
 use crate::load::layout::SITE_TOML;
 use crate::model::Announcement;
-use crate::model::config::{IncidentStatus, PeriodState};
+use crate::model::config::{ContactDesk, IncidentStatus, PeriodState, Phone};
 use crate::msg;
 
 /// A finding about one announcement, at the line of `key` in its original's file.
@@ -223,4 +223,39 @@ pub fn next_update_late(checked: &Checked) -> Vec<Observation> {
         msg!("review-next-update-late", at = checked.shown(&promise.at)),
         msg!("review-next-update-late-hint"),
     )]
+}
+
+/// `phone-number`: a contact desk's `phone` is a number, with an extension if any,
+/// and nothing else. Hours or notes in it are left out of the `tel:` link, and a
+/// field that does not start with a number gets no link at all.
+pub fn phone_number(checked: &Checked) -> Vec<Observation> {
+    checked
+        .site
+        .config
+        .contacts
+        .iter()
+        .filter_map(|desk| {
+            Some(Observation {
+                path: site_toml(),
+                line: desk.phone_line,
+                message: phone_problem(desk)?,
+                hint: msg!("phone-number-hint"),
+            })
+        })
+        .collect()
+}
+
+/// What is wrong with a desk's `phone`, if anything.
+fn phone_problem(desk: &ContactDesk) -> Option<Message> {
+    let phone = desk.text.phone.as_deref()?;
+    let name = &desk.text.name;
+    match Phone::parse(phone) {
+        None => Some(msg!("phone-not-a-number", desk = name, phone)),
+        Some(read) if !read.rest.is_empty() => Some(msg!(
+            "phone-more-than-a-number",
+            desk = name,
+            rest = read.rest
+        )),
+        Some(_) => None,
+    }
 }

@@ -77,6 +77,7 @@ fn run(rule: Rule, checked: &Checked) -> Vec<Observation> {
         Rule::Numbering => incident::numbering(checked),
         Rule::Stale => incident::stale(checked),
         Rule::ContactDesk => incident::contact_desk(checked),
+        Rule::PhoneNumber => incident::phone_number(checked),
         Rule::KeyReportPending => incident::key_report_pending(checked),
         Rule::NextUpdateLate => incident::next_update_late(checked),
         Rule::ConfidentialMarker => content::confidential_marker(checked),

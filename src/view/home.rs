@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::context::{DateView, PageContext};
 use super::item::{Item, item};
 use super::unreleased::{Unreleased, unreleased};
-use crate::model::config::PeriodState;
+use crate::model::config::{PeriodState, Phone};
 use crate::model::{GuidePage, url};
 
 /// A block of the key-report menu.
@@ -88,7 +88,8 @@ pub struct ContactView {
     pub name: String,
     /// Its phone number.
     pub phone: Option<String>,
-    /// The `tel:` form of the phone number.
+    /// The `tel:` link of the phone number (`Phone::tel`), or `None` when the field
+    /// does not start with one.
     pub phone_link: Option<String>,
     /// Its e-mail address.
     pub email: Option<String>,
@@ -175,13 +176,11 @@ fn contacts(cx: &PageContext) -> Vec<ContactView> {
                 state,
                 from: c.period.from.as_ref().map(|w| cx.when(w)),
                 until: c.period.until.as_ref().map(|w| cx.when(w)),
-                phone_link: text.phone.as_ref().map(|p| {
-                    let digits: String = p
-                        .chars()
-                        .filter(|c| c.is_ascii_digit() || *c == '+')
-                        .collect();
-                    format!("tel:{digits}")
-                }),
+                phone_link: text
+                    .phone
+                    .as_deref()
+                    .and_then(Phone::parse)
+                    .map(|p| p.tel()),
                 name: text.name,
                 phone: text.phone,
                 email: text.email,

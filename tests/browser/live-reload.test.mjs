@@ -8,19 +8,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, renameSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { renameSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { repo, binary, launchBrowser } from "./support.mjs";
-
-
-function fixtureSite() {
-  const dir = mkdtempSync(join(tmpdir(), "crisis-site-browser-"));
-  cpSync(join(repo, "tests", "fixtures", "basic"), dir, { recursive: true });
-  cpSync(join(repo, "themes", "default"), join(dir, "themes", "default"), { recursive: true });
-  return dir;
-}
+import { binary, launchBrowser, fixtureSite, FIXTURE_NOW } from "./support.mjs";
 
 // Saves a file of the site as an atomic editor does: written beside the site's folders
 // (the preview takes no file in the site's root but site.toml as an input), then
@@ -32,23 +23,33 @@ function save(root, path, text) {
   renameSync(temporary, join(root, path));
 }
 
+// The preview's messages in English (`--messages en`): the fixture is a Japanese site,
+// whose messages would otherwise be Japanese, and the test reads the address from the
+// line "serving the preview at URL". The 30 s timeout only fails a preview that never
+// says where it serves.
 function startPreview(root) {
-  const child = spawn(binary, ["--root", root, "--now", "2023-06-08T12:00:00+09:00", "serve", "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const args = ["--root", root, "--now", FIXTURE_NOW, "--messages", "en", "serve", "--port", "0"];
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => reject(new Error("serve named no address in 30 s")), 30000);
     lines.on("line", (line) => {
       const found = line.match(/serving the preview at (http:\/\/\S+)/);
-      if (found) resolve(found[1]);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
     });
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}`));
+    });
   });
   return { child, url };
 }
 
 test("an open preview page shows an edit without being reloaded by the test", async () => {
-  const root = fixtureSite();
+  const root = fixtureSite("basic");
   const preview = startPreview(root);
   const browser = await launchBrowser();
   try {

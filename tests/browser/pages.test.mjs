@@ -8,18 +8,28 @@
 //   - nothing scrolls sideways (scrollWidth <= innerWidth), and a full-page screenshot
 //     lands in target/screenshots/LANG-NAME-WIDTH.png for a reviewer to look at;
 //   - the page requests nothing from another origin and no script, and has no <script>.
-// Then the Nu HTML Checker (vnu.jar, run with the machine's java, one JVM for all files)
+// Then every .html file of the example's build and of the fixtures' is opened at 320 and
+// 375 px, and must fit them (below). Last, the Nu HTML Checker (vnu.jar, run with the machine's java, one JVM for all files)
 // validates every .html file the build wrote.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, extname, relative, sep } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { repo, binary, launchBrowser } from "./support.mjs";
+import {
+  repo,
+  launchBrowser,
+  buildSite,
+  fixtureSite,
+  serveFolder,
+  listen,
+  htmlFiles,
+  EXAMPLE_NOW,
+  FIXTURE_NOW,
+} from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 const screenshots = join(repo, "target", "screenshots");
@@ -55,46 +65,6 @@ const LANGS = [
 ];
 const WIDTHS = [375, 1280];
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml",
-  ".json": "application/json",
-  ".pdf": "application/pdf",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-// A static host: a folder's address serves its index.html, a missing file 404.html (or
-// LANG/404.html under a language folder), as the README asks of a host.
-function serveFolder(root) {
-  return createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://host").pathname);
-    let file = join(root, path);
-    if (!file.startsWith(root + sep) && file !== root) {
-      response.writeHead(400).end();
-      return;
-    }
-    try {
-      if (statSync(file).isDirectory()) file = join(file, "index.html");
-      const body = readFileSync(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      response.end(body);
-    } catch {
-      const lang = path.match(/^\/(en)\//);
-      const body = readFileSync(join(root, lang ? lang[1] : "", "404.html"));
-      response.writeHead(404, { "content-type": TYPES[".html"] }).end(body);
-    }
-  });
-}
-
-function htmlFiles(dir) {
-  return readdirSync(dir, { recursive: true })
-    .filter((name) => name.endsWith(".html"))
-    .map((name) => join(dir, name))
-    .sort();
-}
-
 let output;
 let server;
 let base;
@@ -103,16 +73,9 @@ let browser;
 before(async () => {
   output = mkdtempSync(join(tmpdir(), "crisis-site-pages-"));
   server = serveFolder(join(output, "public"));
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  // Built for the address it is served at: with the example's own base_url the 404
-  // pages' <base href> would point every link and the style sheet at that host.
-  const built = spawnSync(
-    binary,
-    ["--root", repo, "--now", "2026-11-23T12:00:00+09:00", "build", "--output", join(output, "public"), "--base-url", base],
-    { encoding: "utf8" },
-  );
-  assert.equal(built.status, 0, `crisis-site build failed:\n${built.stdout}${built.stderr}`);
+  base = await listen(server);
+  const failed = buildSite(repo, join(output, "public"), EXAMPLE_NOW, base);
+  assert.equal(failed, null, failed);
   mkdirSync(screenshots, { recursive: true });
   browser = await launchBrowser();
 });
@@ -192,6 +155,102 @@ for (const [lang, prefix] of LANGS) {
   }
 }
 
+// Every .html file of the example site's build and of the fixtures' (both languages,
+// the lists, every announcement, the 404, redirect and banner files), at a small and a
+// common phone's width: the page must not scroll sideways, and no element may stick
+// out of the viewport or hide part of itself behind a scroll bar or a clip (a table
+// scrolling inside its box cuts it off as surely). A failure names the page and the
+// outermost elements sticking out, with their right edge and the start of their text.
+const PHONE_WIDTHS = [320, 375];
+const SITES = [
+  { name: "example", root: () => repo, now: EXAMPLE_NOW },
+  { name: "fixture basic", root: () => fixtureSite("basic"), now: FIXTURE_NOW },
+  { name: "fixture incident", root: () => fixtureSite("incident"), now: FIXTURE_NOW },
+];
+// A redirect page refreshes to its target at once; it is measured without its refresh.
+const REFRESH = /<meta http-equiv="refresh"[^>]*>/;
+
+// Runs in the page: how wide the document is, and what sticks out of the viewport.
+function measureWidth() {
+  const width = window.innerWidth;
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : "") + [...el.classList].map((c) => `.${c}`).join("");
+  const path = (el) => {
+    const parts = [];
+    for (let e = el; e && e !== document.body; e = e.parentElement) parts.unshift(name(e));
+    return parts.join(" > ");
+  };
+  const sticksOut = (el) => el.getBoundingClientRect().right > width + 0.5;
+  const offenders = [];
+  let widest = 0;
+  for (const el of document.body.querySelectorAll("*")) {
+    const { right } = el.getBoundingClientRect();
+    widest = Math.max(widest, right);
+    const overflowX = getComputedStyle(el).overflowX;
+    const hides = overflowX !== "visible" && el.scrollWidth > el.clientWidth + 1;
+    if ((sticksOut(el) && !sticksOut(el.parentElement)) || hides) {
+      const text = el.textContent.replace(/\s+/g, " ").trim().slice(0, 60);
+      const why = hides ? `hides ${el.scrollWidth - el.clientWidth} px (overflow-x: ${overflowX})` : `right edge ${Math.round(right)} px`;
+      offenders.push(`${path(el)}: ${why}, "${text}"`);
+    }
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, widest, offenders };
+}
+
+for (const site of SITES) {
+  test(`no page of the ${site.name} site scrolls sideways on a phone`, async (t) => {
+    const root = site.root();
+    const built = mkdtempSync(join(tmpdir(), "crisis-site-widths-"));
+    const host = serveFolder(built);
+    const context = {};
+    try {
+      const address = await listen(host);
+      const failed = buildSite(root, built, site.now, address);
+      assert.equal(failed, null, failed);
+      const files = htmlFiles(built);
+      assert.ok(files.length > 10, `only ${files.length} .html files in the build`);
+      for (const width of PHONE_WIDTHS) {
+        context[width] = await browser.newContext({ viewport: { width, height: 800 } });
+        const page = await context[width].newPage();
+        let widest = { scrollWidth: 0, right: 0, file: "" };
+        for (const file of files) {
+          await t.test(`/${file} at ${width} px`, async () => {
+            const url = address + file;
+            const html = readFileSync(join(built, file), "utf8");
+            if (REFRESH.test(html)) {
+              await page.route(url, (route) =>
+                route.fulfill({ contentType: "text/html; charset=utf-8", body: html.replace(REFRESH, "") }),
+              );
+            }
+            try {
+              await page.goto(url, { waitUntil: "load" });
+              const { scrollWidth, innerWidth, offenders, ...measured } = await page.evaluate(measureWidth);
+              const right = Math.round(measured.widest);
+              if (scrollWidth > widest.scrollWidth || (scrollWidth === widest.scrollWidth && right > widest.right)) {
+                widest = { scrollWidth, right, file };
+              }
+              assert.ok(
+                scrollWidth <= innerWidth && offenders.length === 0,
+                `/${file} does not fit ${width} px: scrollWidth ${scrollWidth}, innerWidth ${innerWidth}; ` +
+                  `sticking out:\n  ${offenders.slice(0, 8).join("\n  ")}`,
+              );
+            } finally {
+              await page.unrouteAll();
+            }
+          });
+        }
+        t.diagnostic(
+          `widest page at ${width} px: /${widest.file}, scrollWidth ${widest.scrollWidth}, rightmost element edge ${widest.right} px`,
+        );
+      }
+    } finally {
+      for (const c of Object.values(context)) await c.close();
+      host.close();
+      rmSync(built, { recursive: true, force: true });
+      if (root !== repo) rmSync(root, { recursive: true, force: true });
+    }
+  });
+}
+
 // Every .html file of the build: pages of both languages, the 404 pages, the redirect
 // pages and the banners.
 //
@@ -203,7 +262,7 @@ for (const [lang, prefix] of LANGS) {
 // line, so vnu's line numbers are the banner's own.
 test("the Nu HTML Checker finds no error in any generated .html file", () => {
   const root = join(output, "public");
-  const files = htmlFiles(root);
+  const files = htmlFiles(root).map((name) => join(root, name));
   assert.ok(files.length > 40, `only ${files.length} .html files in the build`);
   const wrapped = join(output, "wrapped");
   mkdirSync(wrapped, { recursive: true });

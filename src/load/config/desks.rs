@@ -24,11 +24,13 @@ pub(super) fn contacts(
         let translations = by_language(raw_contact.translations, main, r);
         let from = raw_contact.from.as_ref();
         let period = period("contacts", from, raw_contact.until.as_ref(), zone, r);
+        let phone_line = raw_contact.phone.as_ref().map(|p| r.line(p.span()));
         contacts.push(ContactDesk {
             period,
+            phone_line,
             text: ContactText {
                 name: raw_contact.name,
-                phone: raw_contact.phone,
+                phone: raw_contact.phone.map(Spanned::into_inner),
                 email: raw_contact.email,
                 hours: raw_contact.hours,
             },

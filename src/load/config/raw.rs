@@ -100,7 +100,7 @@ pub(super) struct RawKeyReport {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawContact {
     pub(super) name: String,
-    pub(super) phone: Option<String>,
+    pub(super) phone: Option<Spanned<String>>,
     pub(super) email: Option<String>,
     pub(super) hours: Option<String>,
     pub(super) from: Option<Spanned<toml::Value>>,

@@ -17,6 +17,8 @@ pub struct ContactDesk {
     /// When the desk answers: a closed desk stays on the site, marked closed, so
     /// readers understand why the number no longer answers.
     pub period: Period,
+    /// The line of `phone` in site.toml, for findings to point at.
+    pub phone_line: Option<usize>,
 }
 
 /// A contact desk's details in one language.

@@ -8,6 +8,7 @@ mod incident;
 mod ir;
 mod key_report;
 mod period;
+mod phone;
 mod review;
 
 use std::collections::BTreeMap;
@@ -25,6 +26,7 @@ pub use incident::{Incident, IncidentStatus, PersonalData};
 pub use ir::IrIdentity;
 pub use key_report::{BlockText, BlockTranslation, KeyReport, KeyReportId};
 pub use period::{Period, PeriodState};
+pub use phone::Phone;
 pub use review::CheckSettings;
 
 /// How many announcements a feed carries unless site.toml says otherwise: more than a

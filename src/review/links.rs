@@ -276,8 +276,8 @@ pub fn broken_link(checked: &Checked) -> Vec<Observation> {
                 found.push(Observation {
                     path: Some(PathBuf::from(page)),
                     line: Some(link.line),
-                    message: message.into(),
-                    hint: hint_for(checked, page, &link.url).into(),
+                    message,
+                    hint: hint_for(checked, page, &link.url),
                 });
             }
         }
@@ -300,8 +300,8 @@ pub fn broken_link(checked: &Checked) -> Vec<Observation> {
                 found.push(Observation {
                     path: Some(PathBuf::from(&file.path)),
                     line: None,
-                    message: message.into(),
-                    hint: hint.into(),
+                    message,
+                    hint,
                 });
             }
         }

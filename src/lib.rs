@@ -27,7 +27,9 @@ mod view;
 pub use base::message::Arg as MessageArg;
 pub use base::time::{Moment, parse_now};
 pub use base::{Error, Lang, Message, MessageLang, Problem};
-pub use commands::build::{BuildOptions, BuildSummary, NO_BASE_URL, build};
+pub use commands::build::{
+    BuildError, BuildOptions, BuildSummary, NO_BASE_URL, build, errors as build_errors,
+};
 pub use commands::check::check;
 pub use commands::init::{THEME, init};
 pub use commands::messages::{MESSAGES_VAR, message_lang};
@@ -38,7 +40,7 @@ pub use commands::serve::preview::Rebuilt;
 pub use commands::serve::serve;
 pub use load::Cache;
 pub use markdown::options as markdown_options;
-pub use model::{BaseUrl, Channel, Level, Publish, Rule};
+pub use model::{BaseUrl, Channel, Channels, Level, Publish, Rule};
 pub use output::{MARKER as OUTPUT_MARKER, PAUSE_VAR};
 pub use pipeline::render;
 pub use render::Body;

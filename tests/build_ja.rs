@@ -1,7 +1,7 @@
 //! `crisis-site build` in Japanese: what rendering and writing the output say when
 //! they refuse a site or the file system says no, and that nothing was written.
 
-use crisis_site::{Error, MessageLang, PAUSE_VAR};
+use crisis_site::{BuildError, Error, MessageLang, PAUSE_VAR};
 
 use crate::support::TestSite;
 
@@ -12,7 +12,7 @@ fn refused_ja(site: &TestSite, change: impl FnOnce(&TestSite)) -> Vec<String> {
     let before = site.snapshot();
     change(site);
     let problems = match site.build() {
-        Err(Error::Invalid(problems)) => problems,
+        Err(BuildError::Failed(Error::Invalid(problems))) => problems,
         other => panic!("expected problems, got {other:?}"),
     };
     assert_eq!(site.snapshot(), before, "a failed build writes nothing");

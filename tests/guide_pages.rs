@@ -14,10 +14,10 @@ const FAQ: &str = "+++\ntitle = \"よくあるご質問\"\nupdated = 2023-06-07T
 ## 補償について\n\n追ってお知らせします。\n";
 
 const FAQ_EN: &str = "+++\ntitle = \"Frequently asked questions\"\nsummary = \"Answers about the incident.\"\n+++\n\
-## Scope\n\n## Compensation\n\n## Contact\n";
+## Scope\n\nAbout 10,000 records.\n\n## Compensation\n\nTo follow.\n\n## Contact\n\nThe desk.\n";
 
 const WHAT_TO_DO: &str = "+++\ntitle = \"お客様へのお願い\"\nsummary = \"パスワードを変更してください。\"\n+++\n\
-## パスワードの変更\n\n## 不審なメール\n";
+## パスワードの変更\n\n変更してください。\n\n## 不審なメール\n\n開かないでください。\n";
 
 /// The basic fixture with `content/pages/NAME` written for each of `pages`.
 fn site_with(pages: &[(&str, &str)]) -> TestSite {
@@ -174,8 +174,8 @@ fn headings_get_readable_unique_ids_that_never_take_the_themes() {
     let site = site_with(&[(
         "faq.md",
         "+++\ntitle = \"FAQ\"\n+++\n\
-         ## 被害の範囲（6月7日時点）\n\n## Q&A: what now?\n\n## Q&A: what now?\n\n\
-         ## 補償 {#compensation}\n\n## Main\n\n## Latest heading\n",
+         ## 被害の範囲（6月7日時点）\n\n本文。\n\n## Q&A: what now?\n\n本文。\n\n## Q&A: what now?\n\n本文。\n\n\
+         ## 補償 {#compensation}\n\n本文。\n\n## Main\n\n本文。\n\n## Latest heading\n\n本文。\n",
     )]);
     site.built();
     let page = site.page("faq/index.html");
@@ -202,7 +202,7 @@ fn announcement_and_overview_headings_get_ids_too() {
     let site = TestSite::basic();
     site.write(
         "content/_index.md",
-        "## 概要\n\n## Key report: investigation\n",
+        "## 概要\n\n本文。\n\n## Key report: investigation\n\n本文。\n",
     );
     site.built();
     let announcement = site.page("announcements/first/index.html");
@@ -243,7 +243,7 @@ fn two_headings_give_no_table_of_contents_and_announcements_never_have_one() {
     let site = site_with(&[("what-to-do.md", WHAT_TO_DO)]);
     site.write(
         "content/announcements/disclosure.md",
-        "+++\ntitle = \"t\"\ndate = 2023-06-06T15:00:00+09:00\nchannel = \"ir\"\n+++\n## a\n\n## b\n\n## c\n",
+        "+++\ntitle = \"t\"\ndate = 2023-06-06T15:00:00+09:00\nchannel = \"ir\"\n+++\n## a\n\nA.\n\n## b\n\nB.\n\n## c\n\nC.\n",
     );
     site.built();
     assert_eq!(site.page("what-to-do/index.html").count(".toc"), 0);

@@ -3,7 +3,7 @@
 //! what to type instead. The English of the same problems is tested beside their
 //! inputs (bad_input, incident_errors, guide_pages, redirects, check, markdown).
 
-use crisis_site::{Error, MessageLang};
+use crisis_site::{BuildError, Error, MessageLang};
 
 use crate::support::TestSite;
 
@@ -17,7 +17,9 @@ fn refused_ja(site: TestSite, change: impl FnOnce(&TestSite)) -> Vec<String> {
     change(&site);
     let problems = match site.build() {
         Ok(_) => panic!("build succeeded, expected problems"),
-        Err(Error::Invalid(problems)) => problems.iter().map(|p| p.text(MessageLang::Ja)).collect(),
+        Err(BuildError::Failed(Error::Invalid(problems))) => {
+            problems.iter().map(|p| p.text(MessageLang::Ja)).collect()
+        }
         Err(other) => panic!("expected content problems, got: {other}"),
     };
     assert_eq!(

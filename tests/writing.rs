@@ -1,32 +1,83 @@
-//! Starting a site (`init`) and writing announcements (`new`).
+//! Starting a site (`init`): the starter, its drafts and placeholders, and what it takes
+//! to publish it. Writing announcements (`new`) is in `new_command.rs`.
 
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use chrono::DateTime;
-use crisis_site::Channel;
-use crisis_site::{Error, Publish};
-use crisis_site::{NewAnnouncement, NewTranslation};
 use scraper::Html;
 
-use crate::support::{HtmlPage, NOW, TestSite, snapshot};
+use crate::support::{HtmlPage, NOW, snapshot};
 
-fn problems(result: Result<std::path::PathBuf, Error>) -> Vec<String> {
-    match result {
-        Err(Error::Invalid(problems)) => problems.iter().map(|p| p.to_string()).collect(),
-        other => panic!("expected problems, got {other:?}"),
+/// Runs the binary in `root` with `args` at the fixtures' moment, its messages in
+/// English unless `args` choose.
+fn run_in(root: &Path, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
+    command
+        .current_dir(root)
+        .env_remove(crisis_site::MESSAGES_VAR)
+        .args(["--now", NOW]);
+    if !args.contains(&"--messages") {
+        command.args(["--messages", "en"]);
     }
+    command.args(args).output().unwrap()
 }
 
-fn new_pr(site: &TestSite, title: &str) -> NewAnnouncement {
-    NewAnnouncement {
-        root: site.root().to_path_buf(),
-        title: title.to_string(),
-        channel: Channel::Pr,
-        slug: None,
-        numbered: true,
-        now: DateTime::parse_from_rfc3339("2023-06-08T03:30:00Z")
-            .unwrap()
-            .into(),
+/// A new site made by `init` at the fixtures' moment in `dir/incident`.
+fn init_in(dir: &Path) -> PathBuf {
+    let root = dir.join("incident");
+    crisis_site::init(&root, DateTime::parse_from_rfc3339(NOW).unwrap()).unwrap();
+    root
+}
+
+/// What the starter's writer replaces its placeholders with, in every file.
+const FILLED_IN: &[(&str, &str)] = &[
+    ("（事案名）", "システム障害"),
+    ("（事案）", "システム障害"),
+    ("（会社名）", "テスト株式会社"),
+    ("（証券コード）", "1234"),
+    ("（上場取引所）", "東証プライム"),
+    ("（役職・氏名）", "広報部長 山田 太郎"),
+    ("（電話番号）", "0120-111-222"),
+    ("（メールアドレス）", "desk@test.example.jp"),
+    ("（受付時間）", "平日 9:00〜18:00"),
+    ("(name of the incident)", "the system failure"),
+    ("(company name)", "Test Co., Ltd."),
+    ("(securities code)", "1234"),
+    ("(title and name)", "Taro Yamada, Head of PR"),
+    ("(opening hours)", "Weekdays 9:00-18:00 JST"),
+    ("# securities_code = \"9999\"", "securities_code = \"1234\""),
+    ("draft = true\n", ""),
+];
+
+/// Does what a writer does to the starter before publishing it, the same way every
+/// time: each placeholder replaced by [`FILLED_IN`], each line to be written
+/// (`【要記入】…`, `[fill in] …`) written, and the drafts made ready.
+fn fill_in(root: &Path) {
+    for entry in walkdir::WalkDir::new(root) {
+        let entry = entry.unwrap();
+        let relative = entry.path().strip_prefix(root).unwrap();
+        if !entry.file_type().is_file() || relative.starts_with("themes") {
+            continue;
+        }
+        let mut text = std::fs::read_to_string(entry.path()).unwrap();
+        for (from, to) in FILLED_IN {
+            text = text.replace(from, to);
+        }
+        let text: String = text
+            .lines()
+            .map(|line| {
+                if line.starts_with("【要記入】") {
+                    "本文です。"
+                } else if line.starts_with("[fill in]") {
+                    "Text."
+                } else {
+                    line
+                }
+            })
+            .map(|line| format!("{line}\n"))
+            .collect();
+        std::fs::write(entry.path(), text).unwrap();
     }
 }
 
@@ -45,7 +96,7 @@ fn the_embedded_theme_is_the_default_theme() {
 }
 
 #[test]
-fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
+fn init_writes_a_site_that_once_filled_in_builds_in_both_languages_and_channels() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("incident");
     let out = Command::new(env!("CARGO_BIN_EXE_crisis-site"))
@@ -91,17 +142,20 @@ fn init_writes_a_site_that_builds_in_both_languages_and_channels() {
         format!("next: cd {} && crisis-site serve", root.display())
     );
 
+    // Filled in, it publishes both channels in both languages.
+    fill_in(&root);
     let output = dir.path().join("public");
     crisis_site::build(&crisis_site::BuildOptions {
         root: root.clone(),
         output: output.clone(),
-        publish: Publish {
+        publish: crisis_site::Publish {
             drafts: false,
             future: false,
             now: DateTime::parse_from_rfc3339(NOW).unwrap().into(),
             base_url: None,
             preview: false,
         },
+        publish_with_errors: false,
     })
     .unwrap();
     let page = |path: &str| HtmlPage {
@@ -199,207 +253,121 @@ fn init_dates_the_starter_in_the_site_zone_whatever_the_zone_of_now() {
     );
 }
 
-#[test]
-fn new_writes_a_draft_with_the_next_number_dated_now_in_the_site_zone() {
-    let mut site = TestSite::basic();
-    let path =
-        crisis_site::new_announcement(&new_pr(&site, "システム復旧の見通しについて（第4報）"))
-            .unwrap();
-    assert_eq!(
-        path,
-        std::path::Path::new("content/announcements/2023-06-08-1230.md")
-    );
-    let text = std::fs::read_to_string(site.root().join(&path)).unwrap();
-    let front: toml::Table = toml::from_str(text.split("+++").nth(1).unwrap()).unwrap();
-    assert_eq!(
-        front["title"].as_str(),
-        Some("システム復旧の見通しについて（第4報）")
-    );
-    assert_eq!(front["date"].to_string(), "2023-06-08T12:30:00+09:00");
-    assert_eq!(front["channel"].as_str(), Some("pr"));
-    // 1, 2 and the draft's 3 exist: drafts count.
-    assert_eq!(front["number"].as_integer(), Some(4));
-    assert_eq!(front["draft"].as_bool(), Some(true));
-
-    site.now = DateTime::parse_from_rfc3339("2023-06-08T13:00:00+09:00").unwrap();
-    site.built();
-    assert!(
-        !site.exists("announcements/2023-06-08-1230/index.html"),
-        "a draft is not built"
-    );
-    site.drafts = true;
-    site.built();
-    let page = site.page("announcements/2023-06-08-1230/index.html");
-    assert_eq!(page.text("article header .number"), "第4報");
-    assert_eq!(page.count(".banner-draft"), 1);
+/// The finding of a placeholder of the starter, as `check` and `build` print it.
+fn placeholder(place: &str, text: &str) -> String {
+    format!(
+        "error[placeholder]: {place}: published text still holds the placeholder `{text}`\n  \
+         hint: write what it stands for in its place; an announcement not ready yet can stay a draft (`draft = true`)\n"
+    )
 }
 
-#[test]
-fn new_escapes_the_title_for_toml() {
-    let site = TestSite::basic();
-    let mut new = new_pr(&site, "\"引用\" と \\ 記号");
-    new.slug = Some("quoted".into());
-    new.numbered = false;
-    let path = crisis_site::new_announcement(&new).unwrap();
-    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
-    let front: toml::Table = toml::from_str(text.split("+++").nth(1).unwrap()).unwrap();
-    assert_eq!(front["title"].as_str(), Some("\"引用\" と \\ 記号"));
-    assert!(!front.contains_key("number"));
-}
+/// What a site right after `init` publishes: its placeholders, in site.toml and the
+/// overview; its announcements are drafts.
+const STARTER_PLACEHOLDERS: [(&str, &str); 12] = [
+    ("content/_index.en.md:4", "[fill in]"),
+    ("content/_index.md:4", "【要記入】"),
+    ("site.toml:4", "（事案名）"),
+    ("site.toml:5", "（会社名）"),
+    ("site.toml:26", "（上場取引所）"),
+    ("site.toml:27", "（役職・氏名）"),
+    ("site.toml:40", "（電話番号）"),
+    ("site.toml:41", "（メールアドレス）"),
+    ("site.toml:42", "（受付時間）"),
+    ("site.toml:46", "(opening hours)"),
+    ("site.toml:49", "(name of the incident)"),
+    ("site.toml:50", "(company name)"),
+];
 
 #[test]
-fn new_refuses_an_existing_or_bad_slug_and_writes_nothing() {
-    let site = TestSite::basic();
-    let before = snapshot(site.root());
-    let mut new = new_pr(&site, "t");
-    new.slug = Some("first".into());
-    assert_eq!(
-        problems(crisis_site::new_announcement(&new)),
-        [
-            "content/announcements/first.md: an announcement `first` exists already; expected a new slug (pass --slug NAME)"
-        ]
-    );
-    new.slug = Some("both".into());
-    assert_eq!(
-        problems(crisis_site::new_announcement(&new)),
-        [
-            "content/announcements/both.md: an announcement `both` exists already; expected a new slug (pass --slug NAME)"
-        ]
-    );
-    new.slug = Some("第4報".into());
-    assert_eq!(
-        problems(crisis_site::new_announcement(&new)),
-        [
-            "--slug: `第4報` cannot be a slug (the announcement's URL); expected a name of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
-        ]
-    );
-    assert_eq!(snapshot(site.root()), before);
-}
-
-#[test]
-fn new_translation_is_written_beside_its_original() {
-    let site = TestSite::basic();
-    let out = site.run(&[
-        "new",
-        "A special loss (IR)",
-        "--lang",
-        "en",
-        "--for",
-        "disclosure",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        "content/announcements/disclosure.en.md\n"
-    );
-    site.built();
-    assert_eq!(
-        site.page("en/announcements/disclosure/index.html")
-            .text("article h1"),
-        "A special loss (IR)"
-    );
-
-    let path = crisis_site::new_translation(&NewTranslation {
-        root: site.root().to_path_buf(),
-        title: "Draft".into(),
-        lang: crisis_site::Lang::parse("zh").unwrap(),
-        of: "both".into(),
-    })
-    .unwrap();
-    assert_eq!(
-        path,
-        std::path::Path::new("content/announcements/both/index.zh.md")
-    );
-}
-
-#[test]
-fn new_translation_refuses_a_missing_original_an_existing_file_and_the_main_language() {
-    let site = TestSite::basic();
-    let before = snapshot(site.root());
-    let translation = |lang: &str, of: &str| NewTranslation {
-        root: site.root().to_path_buf(),
-        title: "T".into(),
-        lang: crisis_site::Lang::parse(lang).unwrap(),
-        of: of.into(),
-    };
-    assert_eq!(
-        problems(crisis_site::new_translation(&translation("en", "ghost"))),
-        [
-            "content/announcements/ghost.md: no announcement `ghost` to translate; expected ghost.md or ghost/index.md in content/announcements"
-        ]
-    );
-    assert_eq!(
-        problems(crisis_site::new_translation(&translation("en", "first"))),
-        [
-            "content/announcements/first.en.md: exists already; expected a new file (nothing was changed)"
-        ]
-    );
-    assert_eq!(
-        problems(crisis_site::new_translation(&translation("en", "../first"))),
-        [
-            "--for: `../first` cannot be a slug (the announcement's URL); expected a name of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
-        ]
-    );
-    assert_eq!(
-        problems(crisis_site::new_translation(&translation("ja", "first"))),
-        [
-            "--lang: `ja` is the site's main language; expected the language of the translation, e.g. en"
-        ]
-    );
-    assert_eq!(snapshot(site.root()), before);
-}
-
-#[test]
-fn the_new_command_prints_the_path_and_fails_with_the_problems() {
-    let site = TestSite::basic();
-    let out = site.run(&["new", "第4報", "--channel", "ir", "--slug", "fourth"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        "content/announcements/fourth.md\n"
-    );
-    let out = site.run(&["new", "again", "--channel", "ir", "--slug", "fourth"]);
+fn a_new_site_is_not_built_until_its_placeholders_are_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = init_in(dir.path());
+    let before = snapshot(&root);
+    let out = run_in(&root, &["build"]);
     assert_eq!(out.status.code(), Some(1));
+    let findings: String = STARTER_PLACEHOLDERS
+        .iter()
+        .map(|(place, text)| placeholder(place, text))
+        .collect();
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: content/announcements/fourth.md: an announcement `fourth` exists already; expected a new slug (pass --slug NAME)\n"
-    );
-}
-
-#[test]
-fn the_new_command_reports_problems_of_the_site_as_build_does_and_writes_nothing() {
-    let site = TestSite::basic();
-    let settings = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write("site.toml", &format!("tittle = \"x\"\n{settings}"));
-    let before = snapshot(site.root());
-    let out = site.run(&["new", "第4報", "--channel", "pr"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
-        "error: site.toml:1: unknown key `tittle`; did you mean `title`?\n"
+        format!(
+            "{findings}error: build refused: the review found 12 errors in what would be published \
+             (as `crisis-site check` reports them); ./public was left as it was; fix them, or pass \
+             --publish-with-errors to publish anyway\n"
+        )
     );
     assert_eq!(out.stdout, b"");
-    assert_eq!(snapshot(site.root()), before);
+    assert_eq!(snapshot(&root), before, "nothing is written");
 }
 
 #[test]
-fn a_language_that_is_not_a_code_is_a_command_line_error() {
-    let site = TestSite::basic();
-    let before = snapshot(site.root());
-    let out = site.run(&["new", "T", "--lang", "English", "--for", "first"]);
-    assert_eq!(out.status.code(), Some(2));
+fn the_starters_announcements_are_drafts_so_even_a_forced_build_publishes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = init_in(dir.path());
+    for file in ["first-notice", "disclosure"] {
+        let text = std::fs::read_to_string(
+            root.join(format!("content/announcements/2023-06-08-{file}.md")),
+        )
+        .unwrap();
+        let front: toml::Table = toml::from_str(text.split("+++").nth(1).unwrap()).unwrap();
+        assert_eq!(front["draft"].as_bool(), Some(true), "{file}");
+    }
+    let out = run_in(&root, &["build", "--publish-with-errors"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[24],
+        "warning: published with 12 errors of the review (--publish-with-errors): readers see them as listed above"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("built 0 announcements into ./public ("),
+        "{stdout}"
+    );
+    let list = HtmlPage {
+        path: "announcements/index.html".into(),
+        html: Html::parse_document(
+            &std::fs::read_to_string(root.join("public/announcements/index.html")).unwrap(),
+        ),
+    };
+    assert_eq!(list.count(".announcement-item"), 0);
+}
+
+#[test]
+fn the_starter_passes_check_strict_once_filled_in_and_undrafted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = init_in(dir.path());
+    fill_in(&root);
+    let out = run_in(&root, &["check", "--strict"]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "info[key-report-pending]: site.toml: key report `investigation-report` (調査報告書) is still in preparation\n  \
+         hint: publish the report with key_report = \"investigation-report\" when it is ready\n\
+         check: 0 errors, 0 warnings, 1 info\n"
+    );
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn init_says_its_refusals_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let out = run_in(dir.path(), &["--messages", "ja", "init", "."]);
+    assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: invalid value 'English' for '--lang <LANG>': `English` is not a language code; expected a lowercase code such as `ja` or `en`\n\n\
-         For more information, try '--help'.\n"
+        "エラー: サイトを作れませんでした（init）: .: 空ではありません。新しいサイトには、まだないフォルダーか空のフォルダーを指定してください（init は上書きしません）。\n"
     );
-    assert_eq!(snapshot(site.root()), before);
+    let file = dir.path().join("notes.txt");
+    let err = crisis_site::init(&file, DateTime::parse_from_rfc3339(NOW).unwrap()).unwrap_err();
+    assert_eq!(
+        err.text(crisis_site::MessageLang::Ja),
+        format!(
+            "{}: ファイルです。新しいサイトには、まだないフォルダーか空のフォルダーを指定してください（init は上書きしません）。",
+            file.display()
+        )
+    );
 }

@@ -420,6 +420,7 @@ mod tests {
                 base_url: None,
                 preview: false,
             },
+            publish_with_errors: false,
         })
         .unwrap_or_else(|e| panic!("the corpus must build: {e}"));
         assert_eq!(summary.announcements, 60);

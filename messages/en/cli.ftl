@@ -35,6 +35,23 @@ built = built { $count ->
    *[other] { $count } announcements
   } into { $output } ({ $pages } pages in { $languages }, { $files } files) in { $ms } ms
 
+# A build the review's errors stopped: how many, what was kept, and the two ways on.
+cli-build-refused = build refused: the review found { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+  } in what would be published (as `crisis-site check` reports them); { $output } was left as it was; fix { $count ->
+    [one] it
+   *[other] them
+  }, or pass --publish-with-errors to publish anyway
+# A build that published the review's errors because it was told to.
+cli-published-errors = published with { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+  } of the review (--publish-with-errors): readers see { $count ->
+    [one] it
+   *[other] them
+  } as listed above
+
 # A command that stopped on something other than the site's content: what failed,
 # then why.
 command-failed = { $what }: { $cause }
@@ -46,3 +63,5 @@ build-output-kept = build failed; the output folder was left as it was
 init-wrote = wrote a new site to { $folder } ({ $count } files):
 init-next = next: cd { $folder } && crisis-site serve
 serving = serving the preview at { $url } (drafts and embargoed announcements included; Ctrl-C stops)
+# While another `crisis-site new` numbers an announcement in the same site.
+cli-new-waiting = another `crisis-site new` is writing an announcement in this site; waiting for it to finish, so that the two do not take the same number

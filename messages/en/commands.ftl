@@ -9,3 +9,29 @@ no-base-url = `base_url` is not set (site.toml, or --base-url): the Atom feeds, 
 
 # The check builds the site into a temporary folder first, as `build` would.
 commands-check-scratch = cannot create a folder for the check's build
+
+## Files init and new write
+
+commands-cannot-create = cannot create { $path }
+commands-cannot-write = cannot write { $path }
+commands-cannot-replace = cannot replace { $path }
+
+## init
+
+commands-init-is-a-file = is a file; expected a new or empty folder for the new site (init never overwrites)
+commands-init-not-empty = is not empty; expected a new or empty folder for the new site (init never overwrites)
+commands-init-cannot-move = cannot move the new site to { $path }
+
+## new
+
+commands-new-title-empty = the title is empty; expected the words of the announcement's title, e.g. crisis-site new "System failure (update 2)" --channel pr
+commands-new-title-lines = the title runs over more than one line; expected one line
+commands-new-title-front-matter = the title has a `+++` line, which would end the front matter; expected one line without it
+commands-new-slug-taken = an announcement `{ $slug }` exists already; expected a new slug (pass --slug NAME)
+commands-new-main-language = `{ $lang }` is the site's main language; expected the language of the translation, e.g. en
+commands-new-no-original = no announcement `{ $of }` to translate; expected { $of }.md or { $of }/index.md in { $folder }
+# The same, with the likely typo among the site's announcements.
+commands-new-no-original-like = no announcement `{ $of }` to translate in { $folder }; did you mean `{ $best }`?
+commands-new-file-exists = exists already; expected a new file (nothing was changed)
+# The file two runs of `new` take turns on, so that they never give one number twice.
+commands-new-cannot-lock = cannot lock { $path }, which keeps two runs of `crisis-site new` from taking the same number

@@ -130,3 +130,12 @@ review-deadline-passed = passed { $days ->
 phone-more-than-a-number = the phone number of the contact desk `{ $desk }` has more in it than the number: `{ $rest }`; the tel: link leaves it out
 phone-not-a-number = the phone number of the contact desk `{ $desk }` does not start with a number: `{ $phone }`; it is shown without a tel: link
 phone-number-hint = keep only the number in `phone`, with its extension if there is one (`03-1234-5678 内線 2`, `ext. 2`); put the hours in the desk's `hours`, and any other note in its `name`
+
+## placeholder, empty-section
+
+# A placeholder left in published text or in a value of site.toml, as written.
+review-placeholder = published text still holds the placeholder `{ $placeholder }`
+review-placeholder-hint = write what it stands for in its place; an announcement not ready yet can stay a draft (`draft = true`)
+# A heading with nothing under it, by its text.
+review-empty-section = the section `{ $heading }` is empty: nothing follows its heading before the next heading of its level or above
+review-empty-section-hint = write the section, or delete its heading

@@ -14,6 +14,11 @@ check-counts = 公開前チェック: エラー { $errors } 件、警告 { $warn
 standby = 待機中: このサイトはまだ公開状態ではありません（site.toml の `standby = true`）。すべてのページに noindex が付き、robots.txt はすべてのクローラーを拒否します。公開するときは `standby = false` にしてください
 built = { $count } 件の発表を { $output } に生成しました（{ $languages } で { $pages } ページ、{ $files } ファイル、{ $ms } ミリ秒）
 
+# 公開前チェックのエラーで止まった生成: 件数、元のままのもの、次の二つの道。
+cli-build-refused = 公開前チェックで、公開される内容に { $count } 件のエラーが見つかったため、生成を取りやめました（`crisis-site check` と同じ指摘です）。{ $output } は元のままです。直すか、それでも公開する場合は --publish-with-errors を付けてください
+# 指示されて公開前チェックのエラーを含んだまま公開した生成。
+cli-published-errors = 公開前チェックのエラー { $count } 件を含んだまま公開しました（--publish-with-errors）。上に挙げた指摘は、読者にもそのまま見えます
+
 # サイトの内容以外の理由で止まったコマンド: 何が失敗したか、その理由。
 command-failed = { $what }: { $cause }
 init = サイトを作れませんでした（init）
@@ -24,3 +29,5 @@ build-output-kept = 生成できませんでした。出力先のフォルダー
 init-wrote = 新しいサイトを { $folder } に作りました（{ $count } ファイル）:
 init-next = 次は: cd { $folder } && crisis-site serve
 serving = プレビューを { $url } で表示しています（下書きと公開予定の発表も表示します。Ctrl-C で止まります）
+# 同じサイトで別の `crisis-site new` が発表に番号を付けているあいだ。
+cli-new-waiting = 別の `crisis-site new` がこのサイトに発表を書いています。同じ番号にならないよう、終わるまで待ちます

@@ -118,3 +118,12 @@ review-deadline-passed = 期限を{ $days }日過ぎています。
 phone-more-than-a-number = お問い合わせ窓口「{ $desk }」の `phone` に、電話番号のほかに「{ $rest }」が書かれています。電話をかけるリンク（tel:）には含めません。
 phone-not-a-number = お問い合わせ窓口「{ $desk }」の `phone`「{ $phone }」が電話番号で始まっていません。電話をかけるリンク（tel:）を付けずに表示します。
 phone-number-hint = `phone` には電話番号だけを書いてください。内線があれば「03-1234-5678 内線 2」のように続けて書けます。受付時間は窓口の `hours` に、そのほかの注記は `name` に書いてください。
+
+## placeholder, empty-section
+
+# 公開される文、または site.toml の値に残った仮の記入（書かれたとおり）。
+review-placeholder = 公開される文に仮の記入「{ $placeholder }」が残っています。
+review-placeholder-hint = 仮の記入を、実際の内容に書き換えてください。まだ公開できない発表は下書き（`draft = true`）のままにできます。
+# 下に何もない見出し（見出しの文言）。
+review-empty-section = 見出し「{ $heading }」の下に本文がありません（次の同じか上の階層の見出しまで、またはファイルの終わりまで）。
+review-empty-section-hint = 本文を書くか、見出しを削除してください。

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crisis_site::{BaseUrl, Channel, Lang, MessageLang};
+use crisis_site::{BaseUrl, Channel, Channels, Lang, MessageLang};
 
 /// Build a dedicated crisis-communication site from markdown announcements.
 #[derive(Parser)]
@@ -32,7 +32,8 @@ pub struct Cli {
 /// The commands.
 #[derive(Subcommand)]
 pub enum Command {
-    /// Build the site into the output folder, replacing it only if the build succeeds.
+    /// Build the site into the output folder, replacing it only if the build succeeds
+    /// and the review (`check`) finds no error in what it would publish.
     Build {
         /// Where to write the site (default: public/ in the site's folder).
         #[arg(long, short)]
@@ -47,6 +48,11 @@ pub enum Command {
         /// place of site.toml's `base_url`; used for feeds, sitemap and share links.
         #[arg(long, value_parser = BaseUrl::parse)]
         base_url: Option<BaseUrl>,
+        /// Publish even if the review (`check`) finds errors: a placeholder, an
+        /// empty section, a confidential marker, a broken link. Without it such a
+        /// build writes nothing; with it the errors are listed and published.
+        #[arg(long)]
+        publish_with_errors: bool,
     },
     /// Review the site before publishing: what hurts trust but is not a build error
     /// (a gap in the numbered series, a site silent for days, a late promised update,
@@ -75,27 +81,34 @@ pub enum Command {
     /// Write a new draft announcement dated now, with the next number of the series,
     /// and print its path; with --lang and --for, the translation of an existing one.
     New {
-        /// The title.
+        /// The title, on one line.
         title: String,
-        /// Whom it addresses: ir (a disclosure) or pr (a public statement).
+        /// Whom it addresses: ir (a disclosure), pr (a public statement), or both
+        /// (`--channel ir,pr` or `--channel ir --channel pr`).
         #[arg(
             long,
             value_enum,
+            value_delimiter = ',',
             required_unless_present = "of",
             conflicts_with = "of"
         )]
-        channel: Option<ChannelArg>,
-        /// Its slug (its URL name); default: the date and time, e.g. 2023-06-06-1700.
+        channel: Vec<ChannelArg>,
+        /// Its slug (its URL name); default: the date and time, e.g. 2023-06-06-1700,
+        /// or 2023-06-06-1700-2 when that is taken.
         #[arg(long, conflicts_with = "of")]
         slug: Option<String>,
         /// Leave out `number` (for statements outside the numbered series).
         #[arg(long, conflicts_with = "of")]
         no_number: bool,
+        /// Write it as a folder, SLUG/index.md, to put its attachments (PDFs, images)
+        /// beside it.
+        #[arg(long, conflicts_with = "of")]
+        folder: bool,
         /// Write a translation into this language (with --for).
         #[arg(long, requires = "of", value_parser = Lang::parse)]
         lang: Option<Lang>,
         /// The slug of the announcement to translate (with --lang).
-        #[arg(long = "for", id = "of", requires = "lang")]
+        #[arg(long = "for", id = "of", value_name = "SLUG", requires = "lang")]
         of: Option<String>,
     },
     /// Preview the site while writing: drafts and embargoed statements shown and
@@ -138,6 +151,16 @@ impl From<ChannelArg> for Channel {
             ChannelArg::Ir => Channel::Ir,
             ChannelArg::Pr => Channel::Pr,
         }
+    }
+}
+
+/// The channels of a new announcement from its `--channel`s: one, or both.
+pub fn channels(named: &[ChannelArg]) -> Channels {
+    let has = |c: Channel| named.iter().any(|n| Channel::from(*n) == c);
+    match (has(Channel::Ir), has(Channel::Pr)) {
+        (true, true) => Channels::Both,
+        (true, false) => Channels::Ir,
+        _ => Channels::Pr,
     }
 }
 

@@ -52,15 +52,17 @@ fn dispatch(cli: Cli, now: Option<Moment>, lang: MessageLang) -> anyhow::Result<
             channel,
             slug,
             no_number,
+            folder,
             lang: translation,
             of,
         } => {
             let new = run::New {
                 root: cli.root,
                 title,
-                channel,
+                channels: args::channels(&channel),
                 slug,
                 numbered: !no_number,
+                folder,
                 lang: translation,
                 of,
             };
@@ -87,6 +89,7 @@ fn dispatch(cli: Cli, now: Option<Moment>, lang: MessageLang) -> anyhow::Result<
             drafts,
             future,
             base_url,
+            publish_with_errors,
         } => {
             let publish = Publish {
                 drafts,
@@ -95,7 +98,7 @@ fn dispatch(cli: Cli, now: Option<Moment>, lang: MessageLang) -> anyhow::Result<
                 base_url,
                 preview: false,
             };
-            run::build(lang, cli.root, output, publish)
+            run::build(lang, cli.root, output, publish, publish_with_errors)
         }
     }
 }

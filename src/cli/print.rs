@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use crisis_site::{BuildSummary, Level, Message, MessageLang, Problem, Rebuilt, Report, msg};
+use crisis_site::{
+    BuildSummary, Finding, Level, Message, MessageLang, Problem, Rebuilt, Report, build_errors, msg,
+};
 
 /// One line on standard error, in `lang`.
 pub fn error_line(lang: MessageLang, message: Message) {
@@ -107,8 +109,37 @@ fn counts(report: &Report) -> [usize; 3] {
     [Level::Error, Level::Warning, Level::Info].map(|level| report.count(level))
 }
 
-/// A successful build: its warnings, standby, and one line of what it wrote.
+/// A build the review's errors stopped: the errors as `check` prints them, then what
+/// that left as it was and how to go on.
+pub fn refused(lang: MessageLang, report: &Report, output: &Path) {
+    let errors: Vec<&Finding> = build_errors(report).collect();
+    for finding in &errors {
+        eprintln!("{}", finding.text(lang));
+    }
+    let count = errors.len();
+    let output = output.display().to_string();
+    error_line(
+        lang,
+        msg!(
+            "error-line",
+            text = msg!("cli-build-refused", count, output)
+        ),
+    );
+}
+
+/// A successful build: the review's errors it published when told to, its warnings,
+/// standby, and one line of what it wrote.
 pub fn built(lang: MessageLang, summary: &BuildSummary, output: &Path, millis: u128) {
+    if !summary.published_errors.is_empty() {
+        for finding in &summary.published_errors {
+            eprintln!("{}", finding.text(lang));
+        }
+        let count = summary.published_errors.len();
+        error_line(
+            lang,
+            msg!("warning-line", text = msg!("cli-published-errors", count)),
+        );
+    }
     for warning in &summary.warnings {
         error_line(lang, msg!("warning-line", text = warning.clone()));
     }

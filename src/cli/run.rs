@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::args::{ChannelArg, Format};
+use super::args::Format;
 use super::print;
 use crisis_site::{
-    BuildOptions, Error, Lang, Message, MessageLang, Moment, NewAnnouncement, NewTranslation,
-    Publish, ServeOptions, msg,
+    BuildError, BuildOptions, Channels, Error, Lang, Message, MessageLang, Moment, NewAnnouncement,
+    NewTranslation, Publish, ServeOptions, msg,
 };
 
 /// An error that is not the site's content problem, said in `lang` after what failed.
@@ -48,12 +48,14 @@ pub struct New {
     pub root: PathBuf,
     /// The title.
     pub title: String,
-    /// The channel of a new announcement.
-    pub channel: Option<ChannelArg>,
+    /// The channels of a new announcement.
+    pub channels: Channels,
     /// Its slug.
     pub slug: Option<String>,
     /// Whether it takes the next number.
     pub numbered: bool,
+    /// Whether it is a folder, `SLUG/index.md`.
+    pub folder: bool,
     /// The language of a translation, with `of`.
     pub lang: Option<Lang>,
     /// The announcement to translate.
@@ -70,14 +72,18 @@ pub fn new(lang: MessageLang, new: New, now: Moment) -> anyhow::Result<ExitCode>
             lang,
             of,
         }),
-        _ => crisis_site::new_announcement(&NewAnnouncement {
-            root: new.root,
-            title: new.title,
-            channel: new.channel.unwrap_or(ChannelArg::Pr).into(),
-            slug: new.slug,
-            numbered: new.numbered,
-            now,
-        }),
+        _ => crisis_site::new_announcement(
+            &NewAnnouncement {
+                root: new.root,
+                title: new.title,
+                channels: new.channels,
+                slug: new.slug,
+                numbered: new.numbered,
+                folder: new.folder,
+                now,
+            },
+            || print::error_line(lang, msg!("cli-new-waiting")),
+        ),
     };
     match written {
         Ok(path) => {
@@ -134,12 +140,14 @@ pub fn build(
     root: PathBuf,
     output: Option<PathBuf>,
     publish: Publish,
+    publish_with_errors: bool,
 ) -> anyhow::Result<ExitCode> {
     let output = output.unwrap_or_else(|| root.join("public"));
     let options = BuildOptions {
         root,
         output: output.clone(),
         publish,
+        publish_with_errors,
     };
     let started = Instant::now();
     match crisis_site::build(&options) {
@@ -147,12 +155,16 @@ pub fn build(
             print::built(lang, &summary, &output, started.elapsed().as_millis());
             Ok(ExitCode::SUCCESS)
         }
-        Err(Error::Invalid(problems)) => {
+        Err(BuildError::Failed(Error::Invalid(problems))) => {
             let count = problems.len();
             let output = output.display().to_string();
             print::failure(lang, &problems, msg!("build-failed", count, output));
             Ok(ExitCode::FAILURE)
         }
-        Err(other) => Err(failed(lang, msg!("build-output-kept"), &other)),
+        Err(BuildError::Refused(report)) => {
+            print::refused(lang, &report, &output);
+            Ok(ExitCode::FAILURE)
+        }
+        Err(BuildError::Failed(other)) => Err(failed(lang, msg!("build-output-kept"), &other)),
     }
 }

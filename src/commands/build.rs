@@ -1,11 +1,13 @@
 //! `crisis-site build`: the site written into its output folder, which is replaced
-//! as a whole only when every file was made and written.
+//! as a whole only when every file was made and written, and only when the
+//! pre-publication review (`check`) finds no error in it.
 
 use std::path::PathBuf;
 
-use crate::base::{Error, Lang, Message};
+use crate::base::{Error, Lang, Message, MessageLang};
 use crate::load::Cache;
-use crate::model::Publish;
+use crate::model::{Level, Publish};
+use crate::review::{Finding, Report};
 use crate::{msg, output, pipeline};
 
 /// What `crisis-site build` is asked to do.
@@ -17,6 +19,9 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Which announcements to publish, and when "now" is.
     pub publish: Publish,
+    /// Publish even if the review finds errors (`--allow-errors`); they are listed in
+    /// the summary.
+    pub publish_with_errors: bool,
 }
 
 /// What a successful build produced.
@@ -35,16 +40,67 @@ pub struct BuildSummary {
     /// Whether the site is in standby (site.toml `standby = true`): built, but kept
     /// out of search engines until it goes live.
     pub standby: bool,
+    /// The review's errors that were published anyway (`publish_with_errors`); empty
+    /// otherwise, since a build with errors is refused.
+    pub published_errors: Vec<Finding>,
+}
+
+/// Why a build wrote nothing.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The site could not be made or written: its problems, or what failed.
+    Failed(Error),
+    /// The review found errors in what would be published; the output was left as
+    /// it was. The report holds every finding, the errors first.
+    Refused(Report),
+}
+
+impl From<Error> for BuildError {
+    fn from(err: Error) -> BuildError {
+        BuildError::Failed(err)
+    }
+}
+
+impl BuildError {
+    /// The reason in `lang`: the problems, or the review's errors as `check` prints
+    /// them.
+    pub fn text(&self, lang: MessageLang) -> String {
+        match self {
+            BuildError::Failed(err) => err.text(lang),
+            BuildError::Refused(report) => errors(report)
+                .map(|f| f.text(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// In English; [`BuildError::text`] says it in another language.
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(MessageLang::En))
+    }
+}
+
+/// The findings of `report` that stop a build: those of level error, after
+/// site.toml's `[check.levels]`.
+pub fn errors(report: &Report) -> impl Iterator<Item = &Finding> {
+    report.findings.iter().filter(|f| f.level == Level::Error)
 }
 
 /// The catalog id of the warning of a build without `base_url`: what is left out,
 /// and how to fix it.
 pub const NO_BASE_URL: &str = "no-base-url";
 
-/// Loads, checks, renders and writes the site. On any error the output folder is left
-/// as it was.
-pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+/// Loads, checks, renders, reviews and writes the site. On any error, and when the
+/// review finds an error unless `publish_with_errors`, the output folder is left as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
+    let report = pipeline::review(&rendered);
+    let published_errors: Vec<Finding> = errors(&report).cloned().collect();
+    if !published_errors.is_empty() && !options.publish_with_errors {
+        return Err(BuildError::Refused(report));
+    }
     let site = &rendered.prepared.site;
     let mut warnings: Vec<Message> = output::write(&rendered.files, &options.output)?
         .into_iter()
@@ -59,5 +115,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         warnings,
         standby: site.config.standby,
         languages: site.languages.clone(),
+        published_errors,
     })
 }

@@ -6,7 +6,12 @@ use std::path::{Path, PathBuf};
 use crate::base::time::{Moment, front_matter_value};
 use crate::base::{Error, Problem};
 use crate::model::config::default_timezone;
-use crate::output;
+use crate::{msg, output};
+
+/// A path as messages show it.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
 
 /// One file of the default theme: its path under `themes/default/` and its text.
 macro_rules! theme_file {
@@ -73,13 +78,13 @@ pub fn init(dir: &Path, now: impl Into<Moment>) -> Result<Vec<PathBuf>, Error> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Invalid(vec![Problem::in_file(
             dir,
-            "is a file; expected a new or empty folder for the new site (init never overwrites)",
+            msg!("commands-init-is-a-file"),
         )]));
     }
     if dir.exists() && !output::is_empty_folder(dir)? {
         return Err(Error::Invalid(vec![Problem::in_file(
             dir,
-            "is not empty; expected a new or empty folder for the new site (init never overwrites)",
+            msg!("commands-init-not-empty"),
         )]));
     }
     let (staging, _) = output::staging_beside(dir, ".crisis-site-init-")?;
@@ -102,19 +107,19 @@ pub fn init(dir: &Path, now: impl Into<Moment>) -> Result<Vec<PathBuf>, Error> {
         let target = staging.path().join(&path);
         if let Some(folder) = target.parent() {
             std::fs::create_dir_all(folder)
-                .map_err(|e| Error::io(format!("cannot create {}", folder.display()), e))?;
+                .map_err(|e| Error::io(msg!("commands-cannot-create", path = shown(folder)), e))?;
         }
         std::fs::write(&target, text)
-            .map_err(|e| Error::io(format!("cannot write {}", target.display()), e))?;
+            .map_err(|e| Error::io(msg!("commands-cannot-write", path = shown(&target)), e))?;
         written.push(PathBuf::from(path));
     }
 
     if dir.exists() {
         std::fs::remove_dir(dir)
-            .map_err(|e| Error::io(format!("cannot replace {}", dir.display()), e))?;
+            .map_err(|e| Error::io(msg!("commands-cannot-replace", path = shown(dir)), e))?;
     }
     std::fs::rename(staging.path(), dir)
-        .map_err(|e| Error::io(format!("cannot move the new site to {}", dir.display()), e))?;
+        .map_err(|e| Error::io(msg!("commands-init-cannot-move", path = shown(dir)), e))?;
     let _ = staging.keep();
     Ok(written)
 }

@@ -39,6 +39,10 @@ pub fn announcements_dir() -> PathBuf {
     Path::new(CONTENT).join(ANNOUNCEMENTS)
 }
 
+/// The file `crisis-site new` holds locked while it numbers a new announcement, in
+/// [`announcements_dir`]: empty, and skipped as a dot file by the loader.
+pub const NEW_LOCK: &str = ".crisis-site-new.lock";
+
 /// `content/pages`, as messages show it and relative to the site root.
 pub fn guide_pages_dir() -> PathBuf {
     Path::new(CONTENT).join(GUIDE_PAGES)

@@ -15,7 +15,7 @@ use crate::model::{Announcement, Publish, Site, Sources};
 pub struct Loaded {
     /// The site as published under the given [`Publish`].
     pub site: Site,
-    /// Every content file read, drafts and embargoed ones included.
+    /// site.toml and every content file read, drafts and embargoed ones included.
     pub sources: Sources,
 }
 
@@ -23,7 +23,7 @@ pub struct Loaded {
 /// Announcement files unchanged since `cache` saw them are not read again.
 pub fn load(root: &Path, publish: &Publish, cache: &Cache) -> Result<Loaded, Vec<Problem>> {
     let mut sources = Sources::default();
-    let config = config::load(root);
+    let config = config::load_keeping(root, &mut sources);
     let content = content::load(root, config.as_ref().ok(), cache, &mut sources);
     let (mut config, content) = match (config, content) {
         (Ok(config), Ok(content)) => (config, content),

@@ -56,6 +56,11 @@ pub enum Rule {
     NextUpdateLate,
     /// Published text asks readers to keep it secret or marks itself internal.
     ConfidentialMarker,
+    /// Published text or a value of site.toml still holds a placeholder (`（会社名）`,
+    /// `TODO`, `○○`).
+    Placeholder,
+    /// A heading of published text with nothing under it.
+    EmptySection,
     /// An announcement of a declared kind lacks a section its readers are owed.
     RequiredSections,
     /// A translation older than a change to its original.
@@ -77,7 +82,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order findings of one place are listed.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 17] = [
         Rule::Numbering,
         Rule::Stale,
         Rule::ContactDesk,
@@ -85,6 +90,8 @@ impl Rule {
         Rule::KeyReportPending,
         Rule::NextUpdateLate,
         Rule::ConfidentialMarker,
+        Rule::Placeholder,
+        Rule::EmptySection,
         Rule::RequiredSections,
         Rule::TranslationOutdated,
         Rule::PdfOnly,
@@ -105,6 +112,8 @@ impl Rule {
             Rule::KeyReportPending => "key-report-pending",
             Rule::NextUpdateLate => "next-update-late",
             Rule::ConfidentialMarker => "confidential-marker",
+            Rule::Placeholder => "placeholder",
+            Rule::EmptySection => "empty-section",
             Rule::RequiredSections => "required-sections",
             Rule::TranslationOutdated => "translation-outdated",
             Rule::PdfOnly => "pdf-only",
@@ -133,6 +142,9 @@ impl Rule {
             // Asking the public to keep a public statement secret reads as concealment:
             // never to be published.
             Rule::ConfidentialMarker => Level::Error,
+            // Starter text or a note to fill in later, published, tells readers the
+            // statement was not finished: like a marker, never to be published.
+            Rule::Placeholder | Rule::EmptySection => Level::Error,
             // Each may have a reason (a short notice ahead of the full one, a
             // translation on its way, a decorative image), so they fail only --strict.
             Rule::RequiredSections | Rule::TranslationOutdated | Rule::PdfOnly | Rule::ImageAlt => {

@@ -1,4 +1,4 @@
-//! The texts of the content files a site was loaded from, by the path problems name
+//! The texts of site.toml and the content files a site was loaded from, by the path problems name
 //! them with: what the pre-publication review reads lines of, so that it never reads
 //! the disk again (and reads exactly what was built).
 
@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Content files' texts, by path relative to the site root. A hash map: paths are
+/// The texts of site.toml and the content files, by path relative to the site root. A hash map: paths are
 /// compared component by component, which makes an ordered map of thousands of them
 /// a cost of its own, and nothing needs them in order.
 #[derive(Debug, Clone, Default)]

@@ -19,6 +19,7 @@ mod links;
 mod report;
 mod sections;
 mod translations;
+mod unfinished;
 mod weight;
 
 use std::collections::BTreeMap;
@@ -81,6 +82,8 @@ fn run(rule: Rule, checked: &Checked) -> Vec<Observation> {
         Rule::KeyReportPending => incident::key_report_pending(checked),
         Rule::NextUpdateLate => incident::next_update_late(checked),
         Rule::ConfidentialMarker => content::confidential_marker(checked),
+        Rule::Placeholder => unfinished::placeholder(checked),
+        Rule::EmptySection => unfinished::empty_section(checked),
         Rule::RequiredSections => sections::required_sections(checked),
         Rule::TranslationOutdated => translations::translation_outdated(checked),
         Rule::PdfOnly => attachments::pdf_only(checked),

@@ -68,6 +68,11 @@ impl Key {
     pub const REPORT_NUMBER: Key = Key("report_number");
     /// The `check` phrases that mark a text confidential, separated by `|`.
     pub const CONFIDENTIAL_MARKERS: Key = Key("check_confidential_markers");
+    /// The `check` marks of a placeholder, found anywhere (`TODO`, `○○`).
+    pub const PLACEHOLDER_MARKS: Key = Key("check_placeholder_marks");
+    /// The `check` words that are a placeholder as the whole content of brackets
+    /// (`（会社名）`).
+    pub const PLACEHOLDER_WORDS: Key = Key("check_placeholder_words");
 
     /// The title of the list of all announcements or of one channel's.
     pub fn list_title(channel: Option<Channel>) -> Key {
@@ -192,6 +197,7 @@ impl Key {
         // `crisis-site check`'s word lists: required so a theme that lacks them does
         // not silently turn a rule off; an empty value looks for nothing.
         all.push(Key::CONFIDENTIAL_MARKERS);
+        all.extend([Key::PLACEHOLDER_MARKS, Key::PLACEHOLDER_WORDS]);
         all.extend([
             Key::BREACH_NOTICE_OVERVIEW,
             Key::BREACH_NOTICE_PERSONAL_DATA,
@@ -306,9 +312,9 @@ mod tests {
     fn every_key_is_asked_for_once() {
         let all = Key::all();
         let mut names: Vec<&str> = all.iter().map(|k| k.as_str()).collect();
-        assert_eq!(names.len(), 53);
+        assert_eq!(names.len(), 55);
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), 53, "a key is listed twice");
+        assert_eq!(names.len(), 55, "a key is listed twice");
     }
 }

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use chrono::{DateTime, FixedOffset};
 use crisis_site::BaseUrl;
-use crisis_site::{BuildOptions, BuildSummary, Error, Publish};
+use crisis_site::{BuildError, BuildOptions, BuildSummary, Error, Publish};
 use scraper::{Html, Selector};
 use tempfile::TempDir;
 
@@ -151,10 +151,11 @@ impl TestSite {
                 base_url: self.base_url.clone(),
                 preview: false,
             },
+            publish_with_errors: false,
         }
     }
 
-    pub fn build(&self) -> Result<BuildSummary, Error> {
+    pub fn build(&self) -> Result<BuildSummary, BuildError> {
         crisis_site::build(&self.options())
     }
 
@@ -175,7 +176,7 @@ impl TestSite {
     pub fn problem_list(&self) -> Vec<crisis_site::Problem> {
         match self.build() {
             Ok(_) => panic!("build succeeded, expected problems"),
-            Err(Error::Invalid(problems)) => problems,
+            Err(BuildError::Failed(Error::Invalid(problems))) => problems,
             Err(other) => panic!("expected content problems, got: {other}"),
         }
     }

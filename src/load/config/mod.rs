@@ -17,20 +17,26 @@ use super::layout::{SITE_TOML, read_text};
 use crate::base::time;
 use crate::base::toml_message::toml_problem;
 use crate::base::{Invalid, Lang, Located, Message, Problem};
-use crate::model::Config;
 use crate::model::config::{
     BaseUrl, DEFAULT_FEED_LIMIT, Incident, default_language, default_timezone,
 };
+use crate::model::{Config, Sources};
 use crate::msg;
 use reader::Reader;
 
 /// Reads `site.toml` from the site root; every problem found is returned.
 pub fn load(root: &Path) -> Result<Config, Vec<Problem>> {
+    load_keeping(root, &mut Sources::default())
+}
+
+/// Reads `site.toml` as [`load`] does, keeping its text in `sources` for the review.
+pub fn load_keeping(root: &Path, sources: &mut Sources) -> Result<Config, Vec<Problem>> {
     let absolute = root.join(SITE_TOML);
     if !absolute.exists() {
         return Err(vec![Problem::in_file(SITE_TOML, msg!("config-not-found"))]);
     }
     let text = read_text(&absolute, Path::new(SITE_TOML)).map_err(|p| vec![p])?;
+    sources.insert(SITE_TOML.into(), text.as_str().into());
     parse(&text)
 }
 

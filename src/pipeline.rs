@@ -8,7 +8,7 @@ use crate::base::Error;
 use crate::load::{self, Cache};
 use crate::model::{Publish, Site, Sources};
 use crate::render::{OutputFile, Plan};
-use crate::review::{self, Report};
+use crate::review::{self, Report, Scope};
 use crate::theme::Theme;
 
 /// A site loaded with its theme, ready to plan.
@@ -65,8 +65,9 @@ pub fn render(root: &Path, publish: &Publish, cache: &Cache) -> Result<Rendered,
     })
 }
 
-/// The pre-publication review of a site made into files.
-pub fn review(rendered: &Rendered) -> Report {
+/// The pre-publication review of a site made into files: all of it, or (for `build`)
+/// only the rules that can stop a release.
+pub fn review(rendered: &Rendered, scope: Scope) -> Report {
     let prepared = &rendered.prepared;
     review::review(
         &prepared.site,
@@ -74,5 +75,6 @@ pub fn review(rendered: &Rendered) -> Report {
         &prepared.sources,
         &prepared.theme.strings,
         &rendered.files,
+        scope,
     )
 }

@@ -7,6 +7,7 @@ mod api;
 mod bad_input;
 mod banner;
 mod build_ja;
+mod build_review;
 mod catalogs;
 mod check;
 mod check_content;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::base::{Error, Lang, Message, MessageLang};
 use crate::load::Cache;
 use crate::model::{Level, Publish};
-use crate::review::{Finding, Report};
+use crate::review::{Finding, Report, Scope};
 use crate::{msg, output, pipeline};
 
 /// What `crisis-site build` is asked to do.
@@ -51,7 +51,8 @@ pub enum BuildError {
     /// The site could not be made or written: its problems, or what failed.
     Failed(Error),
     /// The review found errors in what would be published; the output was left as
-    /// it was. The report holds every finding, the errors first.
+    /// it was. The report holds the findings of the rules of level error, the only
+    /// ones a build runs ([`Scope::Errors`]).
     Refused(Report),
 }
 
@@ -96,7 +97,7 @@ pub const NO_BASE_URL: &str = "no-base-url";
 /// review finds an error unless `publish_with_errors`, the output folder is left as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
-    let report = pipeline::review(&rendered);
+    let report = pipeline::review(&rendered, Scope::Errors);
     let published_errors: Vec<Finding> = errors(&report).cloned().collect();
     if !published_errors.is_empty() && !options.publish_with_errors {
         return Err(BuildError::Refused(report));

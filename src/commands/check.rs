@@ -8,7 +8,7 @@ use crate::base::Error;
 use crate::load::Cache;
 use crate::model::Publish;
 use crate::msg;
-use crate::review::Report;
+use crate::review::{Report, Scope};
 use crate::{output, pipeline};
 
 /// Reviews the site at `root` as it would be published under `publish`.
@@ -16,5 +16,5 @@ pub fn check(root: &Path, publish: &Publish) -> Result<Report, Error> {
     let rendered = pipeline::render(root, publish, &Cache::none())?;
     let scratch = tempfile::tempdir().map_err(|e| Error::io(msg!("commands-check-scratch"), e))?;
     output::write(&rendered.files, &scratch.path().join("public"))?;
-    Ok(pipeline::review(&rendered))
+    Ok(pipeline::review(&rendered, Scope::Everything))
 }

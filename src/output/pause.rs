@@ -16,7 +16,9 @@ use crate::base::{Error, Problem};
 /// there). A build that reaches it prints `crisis-site: paused at PHASE` on stderr and
 /// blocks until it is killed. Any other value refuses the build before anything is
 /// touched, so that a misspelt phase never silently runs to the end. It is read once
-/// per `output::write`; unset, that look-up is all it costs.
+/// per `output::write`; unset, that look-up is all it costs. `crisis-site new` reads it
+/// too, for its own test of two runs at once: `numbered` stops it holding the
+/// numbering lock until its standard input closes (`commands::new`).
 pub const PAUSE_VAR: &str = "CRISIS_SITE_PAUSE_AT";
 
 /// The steps of `output::write` between which a killed build leaves something different

@@ -12,6 +12,7 @@ use html5ever::tokenizer::{
     BufferQueue, StartTag, Tag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
     TokenizerOpts,
 };
+use rayon::prelude::*;
 
 use crate::render::{Body, OutputFile};
 
@@ -126,14 +127,15 @@ impl TokenSink for Sink {
 
 /// Every built HTML file, read once, by output path.
 pub fn scan_pages(files: &[OutputFile]) -> BTreeMap<&str, Scanned> {
-    files
-        .iter()
+    let scanned: Vec<(&str, Scanned)> = files
+        .par_iter()
         .filter(|f| f.path.ends_with(".html"))
         .filter_map(|f| match &f.body {
             Body::Text(text) => Some((f.path.as_str(), scan(text))),
             Body::Copy { .. } => None,
         })
-        .collect()
+        .collect();
+    scanned.into_iter().collect()
 }
 
 /// Reads a page (or a fragment, such as a feed entry's content).

@@ -8,7 +8,6 @@ use pulldown_cmark::{Event, Parser};
 
 use super::html::Scanned;
 use crate::base::message::Arg;
-use crate::base::text::line_of;
 use crate::base::{Lang, Message};
 use crate::load::frontmatter;
 use crate::markdown;
@@ -115,12 +114,15 @@ fn body(text: &str) -> (&str, usize) {
 }
 
 /// The markdown events of a content file's body, each with the line it starts on.
+/// The line of an event is looked up among the offsets where lines start, not counted
+/// from the top for each: a body of many events would cost its length times theirs.
 pub fn events(text: &str) -> Vec<(Event<'_>, usize)> {
     let (body, body_line) = body(text);
+    let starts: Vec<usize> = body.match_indices('\n').map(|(at, _)| at + 1).collect();
     Parser::new_ext(body, markdown::options())
         .into_offset_iter()
         .map(|(event, range)| {
-            let line = body_line + line_of(body, range.start) - 1;
+            let line = body_line + starts.partition_point(|&start| start <= range.start);
             (event, line)
         })
         .collect()

@@ -24,23 +24,37 @@ mod weight;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 pub use input::Checked;
 pub use report::{Finding, Report};
 
 use crate::base::Lang;
-use crate::model::{Rule, Site, Sources};
+use crate::model::{Level, Rule, Site, Sources};
 use crate::render::{OutputFile, Plan};
 use crate::theme::Strings;
 use input::Observation;
 
-/// Runs every rule not turned off over a rendered site: `files` are what `plan` made
-/// of `site`, `sources` the texts it was loaded from, `strings` the theme's.
+/// How much of the review to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every rule not turned off, and the addresses outside the site: what `check`
+    /// and the preview's review page show.
+    Everything,
+    /// Only the rules whose level is error: whether `build` may publish.
+    Errors,
+}
+
+/// Runs every rule not turned off (in `scope`) over a rendered site: `files` are what
+/// `plan` made of `site`, `sources` the texts it was loaded from, `strings` the
+/// theme's.
 pub fn review(
     site: &Site,
     plan: &Plan,
     sources: &Sources,
     strings: &BTreeMap<Lang, Strings>,
     files: &[OutputFile],
+    scope: Scope,
 ) -> Report {
     let checked = Checked {
         site,
@@ -50,26 +64,37 @@ pub fn review(
         files,
         pages: html::scan_pages(files),
     };
-    let mut findings = Vec::new();
-    for rule in Rule::ALL {
-        let Some(level) = site.config.check.level(rule) else {
-            continue;
-        };
-        for found in run(rule, &checked) {
-            findings.push(Finding {
-                rule,
-                level,
-                path: found.path,
-                line: found.line,
-                message: found.message,
-                hint: found.hint,
-            });
-        }
-    }
+    // The rules read the same site and none depends on another: they run in parallel,
+    // each giving its findings in its own order, put back in the order of the rules.
+    let by_rule: Vec<Vec<Finding>> = Rule::ALL
+        .par_iter()
+        .map(|&rule| {
+            let level = site.config.check.level(rule);
+            let Some(level) = level.filter(|l| scope == Scope::Everything || *l == Level::Error)
+            else {
+                return Vec::new();
+            };
+            run(rule, &checked)
+                .into_iter()
+                .map(|found| Finding {
+                    rule,
+                    level,
+                    path: found.path,
+                    line: found.line,
+                    message: found.message,
+                    hint: found.hint,
+                })
+                .collect()
+        })
+        .collect();
+    let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
     findings.sort_by(|a, b| {
         (a.level, &a.path, a.line, a.rule).cmp(&(b.level, &b.path, b.line, b.rule))
     });
-    let external = links::external_links(&checked);
+    let external = match scope {
+        Scope::Everything => links::external_links(&checked),
+        Scope::Errors => Vec::new(),
+    };
     Report { findings, external }
 }
 

@@ -6,6 +6,8 @@
 //! one anywhere, a word (`会社名`) only as the whole content of a pair of brackets
 //! (`（会社名）`), so that ordinary parentheses (`（第1報）`) are never mistaken for one.
 
+mod readable;
+
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -15,6 +17,7 @@ use super::input::{Checked, Observation, events};
 use crate::load::layout::SITE_TOML;
 use crate::msg;
 use crate::theme::Key;
+use readable::{readable_lines, toml_strings};
 
 /// The brackets a placeholder word is written in: full-width parentheses, lenticular
 /// brackets, full-width square brackets, and their half-width forms.
@@ -31,7 +34,7 @@ const KANJI_NUMERALS: &str = "〇零一二三四五六七八九十百千万";
 
 /// What counts as a placeholder: the theme's marks and words of every language of the
 /// site, compared in ASCII lowercase.
-pub(super) struct Placeholders {
+struct Placeholders {
     marks: Vec<String>,
     words: Vec<String>,
 }
@@ -56,14 +59,33 @@ impl Placeholders {
         }
     }
 
+    /// Only those of the placeholders that occur in `text` at all, or `None` if none
+    /// does: most files hold none, and are passed over in one look.
+    fn within(&self, text: &str) -> Option<Placeholders> {
+        let lower = text.to_ascii_lowercase();
+        let occurring = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .filter(|p| lower.contains(p.as_str()))
+                .cloned()
+                .collect()
+        };
+        let (marks, words) = (occurring(&self.marks), occurring(&self.words));
+        (!marks.is_empty() || !words.is_empty()).then_some(Placeholders { marks, words })
+    }
+
     /// The placeholders of one line of published text, as written, in order.
-    pub(super) fn in_line(&self, line: &str) -> Vec<String> {
+    fn in_line(&self, line: &str) -> Vec<String> {
         let lower = line.to_ascii_lowercase();
         let mut found: Vec<(usize, String)> = Vec::new();
         for mark in &self.marks {
             found.extend(mark_spans(&lower, mark).map(|(from, to)| (from, line[from..to].into())));
         }
-        for (from, to) in bracket_spans(line) {
+        let spans = if !self.words.is_empty() && line.contains(BRACKETS.map(|(open, _)| open)) {
+            bracket_spans(line)
+        } else {
+            Vec::new()
+        };
+        for (from, to) in spans {
             let inner = &lower[from + char_len(line, from)..to - char_len_before(line, to)];
             if self.words.iter().any(|w| w == inner.trim()) {
                 found.push((from, line[from..to].to_string()));
@@ -140,93 +162,6 @@ fn bracket_spans(line: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// The lines of a TOML text that hold string values, with the text of the strings on
-/// each (a multi-line string gives each of its lines): what a reader may see of it.
-/// Keys, comments and other values are left out.
-pub(super) fn toml_strings(text: &str) -> Vec<(usize, String)> {
-    let mut found: Vec<(usize, String)> = Vec::new();
-    let mut add = |line: usize, piece: &str| match found.last_mut() {
-        Some((l, text)) if *l == line => {
-            text.push(' ');
-            text.push_str(piece);
-        }
-        _ => found.push((line, piece.to_string())),
-    };
-    let mut line = 1;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let quote = match c {
-            '\n' => {
-                line += 1;
-                rest = &rest[1..];
-                continue;
-            }
-            '#' => {
-                rest = rest.find('\n').map_or("", |at| &rest[at..]);
-                continue;
-            }
-            '"' | '\'' => c,
-            _ => {
-                rest = &rest[c.len_utf8()..];
-                continue;
-            }
-        };
-        let triple: String = [quote; 3].iter().collect();
-        let (close, open_len) = if rest.starts_with(&triple) {
-            (triple.as_str(), 3)
-        } else {
-            (&triple[..1], 1)
-        };
-        let body = &rest[open_len..];
-        let end = string_end(body, close, quote == '"').unwrap_or(body.len());
-        for (i, piece) in body[..end].split('\n').enumerate() {
-            add(line + i, piece);
-        }
-        line += body[..end].matches('\n').count();
-        rest = &body[(end + close.len()).min(body.len())..];
-    }
-    found
-}
-
-/// Where a string closed by `close` ends in `body`: escapes skipped in a basic string;
-/// a one-line string ends at the line's end at the latest.
-fn string_end(body: &str, close: &str, basic: bool) -> Option<usize> {
-    let mut chars = body.char_indices();
-    while let Some((at, c)) = chars.next() {
-        if basic && c == '\\' {
-            chars.next();
-        } else if body[at..].starts_with(close) || (c == '\n' && close.len() == 1) {
-            return Some(at);
-        }
-    }
-    None
-}
-
-/// The lines of a content file a reader may see, with their numbers: the string values
-/// of its front matter (not its keys or TOML comments), then every line of its body
-/// (HTML comments included: they are in the published page).
-fn readable_lines(text: &str) -> Vec<(usize, String)> {
-    let lines: Vec<&str> = text.lines().collect();
-    let close = match lines.first() {
-        Some(first) if first.trim() == "+++" => lines[1..]
-            .iter()
-            .position(|l| l.trim() == "+++")
-            .map_or(0, |i| i + 1),
-        _ => 0,
-    };
-    let mut readable: Vec<(usize, String)> = Vec::new();
-    if close > 0 {
-        readable.extend(
-            toml_strings(&lines[1..close].join("\n"))
-                .into_iter()
-                .map(|(n, l)| (n + 1, l)),
-        );
-    }
-    let body = if close > 0 { close + 1 } else { 0 };
-    readable.extend((body..lines.len()).map(|i| (i + 1, lines[i].to_string())));
-    readable
-}
-
 fn placeholder_at(path: &Path, line: usize, placeholder: String) -> Observation {
     Observation {
         path: Some(path.to_path_buf()),
@@ -252,6 +187,9 @@ pub fn placeholder(checked: &Checked) -> Vec<Observation> {
     }
     for path in published(checked) {
         let Some(text) = checked.text(&path) else {
+            continue;
+        };
+        let Some(placeholders) = placeholders.within(text) else {
             continue;
         };
         for (line, text) in readable_lines(text) {
@@ -288,7 +226,7 @@ fn shows(html: &str) -> bool {
 /// The headings of a body with nothing under them, with their lines: a heading is
 /// followed, before the next heading of its level or above (or the end of the file),
 /// by nothing but headings, thematic breaks and HTML comments.
-pub(super) fn empty_headings(text: &str) -> Vec<(usize, String)> {
+fn empty_headings(text: &str) -> Vec<(usize, String)> {
     let mut empty = Vec::new();
     let mut open: Vec<Open> = Vec::new();
     let mut in_heading = false;

@@ -159,6 +159,15 @@ impl TestSite {
         crisis_site::build(&self.options())
     }
 
+    /// Builds as `build --publish-with-errors` does, and panics if the build fails.
+    pub fn build_with_errors(&self) -> BuildSummary {
+        let options = BuildOptions {
+            publish_with_errors: true,
+            ..self.options()
+        };
+        crisis_site::build(&options).unwrap_or_else(|e| panic!("build failed:\n{e}"))
+    }
+
     /// Builds and panics with the problems if the build fails.
     pub fn built(&self) -> &TestSite {
         if let Err(e) = self.build() {

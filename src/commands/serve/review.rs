@@ -13,6 +13,7 @@ use crate::base::{Error, Message};
 use crate::model::{Level, Publish};
 use crate::msg;
 use crate::pipeline;
+use crate::review::Scope;
 
 /// The review page's template.
 const REVIEW: &str = include_str!("review.html");
@@ -53,7 +54,7 @@ fn findings(shared: &Shared) -> (String, String) {
     let item = |text: &str| format!("<li>{}</li>", escaped(text));
     match pipeline::render(&shared.root, &publish, &shared.cache) {
         Ok(rendered) => {
-            let report = pipeline::review(&rendered);
+            let report = pipeline::review(&rendered, Scope::Everything);
             let [errors, warnings, infos] =
                 [Level::Error, Level::Warning, Level::Info].map(|level| report.count(level));
             let summary = msg!("preview-review-counts", errors, warnings, infos).text(lang);

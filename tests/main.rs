@@ -31,6 +31,7 @@ mod publish;
 mod redirects;
 mod serve;
 mod serve_hostile;
+mod theme;
 mod translations;
 mod weight;
 mod writing;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use chrono::Local;
 use clap::Parser as _;
 
-use args::{Cli, Command};
+use args::{Cli, Command, ThemeCommand};
 use crisis_site::{MessageLang, Publish, ServeOptions, message_lang, msg};
 
 /// Runs the command line.
@@ -36,6 +36,9 @@ fn dispatch(cli: Cli, lang: MessageLang) -> anyhow::Result<ExitCode> {
     let now = cli.now.unwrap_or_else(|| Local::now().fixed_offset());
     match cli.command {
         Command::Init { dir } => run::init(lang, &dir, now),
+        Command::Theme {
+            command: ThemeCommand::Export { dir },
+        } => run::export_theme(lang, &dir),
         Command::New {
             title,
             channel,

@@ -206,6 +206,8 @@ fn write_files(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
         match &file.body {
             Body::Text(text) => std::fs::write(&target, text)
                 .map_err(|e| Error::io(format!("cannot write {}", target.display()), e)),
+            Body::BuiltIn { text, .. } => std::fs::write(&target, text)
+                .map_err(|e| Error::io(format!("cannot write {}", target.display()), e)),
             Body::Copy { source, .. } => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
                 Error::io(
                     format!("cannot copy {} to {}", source.display(), target.display()),

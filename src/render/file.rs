@@ -23,6 +23,13 @@ pub enum Body {
         /// Its size in bytes, as the site was loaded.
         size: u64,
     },
+    /// A static file of the built-in theme, carried in the binary.
+    BuiltIn {
+        /// Its path in the theme (`static/style.css`).
+        path: &'static str,
+        /// Its text.
+        text: &'static str,
+    },
 }
 
 impl Body {
@@ -31,6 +38,7 @@ impl Body {
         match self {
             Body::Text(_) => Origin::Generated,
             Body::Copy { source, .. } => Origin::Copied(source),
+            Body::BuiltIn { path, .. } => Origin::BuiltIn(path),
         }
     }
 
@@ -39,6 +47,7 @@ impl Body {
         match self {
             Body::Text(text) => text.len() as u64,
             Body::Copy { size, .. } => *size,
+            Body::BuiltIn { text, .. } => text.len() as u64,
         }
     }
 }
@@ -50,11 +59,13 @@ pub enum Origin<'a> {
     Generated,
     /// Copied from this source file: a static file or an attachment.
     Copied(&'a Path),
+    /// A static file of the built-in theme, at this path in the theme.
+    BuiltIn(&'a str),
 }
 
 impl Origin<'_> {
     /// What an output file is, for messages: "a generated page", or the file it
-    /// copies (relative to the site's folder `root`).
+    /// copies (relative to the site's folder `root`, or in the built-in theme).
     pub fn describe(self, root: &Path) -> String {
         match self {
             Origin::Generated => "a generated page".to_string(),
@@ -63,6 +74,7 @@ impl Origin<'_> {
                 .unwrap_or(source)
                 .display()
                 .to_string(),
+            Origin::BuiltIn(path) => path.to_string(),
         }
     }
 }

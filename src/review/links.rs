@@ -186,7 +186,7 @@ impl<'a> Output<'a> {
 fn hint_for(checked: &Checked, page: &str, href: &str) -> String {
     let templates = format!(
         "the theme's templates (themes/{}/templates/, or the site's templates/) or site.toml",
-        checked.site.config.theme
+        checked.site.config.theme_name()
     );
     let Some(source) = checked.plan.source_of(checked.site, page) else {
         return format!("the link comes from {templates}; fix it there");

@@ -60,7 +60,7 @@ pub fn page_weight(checked: &Checked) -> Vec<Observation> {
                     .to_string(),
                 hint: format!(
                     "remove it from the theme's templates (themes/{}/templates/, or the site's templates/)",
-                    site.config.theme
+                    site.config.theme_name()
                 ),
             });
         }

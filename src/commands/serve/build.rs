@@ -31,6 +31,8 @@ enum Entry {
     Made(usize),
     /// A file copied as it is (static files, attachments), read from here.
     Copy(PathBuf),
+    /// A static file of the built-in theme.
+    BuiltIn(&'static str),
 }
 
 /// A file of a [`MemoryBuild`], as a request gets it.
@@ -39,6 +41,8 @@ pub enum Served<'a> {
     Text(&'a str),
     /// A file to send as it is on disk.
     Copy(&'a Path),
+    /// A file of the built-in theme, to send as it is.
+    BuiltIn(&'static str),
     /// Making it failed: its template's problems.
     Failed(&'a [Problem]),
 }
@@ -53,6 +57,7 @@ impl MemoryBuild {
         let jobs = plan.paths().iter().cloned().enumerate();
         let copies = plan.copies().iter().filter_map(|f| match &f.body {
             Body::Copy { source, .. } => Some((f.path.clone(), Entry::Copy(source.clone()))),
+            Body::BuiltIn { text, .. } => Some((f.path.clone(), Entry::BuiltIn(text))),
             Body::Text(_) => None,
         });
         let paths = jobs
@@ -85,6 +90,7 @@ impl MemoryBuild {
     pub fn get(&self, path: &str) -> Option<Served<'_>> {
         Some(match self.paths.get(path)? {
             Entry::Copy(source) => Served::Copy(source),
+            Entry::BuiltIn(text) => Served::BuiltIn(text),
             Entry::Made(i) => {
                 let made =
                     self.made[*i].get_or_init(|| self.plan.render(&self.site, &self.theme, *i));

@@ -57,7 +57,7 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
     let kind = mime_guess::from_path(&key).first_or_octet_stream();
     let body = match found {
         Served::Text(text) if key.ends_with(".html") => decorate(text, &preview, &[]).into_bytes(),
-        Served::Text(text) => text.as_bytes().to_vec(),
+        Served::Text(text) | Served::BuiltIn(text) => text.as_bytes().to_vec(),
         Served::Copy(source) => match tokio::fs::read(source).await {
             Ok(bytes) => bytes,
             Err(_) => return not_found(&key, &preview),

@@ -17,8 +17,8 @@ import { repo, binary, launchBrowser } from "./support.mjs";
 
 function fixtureSite() {
   const dir = mkdtempSync(join(tmpdir(), "crisis-site-browser-"));
+  // site.toml and content/: the preview takes the built-in theme.
   cpSync(join(repo, "tests", "fixtures", "basic"), dir, { recursive: true });
-  cpSync(join(repo, "themes", "default"), join(dir, "themes", "default"), { recursive: true });
   return dir;
 }
 
@@ -33,7 +33,9 @@ function save(root, path, text) {
 }
 
 function startPreview(root) {
-  const child = spawn(binary, ["--root", root, "--now", "2023-06-08T12:00:00+09:00", "serve", "--port", "0"], {
+  // In English, whatever the site's language, so the line below can be found.
+  const args = ["--root", root, "--now", "2023-06-08T12:00:00+09:00", "--messages", "en", "serve", "--port", "0"];
+  const child = spawn(binary, args, {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = new Promise((resolve, reject) => {

@@ -31,13 +31,14 @@ pub use commands::build::{
     BuildError, BuildOptions, BuildSummary, NO_BASE_URL, build, errors as build_errors,
 };
 pub use commands::check::check;
-pub use commands::init::{THEME, init};
+pub use commands::init::init;
 pub use commands::messages::{MESSAGES_VAR, message_lang};
 pub use commands::new::{NewAnnouncement, NewTranslation, new_announcement, new_translation};
 pub use commands::serve::build::{MemoryBuild, Served};
 pub use commands::serve::options::ServeOptions;
 pub use commands::serve::preview::Rebuilt;
 pub use commands::serve::serve;
+pub use commands::theme::export as export_theme;
 pub use load::Cache;
 pub use markdown::options as markdown_options;
 pub use model::{BaseUrl, Channel, Channels, Level, Publish, Rule};
@@ -45,3 +46,4 @@ pub use output::{MARKER as OUTPUT_MARKER, PAUSE_VAR};
 pub use pipeline::render;
 pub use render::Body;
 pub use review::{Finding, Report};
+pub use theme::builtin::FILES as BUILT_IN_THEME;

@@ -39,7 +39,7 @@ pub fn prepare(root: &Path, publish: &Publish, cache: &Cache) -> Result<Prepared
     let site = loaded.site;
     let theme = Theme::load(
         root,
-        &site.config.theme,
+        site.config.theme.as_ref(),
         &site.languages,
         &site.config.timezone_name,
     )

@@ -320,8 +320,8 @@ fn missing_site_toml() {
 #[test]
 fn template_that_fails_to_render_is_named() {
     let problems = refused(|s| {
-        s.edit(
-            "themes/default/templates/list.html",
+        s.edit_theme(
+            "templates/list.html",
             "<h1>",
             "<h1>{{ undefined_thing.field }}",
         );
@@ -330,7 +330,7 @@ fn template_that_fails_to_render_is_named() {
     assert_eq!(
         problems,
         [
-            "themes/default/templates/list.html:3: template `list.html` failed: Variable \
+            "templates/list.html:3: template `list.html` failed: Variable \
              `undefined_thing` is not defined. Available variables: alternates, feed, filter, \
              filters, head, items, lang, page_kind, site, t"
         ]

@@ -244,8 +244,8 @@ fn the_output_rules_speak_japanese() {
     );
 
     let site = TestSite::basic();
-    site.edit(
-        "themes/default/templates/base.html",
+    site.edit_theme(
+        "templates/base.html",
         "</body>",
         "<a href=\"/gone/\">x</a>\n<script>alert(1)</script>\n</body>",
     );

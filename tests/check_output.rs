@@ -133,8 +133,8 @@ fn broken_link_checks_feeds_and_absolute_links_into_the_site() {
     // A link of the theme, absolute into the site (canonical, hreflang, feeds), is
     // checked too, and the hint sends the writer to the templates.
     let site = TestSite::basic();
-    site.edit(
-        "themes/default/templates/base.html",
+    site.edit_theme(
+        "templates/base.html",
         "</body>",
         "<a href=\"https://incident.example.jp/gone/\">x</a>\n</body>",
     );
@@ -303,8 +303,11 @@ fn page_weight_reports_pages_over_the_budget_and_any_script() {
     );
 
     let site = TestSite::basic();
-    let template = "themes/default/templates/base.html";
-    site.edit(template, "</body>", "<script>alert(1)</script>\n</body>");
+    site.edit_theme(
+        "templates/base.html",
+        "</body>",
+        "<script>alert(1)</script>\n</body>",
+    );
     let found = of(&check(&site), Rule::PageWeight);
     assert_eq!(
         found.first().map(String::as_str),

@@ -846,7 +846,7 @@ const FRONT_MATTER: &[Probe] = &[
     },
 ];
 
-/// The minimal site in a temporary folder, with the default theme.
+/// The minimal site in a temporary folder, with the built-in theme.
 struct MinimalSite {
     dir: tempfile::TempDir,
 }
@@ -854,19 +854,6 @@ struct MinimalSite {
 impl MinimalSite {
     fn new() -> MinimalSite {
         let dir = tempfile::tempdir().unwrap();
-        let theme = repo().join("themes/default");
-        for entry in walkdir::WalkDir::new(&theme) {
-            let entry = entry.unwrap();
-            let target = dir
-                .path()
-                .join("themes/default")
-                .join(entry.path().strip_prefix(&theme).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
         let site = MinimalSite { dir };
         site.write_all(None);
         if let Err(e) = site.build() {

@@ -40,6 +40,7 @@ mod serve;
 mod serve_errors;
 mod serve_hostile;
 mod serve_unreleased;
+mod theme;
 mod translations;
 mod weight;
 mod writing;

@@ -7,8 +7,8 @@
 
 use std::time::Duration;
 
-use crate::support::TestSite;
 use crate::support::preview::{Preview, Rebuild};
+use crate::support::{TestSite, theme_file};
 
 #[test]
 fn serves_drafts_and_embargoed_announcements_with_banners() {
@@ -40,10 +40,7 @@ fn serves_static_files_and_attachments_and_answers_404() {
     let preview = Preview::start(&site, &["--port", "0"]);
     let css = preview.get("/style.css");
     assert_eq!(css.status, 200);
-    assert_eq!(
-        css.body,
-        std::fs::read_to_string(site.root().join("themes/default/static/style.css")).unwrap()
-    );
+    assert_eq!(css.body, theme_file("static/style.css"));
     assert_eq!(preview.get("/announcements/both/report.pdf").status, 200);
     assert_eq!(preview.get("/announcements/nothing-here/").status, 404);
 }

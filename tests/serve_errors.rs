@@ -3,10 +3,10 @@
 //! good pages), and without any good build the preview says so instead of claiming to
 //! show one.
 
-use crate::support::TestSite;
 use crate::support::preview::{Preview, Rebuild};
+use crate::support::{TestSite, theme_file};
 
-const HOME: &str = "themes/default/templates/home.html";
+const HOME: &str = "templates/home.html";
 
 /// `text` with `from` (there once) replaced by `to`, as a writer would save it.
 fn edited(text: &str, from: &str, to: &str) -> String {
@@ -17,7 +17,10 @@ fn edited(text: &str, from: &str, to: &str) -> String {
 #[test]
 fn a_template_error_is_printed_with_its_line_and_shown_over_the_last_good_pages() {
     let site = TestSite::basic();
-    let good = std::fs::read_to_string(site.root().join(HOME)).unwrap();
+    // The site's own copy of the built-in home template, there before the preview
+    // starts: the preview watches the folders a site has.
+    let good = theme_file(HOME);
+    site.write(HOME, &good);
     let preview = Preview::start(&site, &["--port", "0"]);
     assert_eq!(
         preview.page("/").text(".overview .prose p"),
@@ -31,7 +34,7 @@ fn a_template_error_is_printed_with_its_line_and_shown_over_the_last_good_pages(
         "{{ overview.not_a_field }}",
     );
     site.save(HOME, &broken);
-    let problem = "themes/default/templates/home.html:7: template `home.html` failed: Field `not_a_field` is not defined. Available fields: html, title";
+    let problem = "templates/home.html:7: template `home.html` failed: Field `not_a_field` is not defined. Available fields: html, title";
     assert_eq!(
         preview.next_rebuild(),
         Rebuild::Failed(vec![problem.to_string()])
@@ -71,8 +74,7 @@ fn a_template_error_is_printed_with_its_line_and_shown_over_the_last_good_pages(
     };
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0]
-            .starts_with("themes/default/templates/home.html:7: template `home.html` failed: "),
+        problems[0].starts_with("templates/home.html:7: template `home.html` failed: "),
         "{problems:?}"
     );
     assert_eq!(
@@ -88,7 +90,7 @@ fn a_template_error_is_printed_with_its_line_and_shown_over_the_last_good_pages(
 #[test]
 fn without_a_good_build_every_path_shows_the_problems_and_claims_no_last_good_build() {
     let site = TestSite::basic();
-    let good = std::fs::read_to_string(site.root().join(HOME)).unwrap();
+    let good = theme_file(HOME);
     site.write(
         HOME,
         &edited(
@@ -102,7 +104,7 @@ fn without_a_good_build_every_path_shows_the_problems_and_claims_no_last_good_bu
         preview.failure_line(),
         "error: rebuild failed with 1 problem; there is no good build yet, so the preview shows only these problems"
     );
-    let problem = "themes/default/templates/home.html:7: template `home.html` failed: Field `not_a_field` is not defined. Available fields: html, title";
+    let problem = "templates/home.html:7: template `home.html` failed: Field `not_a_field` is not defined. Available fields: html, title";
     for path in [
         "/",
         "/announcements/first/",
@@ -141,9 +143,13 @@ fn without_a_good_build_every_path_shows_the_problems_and_claims_no_last_good_bu
 }
 
 #[test]
-fn a_site_without_its_theme_gets_the_problems_not_a_404_claiming_a_last_good_build() {
+fn a_site_whose_theme_is_missing_gets_the_problems_not_a_404_claiming_a_last_good_build() {
     let site = TestSite::basic();
-    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    site.edit(
+        "site.toml",
+        "home_latest = 2\n",
+        "home_latest = 2\ntheme = \"corporate\"\n",
+    );
     let preview = Preview::start(&site, &["--port", "0"]);
     for path in ["/", "/announcements/"] {
         let answer = preview.get(path);
@@ -152,7 +158,7 @@ fn a_site_without_its_theme_gets_the_problems_not_a_404_claiming_a_last_good_bui
         assert_eq!(
             answer.page(path).texts("#crisis-site-problems li"),
             [
-                "themes/default: theme `default` not found; expected a folder themes/default with templates/, static/ and i18n/"
+                "site.toml:7: theme `corporate` not found: there is no folder themes/corporate/; create it with the templates, static files or strings the site changes (every other file comes from the built-in theme), or remove `theme` to use the built-in theme"
             ],
             "{path}"
         );

@@ -2,8 +2,8 @@
 //! normalises them: whatever is asked, only files of the built site are served, and
 //! the server keeps answering.
 
-use crate::support::TestSite;
 use crate::support::preview::{Preview, get};
+use crate::support::{TestSite, theme_file};
 
 /// What no answer may contain: text that exists only in files outside the built site.
 const SECRETS: [&str; 5] = [
@@ -27,10 +27,13 @@ fn hostile_site() -> TestSite {
         "+++\ntitle",
         &format!("+++\n# {}\ntitle", SECRETS[2]),
     );
-    let base = std::fs::read_to_string(root.join("themes/default/templates/base.html")).unwrap();
     site.write(
-        "themes/default/templates/base.html",
-        &format!("{base}{{# {} #}}\n", SECRETS[3]),
+        "templates/base.html",
+        &format!(
+            "{}{{# {} #}}\n",
+            theme_file("templates/base.html"),
+            SECRETS[3]
+        ),
     );
     site.write("secret.txt", SECRETS[4]);
     site.write("static/harmless.txt", "a static file");
@@ -95,6 +98,7 @@ fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_ans
         "/secret.txt",
         "/content/notes.txt",
         "/content/announcements/first.md",
+        "/templates/base.html",
         "/themes/default/templates/base.html",
         "/themes/default/static/style.css",
         "/static/harmless.txt",

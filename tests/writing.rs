@@ -85,13 +85,14 @@ fn fill_in(root: &Path) {
 fn the_embedded_theme_is_the_default_theme() {
     let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
     let on_disk = snapshot(&theme);
-    let embedded: std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> = crisis_site::THEME
-        .iter()
-        .map(|(path, text)| (std::path::PathBuf::from(path), text.as_bytes().to_vec()))
-        .collect();
+    let embedded: std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> =
+        crisis_site::BUILT_IN_THEME
+            .iter()
+            .map(|(path, text)| (std::path::PathBuf::from(path), text.as_bytes().to_vec()))
+            .collect();
     assert_eq!(
         embedded, on_disk,
-        "src/init.rs THEME must list every file of themes/default"
+        "src/theme/builtin.rs FILES must list every file of themes/default"
     );
 }
 
@@ -137,6 +138,11 @@ fn init_writes_a_site_that_once_filled_in_builds_in_both_languages_and_channels(
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
     assert_eq!(listed, written);
+    assert_eq!(written.len(), 7);
+    assert!(
+        !root.join("themes").exists(),
+        "the site takes the built-in theme"
+    );
     assert_eq!(
         *last,
         format!("next: cd {} && crisis-site serve", root.display())

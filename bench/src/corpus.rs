@@ -33,7 +33,7 @@ pub fn latest_date(n: usize) -> DateTime<FixedOffset> {
 }
 
 /// Writes a site of `n` announcements into `dir` (created if missing; must not hold a
-/// site already): site.toml, the default theme and `content/`.
+/// site already): site.toml and `content/`, with the built-in theme.
 pub fn write(dir: &Path, n: usize) -> io::Result<Written> {
     if dir.join("site.toml").exists() {
         return Err(io::Error::new(
@@ -44,11 +44,6 @@ pub fn write(dir: &Path, n: usize) -> io::Result<Written> {
     let announcements = dir.join("content").join("announcements");
     fs::create_dir_all(&announcements)?;
     fs::write(dir.join("site.toml"), SITE_TOML)?;
-    for (path, text) in crisis_site::THEME {
-        let path = dir.join("themes/default").join(path);
-        fs::create_dir_all(path.parent().expect("theme files are in folders"))?;
-        fs::write(path, text)?;
-    }
     fs::write(dir.join("content/_index.md"), OVERVIEW_JA)?;
     fs::write(dir.join("content/_index.en.md"), OVERVIEW_EN)?;
 

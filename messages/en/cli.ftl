@@ -65,3 +65,16 @@ init-next = next: cd { $folder } && crisis-site serve
 serving = serving the preview at { $url } (drafts and embargoed announcements included; Ctrl-C stops)
 # While another `crisis-site new` numbers an announcement in the same site.
 cli-new-waiting = another `crisis-site new` is writing an announcement in this site; waiting for it to finish, so that the two do not take the same number
+
+
+# `crisis-site theme export DIR`: what it wrote, then what the files are for.
+cli-export-wrote = wrote the built-in theme to { $folder } ({ $count } files):
+cli-export-next = these are for reading: copy into the site's templates/, static/ or i18n/ only the files you change (an i18n file needs only the strings you change); every other file keeps coming from crisis-site, with its fixes when you upgrade
+cli-export-refused = theme export wrote nothing, since it never overwrites a file: { $count ->
+    [one] { $count } file is
+   *[other] { $count } files are
+  } in the way; export into a new or empty folder, or move { $count ->
+    [one] it
+   *[other] them
+  } away
+cli-export-failed = theme export failed

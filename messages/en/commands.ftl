@@ -35,3 +35,12 @@ commands-new-no-original-like = no announcement `{ $of }` to translate in { $fol
 commands-new-file-exists = exists already; expected a new file (nothing was changed)
 # The file two runs of `new` take turns on, so that they never give one number twice.
 commands-new-cannot-lock = cannot lock { $path }, which keeps two runs of `crisis-site new` from taking the same number
+
+## theme export
+
+# DIR of `theme export` is a file.
+commands-export-not-a-folder = is a file; expected a folder to write the built-in theme into (theme export never overwrites)
+# One file of the built-in theme is already at its path under DIR.
+commands-export-exists = already exists
+commands-export-cannot-create = cannot create { $folder }
+commands-export-cannot-write = cannot write { $file }

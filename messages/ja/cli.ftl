@@ -31,3 +31,10 @@ init-next = 次は: cd { $folder } && crisis-site serve
 serving = プレビューを { $url } で表示しています（下書きと公開予定の発表も表示します。Ctrl-C で止まります）
 # 同じサイトで別の `crisis-site new` が発表に番号を付けているあいだ。
 cli-new-waiting = 別の `crisis-site new` がこのサイトに発表を書いています。同じ番号にならないよう、終わるまで待ちます
+
+
+# `crisis-site theme export DIR`: 書き出したもの、それからファイルの使い方。
+cli-export-wrote = 組み込みのテーマを { $folder } に書き出しました（{ $count } ファイル）:
+cli-export-next = これらは読むためのファイルです。変えたいファイルだけをサイトの templates/、static/、i18n/ に写してください（i18n のファイルには変える文言だけを書けば足ります）。ほかのファイルは crisis-site のものを使い続け、更新したときに修正が届きます。
+cli-export-refused = theme export はファイルを上書きしないため、何も書き出していません（書き出し先に既存のファイルが { $count } 件あります）。新しいフォルダーか空のフォルダーに書き出すか、既存のファイルを別の場所に移してください。
+cli-export-failed = テーマを書き出せませんでした（theme export）

@@ -35,3 +35,12 @@ commands-new-no-original-like = 翻訳する発表「{ $of }」は { $folder } �
 commands-new-file-exists = すでにあります。新しいファイルを指定してください（何も変更していません）。
 # 2つの `new` が同じ番号を使わないよう、順番を待つためのファイル。
 commands-new-cannot-lock = { $path } をロックできません（2つの `crisis-site new` が同じ番号を使わないためのファイルです）
+
+## テーマの書き出し（theme export）
+
+# theme export の書き出し先がファイル。
+commands-export-not-a-folder = フォルダーではなくファイルです。組み込みのテーマを書き出すフォルダーを指定してください（theme export は上書きしません）。
+# 組み込みのテーマのファイルが、書き出し先のその場所にすでにある。
+commands-export-exists = すでにあります
+commands-export-cannot-create = { $folder } を作れません
+commands-export-cannot-write = { $file } に書き込めません

@@ -72,8 +72,9 @@ pub enum Command {
         #[arg(long)]
         external: bool,
     },
-    /// Start a new site in DIR (missing or empty): settings, an overview, one
-    /// announcement in each channel with its English translation, and the default theme.
+    /// Start a new site in DIR (missing or empty): settings, an overview, and one
+    /// announcement in each channel with its English translation. The site takes the
+    /// built-in theme; see `theme export`.
     Init {
         /// The folder of the new site.
         dir: PathBuf,
@@ -111,6 +112,12 @@ pub enum Command {
         #[arg(long = "for", id = "of", value_name = "SLUG", requires = "lang")]
         of: Option<String>,
     },
+    /// The built-in theme: `theme export DIR` writes its files out.
+    Theme {
+        /// What to do with it.
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
     /// Preview the site while writing: drafts and embargoed statements shown and
     /// marked, rebuilt and reloaded on every save. Never writes to public/.
     Serve {
@@ -124,6 +131,18 @@ pub enum Command {
         /// Open the preview in the default browser.
         #[arg(long)]
         open: bool,
+    },
+}
+
+/// What `theme` does.
+#[derive(Subcommand)]
+pub enum ThemeCommand {
+    /// Write the built-in theme's files into DIR (missing or empty of them), to read
+    /// and to copy the few you change into the site's templates/, static/ or i18n/.
+    /// Never overwrites a file.
+    Export {
+        /// The folder to write them into.
+        dir: PathBuf,
     },
 }
 

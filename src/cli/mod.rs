@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use chrono::Local;
 use clap::Parser as _;
 
-use args::{Cli, Command};
+use args::{Cli, Command, ThemeCommand};
 use crisis_site::{MessageLang, Moment, Publish, ServeOptions, message_lang, msg};
 
 /// Runs the command line.
@@ -47,6 +47,9 @@ fn dispatch(cli: Cli, now: Option<Moment>, lang: MessageLang) -> anyhow::Result<
     let now: Moment = now.unwrap_or_else(|| Local::now().fixed_offset().into());
     match cli.command {
         Command::Init { dir } => run::init(lang, &dir, now),
+        Command::Theme {
+            command: ThemeCommand::Export { dir },
+        } => run::export_theme(lang, &dir),
         Command::New {
             title,
             channel,

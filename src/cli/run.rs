@@ -42,6 +42,28 @@ pub fn init(lang: MessageLang, dir: &Path, now: Moment) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
+/// `crisis-site theme export DIR`.
+pub fn export_theme(lang: MessageLang, dir: &Path) -> anyhow::Result<ExitCode> {
+    match crisis_site::export_theme(dir) {
+        Ok(written) => {
+            let folder = dir.display().to_string();
+            let count = written.len();
+            print::line(lang, msg!("cli-export-wrote", folder, count));
+            for path in &written {
+                println!("  {}", path.display());
+            }
+            print::line(lang, msg!("cli-export-next"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(Error::Invalid(problems)) => {
+            let count = problems.len();
+            print::failure(lang, &problems, msg!("cli-export-refused", count));
+            Ok(ExitCode::FAILURE)
+        }
+        Err(other) => Err(failed(lang, msg!("cli-export-failed"), &other)),
+    }
+}
+
 /// What `crisis-site new` is asked to write.
 pub struct New {
     /// The site's folder.

@@ -1,5 +1,6 @@
-//! `crisis-site init DIR`: a new site that builds and previews at once, with the
-//! default theme, a short overview and one announcement in each channel.
+//! `crisis-site init DIR`: a new site that builds and previews at once: site.toml, a
+//! short overview and one announcement in each channel. It takes the built-in theme,
+//! so init writes no theme files (`crisis-site theme export` does, for reading).
 
 use std::path::{Path, PathBuf};
 
@@ -12,41 +13,6 @@ use crate::{msg, output};
 fn shown(path: &Path) -> String {
     path.display().to_string()
 }
-
-/// One file of the default theme: its path under `themes/default/` and its text.
-macro_rules! theme_file {
-    ($path:literal) => {
-        ($path, include_str!(concat!("../../themes/default/", $path)))
-    };
-}
-
-/// The default theme, carried in the binary so that `init` works anywhere. A test
-/// checks that this list and `themes/default/` hold the same files.
-pub const THEME: &[(&str, &str)] = &[
-    theme_file!("i18n/en.toml"),
-    theme_file!("i18n/ja.toml"),
-    theme_file!("static/style.css"),
-    theme_file!("templates/404.html"),
-    theme_file!("templates/announcement.html"),
-    theme_file!("templates/banner.html"),
-    theme_file!("templates/base.html"),
-    theme_file!("templates/home.html"),
-    theme_file!("templates/list.html"),
-    theme_file!("templates/measures.html"),
-    theme_file!("templates/page.html"),
-    theme_file!("templates/partials/announcements.html"),
-    theme_file!("templates/partials/contact.html"),
-    theme_file!("templates/partials/contacts.html"),
-    theme_file!("templates/partials/feed_entry.html"),
-    theme_file!("templates/partials/item.html"),
-    theme_file!("templates/partials/service_table.html"),
-    theme_file!("templates/partials/unreleased.html"),
-    theme_file!("templates/partials/unreleased_mark.html"),
-    theme_file!("templates/redirect.html"),
-    theme_file!("templates/services.html"),
-    theme_file!("templates/status.svg"),
-    theme_file!("templates/timeline.html"),
-];
 
 /// The starter content; `{now}` becomes the moment of `init`.
 const STARTER: &[(&str, &str)] = &[
@@ -99,11 +65,8 @@ pub fn init(dir: &Path, now: impl Into<Moment>) -> Result<Vec<PathBuf>, Error> {
     let starter = STARTER
         .iter()
         .map(|(path, text)| (path.replace("{date}", &date), text.replace("{now}", &stamp)));
-    let theme = THEME
-        .iter()
-        .map(|(path, text)| (format!("themes/default/{path}"), text.to_string()));
     let mut written = Vec::new();
-    for (path, text) in starter.chain(theme) {
+    for (path, text) in starter {
         let target = staging.path().join(&path);
         if let Some(folder) = target.parent() {
             std::fs::create_dir_all(folder)

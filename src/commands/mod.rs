@@ -1,5 +1,6 @@
 //! The commands: each runs the pipeline (or, for `init` and `new`, writes a new
-//! source file for the writer) and returns what the command line prints.
+//! source file for the writer; for `theme export`, the built-in theme's files) and
+//! returns what the command line prints.
 
 pub mod build;
 pub mod check;
@@ -7,3 +8,4 @@ pub mod init;
 pub mod messages;
 pub mod new;
 pub mod serve;
+pub mod theme;

@@ -19,12 +19,14 @@ pub const ANNOUNCEMENTS: &str = "announcements";
 pub const GUIDE_PAGES: &str = "pages";
 /// The folder of themes, under the site root.
 pub const THEMES: &str = "themes";
-/// The folder of a site's own template overrides.
+/// The folder of a site's own templates, replacing the theme's file by file.
 pub const TEMPLATES: &str = "templates";
 /// The folder of a site's own static files.
 pub const STATIC: &str = "static";
+/// The folder of a site's own UI strings, replacing the theme's key by key.
+pub const I18N: &str = "i18n";
 /// The folders of the site's inputs besides site.toml: what the preview watches.
-pub const INPUT_FOLDERS: [&str; 4] = [CONTENT, STATIC, TEMPLATES, THEMES];
+pub const INPUT_FOLDERS: [&str; 5] = [CONTENT, STATIC, TEMPLATES, I18N, THEMES];
 
 /// The text of a writer's file at `absolute`, shown as `shown`: UTF-8 with or
 /// without a byte-order mark; another encoding is named at the line where it shows.

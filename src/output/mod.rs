@@ -222,10 +222,8 @@ fn write_files(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
     files.par_iter().try_for_each(|file| {
         let target = dir.join(&file.path);
         match &file.body {
-            Body::Text(text) => std::fs::write(&target, text).map_err(|e| {
-                let path = target.display().to_string();
-                Error::io(msg!("output-cannot-write", path), e)
-            }),
+            Body::Text(text) => write_text(&target, text),
+            Body::BuiltIn { text, .. } => write_text(&target, text),
             Body::Copy { source, .. } => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
                 let (source, target) = (source.display().to_string(), target.display().to_string());
                 Error::io(msg!("output-cannot-copy", source, target), e)
@@ -297,5 +295,13 @@ fn remove_previous(old: &Path, pause: Pause) -> Option<Message> {
             path = old.display().to_string(),
             error = e.to_string()
         )
+    })
+}
+
+/// Writes a made file's text at `target`.
+fn write_text(target: &Path, text: &str) -> Result<(), Error> {
+    std::fs::write(target, text).map_err(|e| {
+        let path = target.display().to_string();
+        Error::io(msg!("output-cannot-write", path), e)
     })
 }

@@ -15,6 +15,7 @@ pub fn check(root: &Path, outputs: &[(&str, Origin)]) -> Result<(), Vec<Problem>
         if let Some(first) = seen.insert(path, origin) {
             let file = match origin {
                 Origin::Copied(source) => source.strip_prefix(root).unwrap_or(source).to_path_buf(),
+                Origin::BuiltIn(theme_path) => PathBuf::from(theme_path),
                 Origin::Generated => PathBuf::from(path),
             };
             problems.push(Problem::in_file(

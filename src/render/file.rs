@@ -25,6 +25,13 @@ pub enum Body {
         /// Its size in bytes, as the site was loaded.
         size: u64,
     },
+    /// A static file of the built-in theme, carried in the binary.
+    BuiltIn {
+        /// Its path in the theme (`static/style.css`).
+        path: &'static str,
+        /// Its text.
+        text: &'static str,
+    },
 }
 
 impl Body {
@@ -33,6 +40,7 @@ impl Body {
         match self {
             Body::Text(_) => Origin::Generated,
             Body::Copy { source, .. } => Origin::Copied(source),
+            Body::BuiltIn { path, .. } => Origin::BuiltIn(path),
         }
     }
 
@@ -41,6 +49,7 @@ impl Body {
         match self {
             Body::Text(text) => text.len() as u64,
             Body::Copy { size, .. } => *size,
+            Body::BuiltIn { text, .. } => text.len() as u64,
         }
     }
 }
@@ -52,6 +61,8 @@ pub enum Origin<'a> {
     Generated,
     /// Copied from this source file: a static file or an attachment.
     Copied(&'a Path),
+    /// A static file of the built-in theme, at this path in the theme.
+    BuiltIn(&'a str),
 }
 
 impl Origin<'_> {
@@ -66,6 +77,7 @@ impl Origin<'_> {
                 .display()
                 .to_string()
                 .into(),
+            Origin::BuiltIn(path) => path.to_string().into(),
         }
     }
 }

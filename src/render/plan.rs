@@ -14,7 +14,7 @@ use super::{api, collisions, feed, page, redirect, sitemap};
 use crate::base::Problem;
 use crate::model::{Channel, Site, url};
 use crate::state::State;
-use crate::theme::Theme;
+use crate::theme::{StaticBytes, Theme};
 use crate::view::PageContext;
 
 /// The files of a build before they are made. `build` and `check` make every one at
@@ -248,9 +248,12 @@ fn copies(site: &Site, theme: &Theme) -> Vec<OutputFile> {
         .iter()
         .map(|f| OutputFile {
             path: f.name.clone(),
-            body: Body::Copy {
-                source: f.source.clone(),
-                size: f.size,
+            body: match &f.bytes {
+                StaticBytes::BuiltIn { path, text } => Body::BuiltIn { path, text },
+                StaticBytes::File(source) => Body::Copy {
+                    source: source.clone(),
+                    size: f.size,
+                },
             },
         })
         .collect();

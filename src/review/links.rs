@@ -186,7 +186,7 @@ impl<'a> Output<'a> {
 fn hint_for(checked: &Checked, page: &str, href: &str) -> Message {
     let templates = msg!(
         "review-link-templates",
-        theme = checked.site.config.theme.as_str()
+        theme = checked.site.config.theme_name()
     );
     let Some(source) = checked.plan.source_of(checked.site, page) else {
         return msg!("review-link-from-templates-hint", templates);

@@ -57,7 +57,7 @@ pub fn page_weight(checked: &Checked) -> Vec<Observation> {
                 path: Some(PathBuf::from(page)),
                 line: Some(line),
                 message: msg!("review-script"),
-                hint: msg!("review-script-hint", theme = site.config.theme.to_string()),
+                hint: msg!("review-script-hint", theme = site.config.theme_name()),
             });
         }
     }

@@ -1,21 +1,26 @@
-//! The theme: templates (with the site's own overrides), static files and the UI
-//! strings of each language.
+//! The theme: templates, static files and the UI strings of each language, from the
+//! built-in theme with the site's own files in place of the built-in ones
+//! (`layers`).
 //!
 //! All words a reader sees that are not content come from the theme's
 //! `i18n/LANG.toml`, never from Rust, so a theme can be translated or reworded
 //! without touching code.
 
+pub mod builtin;
+mod key;
+mod layers;
 mod strings;
 mod templates;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::base::text::slash_separated;
-use crate::base::{Lang, Problem};
-use crate::load::layout::{STATIC, TEMPLATES, THEMES};
+use crate::base::{Lang, Located, Problem};
+use crate::msg;
 
-pub use strings::{Key, Strings};
+pub use key::Key;
+use layers::{Layers, Part, Source, ThemeFile, read_problem};
+pub use strings::Strings;
 pub use templates::Template;
 use templates::{ESCAPED_SUFFIXES, TEMPLATE_SUFFIXES, template_problems};
 
@@ -23,7 +28,7 @@ use templates::{ESCAPED_SUFFIXES, TEMPLATE_SUFFIXES, template_problems};
 pub struct Theme {
     tera: tera::Tera,
     /// Where each template was read from, for messages.
-    template_paths: BTreeMap<String, PathBuf>,
+    templates: BTreeMap<String, ThemeFile>,
     /// The UI strings of each language the site is built in.
     pub strings: BTreeMap<Lang, Strings>,
     /// Files copied to the output as they are, by output path.
@@ -35,61 +40,62 @@ pub struct Theme {
 pub struct StaticFile {
     /// Its output path, with `/` separators.
     pub name: String,
-    /// Where it is read from.
-    pub source: PathBuf,
+    /// Where its bytes are.
+    pub bytes: StaticBytes,
     /// Its size in bytes, when the theme was loaded.
     pub size: u64,
 }
 
+/// Where a static file's bytes are.
+#[derive(Debug, Clone)]
+pub enum StaticBytes {
+    /// A file of the built-in theme, carried in the binary; its path in the theme.
+    BuiltIn {
+        /// Its path in the theme (`static/style.css`).
+        path: &'static str,
+        /// Its text.
+        text: &'static str,
+    },
+    /// A file of the site's folder.
+    File(PathBuf),
+}
+
 impl Theme {
-    /// Loads theme `name` from the site root, with the strings of `languages`.
+    /// Loads the theme of the site at `root`: the built-in theme, under the folder
+    /// `themes/NAME/` that site.toml's `theme` names (`theme`, with its line), under
+    /// the site's own `templates/`, `static/` and `i18n/`; with the strings of
+    /// `languages`.
     ///
     /// `zone_name` is put in place of `{zone}` in date patterns.
     pub fn load(
         root: &Path,
-        name: &str,
+        theme: Option<&Located<String>>,
         languages: &[Lang],
         zone_name: &str,
     ) -> Result<Theme, Vec<Problem>> {
-        let theme_dir = Path::new(THEMES).join(name);
-        if !root.join(&theme_dir).is_dir() {
-            return Err(vec![Problem::in_file(
-                &theme_dir,
-                format!(
-                    "theme `{name}` not found; expected a folder {} with templates/, static/ and i18n/",
-                    theme_dir.display()
-                ),
-            )]);
-        }
+        let layers = Layers::find(root, theme).map_err(|p| vec![p])?;
         let mut problems = Vec::new();
-        let (tera, template_paths) = templates(root, &theme_dir, &mut problems);
+        let (tera, templates) = templates(root, &layers, &mut problems);
+        let mut i18n = layers.part(root, Part::Strings, &mut problems);
         let mut strings = BTreeMap::new();
         for lang in languages {
-            let path = theme_dir.join("i18n").join(format!("{lang}.toml"));
-            match Strings::load(root, &path, zone_name) {
+            let files = i18n.remove(&strings::file_name(lang)).unwrap_or_default();
+            match Strings::load(root, lang, &files, zone_name) {
                 Ok(s) => {
                     strings.insert(lang.clone(), s);
                 }
                 Err(mut p) => problems.append(&mut p),
             }
         }
-        let mut static_files: BTreeMap<String, StaticFile> = BTreeMap::new();
-        for dir in [theme_dir.join("static"), PathBuf::from(STATIC)] {
-            for file in files_under(root, &dir, &mut problems) {
-                let size = std::fs::metadata(root.join(&file.1)).map_or(0, |m| m.len());
-                let source = root.join(file.1);
-                let name = file.0;
-                static_files.insert(name.clone(), StaticFile { name, source, size });
-            }
-        }
+        let static_files = static_files(root, &layers, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
         Ok(Theme {
             tera,
-            template_paths,
+            templates,
             strings,
-            static_files: static_files.into_values().collect(),
+            static_files,
         })
     }
 
@@ -102,68 +108,60 @@ impl Theme {
     ) -> Result<String, Vec<Problem>> {
         self.tera
             .render(template.name(), context)
-            .map_err(|e| template_problems(&e, &self.template_paths))
+            .map_err(|e| template_problems(&e, &self.templates))
     }
 }
 
-/// The theme's templates with the site's overrides, compiled, and where each was read
-/// from.
+/// The theme's templates, each from the highest layer that has it, compiled, and
+/// where each was read from.
 fn templates(
     root: &Path,
-    theme_dir: &Path,
+    layers: &Layers,
     problems: &mut Vec<Problem>,
-) -> (tera::Tera, BTreeMap<String, PathBuf>) {
-    let mut template_paths = BTreeMap::new();
-    for dir in [theme_dir.join("templates"), PathBuf::from(TEMPLATES)] {
-        for (name, path) in files_under(root, &dir, problems) {
-            if TEMPLATE_SUFFIXES
+) -> (tera::Tera, BTreeMap<String, ThemeFile>) {
+    let templates: BTreeMap<String, ThemeFile> = layers
+        .part(root, Part::Templates, problems)
+        .into_iter()
+        .filter(|(name, _)| {
+            TEMPLATE_SUFFIXES
                 .iter()
                 .any(|suffix| name.ends_with(suffix))
-            {
-                template_paths.insert(name, path);
-            }
-        }
-    }
+        })
+        .filter_map(|(name, mut files)| Some((name, files.pop()?)))
+        .collect();
     let mut tera = tera::Tera::default();
     tera.autoescape_on(ESCAPED_SUFFIXES.iter().copied());
     let mut sources = Vec::new();
-    for (name, path) in &template_paths {
-        match std::fs::read_to_string(root.join(path)) {
+    for (name, file) in &templates {
+        match file.read(root) {
             Ok(text) => sources.push((name.clone(), text)),
-            Err(e) => problems.push(Problem::in_file(path, format!("cannot be read: {e}"))),
+            Err(e) => problems.push(read_problem(file, &e, |error| {
+                msg!("theme-unreadable", error)
+            })),
         }
     }
     if let Err(e) = tera.add_raw_templates(sources) {
-        problems.extend(template_problems(&e, &template_paths));
+        problems.extend(template_problems(&e, &templates));
     }
-    (tera, template_paths)
+    (tera, templates)
 }
 
-/// The files below `dir` (relative to `root`), as (name with `/` separators, path
-/// relative to root). A missing folder has no files.
-fn files_under(root: &Path, dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
-    let absolute = root.join(dir);
-    if !absolute.is_dir() {
-        return Vec::new();
-    }
+/// The static files, each from the highest layer that has it, by output path.
+fn static_files(root: &Path, layers: &Layers, problems: &mut Vec<Problem>) -> Vec<StaticFile> {
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(&absolute)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let relative = entry
-                    .path()
-                    .strip_prefix(&absolute)
-                    .expect("walkdir stays inside its root");
-                let name = slash_separated(relative);
-                files.push((name, dir.join(relative)));
+    for (name, mut layered) in layers.part(root, Part::Static, problems) {
+        let Some(file) = layered.pop() else { continue };
+        let (bytes, size) = match file.source {
+            Source::BuiltIn { path, text } => {
+                (StaticBytes::BuiltIn { path, text }, text.len() as u64)
             }
-            Ok(_) => {}
-            Err(e) => problems.push(Problem::in_file(dir, format!("cannot be read: {e}"))),
-        }
+            Source::File => {
+                let source = root.join(&file.shown);
+                let size = std::fs::metadata(&source).map_or(0, |m| m.len());
+                (StaticBytes::File(source), size)
+            }
+        };
+        files.push(StaticFile { name, bytes, size });
     }
     files
 }

@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use super::layers::ThemeFile;
 use crate::base::Problem;
-use crate::load::layout::{TEMPLATES, THEMES};
+use crate::load::layout::TEMPLATES;
+use crate::msg;
 
 /// The files of `templates/` that are templates; others (a README, an editor's
 /// backup) are left alone.
@@ -66,20 +68,29 @@ impl Template {
     }
 }
 
-/// Turns a template error into problems naming each template's file and line.
+/// Turns a template error into problems naming each template's file and line: the
+/// site's file, or the built-in theme's (then named by the path a site's own copy
+/// would have, and said to be built in).
 pub(super) fn template_problems(
     err: &tera::Error,
-    paths: &BTreeMap<String, PathBuf>,
+    files: &BTreeMap<String, ThemeFile>,
 ) -> Vec<Problem> {
     use std::error::Error as _;
-    let problem = |name: &str, line: Option<usize>, message: String| Problem {
-        path: paths
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from(TEMPLATES).join(name)),
-        line,
-        column: None,
-        message: format!("template `{name}` failed: {message}").into(),
+    let problem = |name: &str, line: Option<usize>, error: String| {
+        let file = files.get(name);
+        let path = file.map_or_else(|| PathBuf::from(TEMPLATES).join(name), |f| f.shown.clone());
+        let name = name.to_string();
+        let message = if file.is_some_and(ThemeFile::is_built_in) {
+            msg!("theme-built-in-template-failed", name, error)
+        } else {
+            msg!("theme-template-failed", name, error)
+        };
+        Problem {
+            path,
+            line,
+            column: None,
+            message,
+        }
     };
     match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -117,8 +128,8 @@ pub(super) fn template_problems(
             }
             if problems.is_empty() {
                 problems.push(Problem::in_file(
-                    PathBuf::from(THEMES),
-                    format!("templates failed: {text}"),
+                    PathBuf::from(TEMPLATES),
+                    msg!("theme-templates-failed", error = text),
                 ));
             }
             problems

@@ -1,5 +1,5 @@
-//! A small builder for fixture sites: copy a fixture and the default theme into a temp
-//! folder, change files, build, and read the output as parsed HTML.
+//! A small builder for fixture sites: copy a fixture into a temp folder (it takes the
+//! built-in theme), change files, build, and read the output as parsed HTML.
 
 pub mod check;
 pub mod preview;
@@ -32,6 +32,16 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The text of the built-in theme's file `path` (e.g. `templates/base.html`).
+pub fn theme_file(path: &str) -> String {
+    crisis_site::BUILT_IN_THEME
+        .iter()
+        .find(|(p, _)| *p == path)
+        .unwrap_or_else(|| panic!("the built-in theme has no {path}"))
+        .1
+        .to_string()
+}
+
 fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
@@ -45,14 +55,11 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 impl TestSite {
-    /// The fixture `tests/fixtures/NAME` with the repository's default theme.
+    /// The fixture `tests/fixtures/NAME`: site.toml and content/, with the built-in
+    /// theme.
     pub fn fixture(name: &str) -> TestSite {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
-        copy_tree(
-            &repo().join("themes/default"),
-            &dir.path().join("themes/default"),
-        );
         TestSite {
             dir,
             drafts: false,
@@ -62,11 +69,13 @@ impl TestSite {
         }
     }
 
-    /// The repository's own example site (site.toml, content/, themes/, static/).
+    /// The repository's own example site (site.toml, content/, and static/ or
+    /// templates/ where it has them), with the built-in theme: the repository's
+    /// themes/default/ is the built-in theme's source, not copied.
     pub fn example() -> TestSite {
         let dir = tempfile::tempdir().unwrap();
         std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
-        for folder in ["content", "themes", "static", "templates"] {
+        for folder in ["content", "static", "templates", "i18n"] {
             if repo().join(folder).is_dir() {
                 copy_tree(&repo().join(folder), &dir.path().join(folder));
             }
@@ -100,6 +109,14 @@ impl TestSite {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
         self
+    }
+
+    /// Gives the site its own copy of the built-in theme's file `path` (e.g.
+    /// `templates/base.html`, at the same path in the site), with `from` replaced by
+    /// `to` as [`TestSite::edit`] does.
+    pub fn edit_theme(&self, path: &str, from: &str, to: &str) {
+        self.write(path, &theme_file(path));
+        self.edit(path, from, to);
     }
 
     /// Replaces `from` by `to` in a file of the site. `from` must be in the file, and

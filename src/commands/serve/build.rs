@@ -35,6 +35,8 @@ enum Entry {
     Made(usize),
     /// A file copied as it is (static files, attachments), read from here.
     Copy(PathBuf),
+    /// A static file of the built-in theme.
+    BuiltIn(&'static str),
 }
 
 /// A file of a [`MemoryBuild`], as a request gets it.
@@ -43,6 +45,8 @@ pub enum Served<'a> {
     Text(&'a str),
     /// A file to send as it is on disk.
     Copy(&'a Path),
+    /// A file of the built-in theme, to send as it is.
+    BuiltIn(&'static str),
     /// Making it failed: its template's problems. The rebuild fails with them once
     /// every file is made; meanwhile the last good build's file stands in.
     Failed(&'a [Problem]),
@@ -58,6 +62,7 @@ impl MemoryBuild {
         let jobs = plan.paths().iter().cloned().enumerate();
         let copies = plan.copies().iter().filter_map(|f| match &f.body {
             Body::Copy { source, .. } => Some((f.path.clone(), Entry::Copy(source.clone()))),
+            Body::BuiltIn { text, .. } => Some((f.path.clone(), Entry::BuiltIn(text))),
             Body::Text(_) => None,
         });
         let paths = jobs
@@ -90,6 +95,7 @@ impl MemoryBuild {
     pub fn get(&self, path: &str) -> Option<Served<'_>> {
         Some(match self.paths.get(path)? {
             Entry::Copy(source) => Served::Copy(source),
+            Entry::BuiltIn(text) => Served::BuiltIn(text),
             Entry::Made(i) => match self.made(*i) {
                 Ok(text) => Served::Text(text),
                 Err(problems) => Served::Failed(problems),

@@ -69,7 +69,7 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
         Served::Text(text) if key.ends_with(".html") => {
             decorate(text, &preview, Shown::Site(problems)).into_bytes()
         }
-        Served::Text(text) => text.as_bytes().to_vec(),
+        Served::Text(text) | Served::BuiltIn(text) => text.as_bytes().to_vec(),
         Served::Copy(source) => match tokio::fs::read(source).await {
             Ok(bytes) => bytes,
             Err(_) => return not_found(&key, &preview, build),
@@ -185,10 +185,14 @@ mod tests {
         };
         let good = build(&root);
         good.make_all().unwrap();
-        let template = root.join("themes/default/templates/announcement.html");
-        let text = std::fs::read_to_string(&template).unwrap();
+        // The site's own copy of the built-in template, broken.
+        let (_, text) = crate::theme::builtin::FILES
+            .iter()
+            .find(|(path, _)| *path == "templates/announcement.html")
+            .unwrap();
         let broken = text.replacen("{% block main %}", "{% block main %}{{ not_a_field }}", 1);
-        std::fs::write(&template, broken).unwrap();
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(root.join("templates/announcement.html"), broken).unwrap();
         let page = "announcements/2023-06-08-first-notice/index.html";
         std::fs::write(
             root.join("content/announcements/new.md"),
@@ -209,9 +213,11 @@ mod tests {
         };
         assert_eq!(shown, before);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].to_string().starts_with(
-            "themes/default/templates/announcement.html:2: template `announcement.html` failed: "
-        ));
+        assert!(
+            problems[0].to_string().starts_with(
+                "templates/announcement.html:2: template `announcement.html` failed: "
+            )
+        );
         // The new announcement's page never had a good build.
         let Lookup::NoGood(problems) = lookup(&preview, &making, "announcements/new/index.html")
         else {

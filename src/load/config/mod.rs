@@ -97,6 +97,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         .iter()
         .map(|name| Located::new(r.line(name.span()), name.get_ref().clone()))
         .collect();
+    let theme = raw.theme.map(|name| r.located(name));
 
     let mut problems = r.problems;
     if !problems.is_empty() {
@@ -113,7 +114,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             .unwrap_or_else(|| format!("UTC{timezone}")),
         base_url,
         standby: raw.standby,
-        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        theme,
         home_latest: raw.home_latest.map_or(5, Spanned::into_inner),
         feed_limit: raw
             .feed_limit

@@ -20,7 +20,7 @@ pub(super) struct RawConfig {
     pub(super) base_url: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) standby: bool,
-    pub(super) theme: Option<String>,
+    pub(super) theme: Option<Spanned<String>>,
     pub(super) home_latest: Option<Spanned<usize>>,
     pub(super) feed_limit: Option<Spanned<usize>>,
     #[serde(default)]

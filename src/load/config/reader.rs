@@ -3,9 +3,11 @@
 
 use std::ops::Range;
 
+use toml::Spanned;
+
 use crate::base::Message;
-use crate::base::Problem;
 use crate::base::text::line_of;
+use crate::base::{Located, Problem};
 use crate::load::layout::SITE_TOML;
 
 /// The text of site.toml being read, and the problems found in it so far.
@@ -20,6 +22,12 @@ impl Reader<'_> {
     /// The line a span of the file starts on.
     pub(super) fn line(&self, span: Range<usize>) -> usize {
         line_of(self.text, span.start)
+    }
+
+    /// A value with the line it is written on.
+    pub(super) fn located<T>(&self, value: Spanned<T>) -> Located<T> {
+        let line = self.line(value.span());
+        Located::new(line, value.into_inner())
     }
 
     /// A problem at the line a span of the file starts on.

@@ -10,7 +10,8 @@ fn defaults_apply() {
     assert_eq!(config.language.as_str(), "ja");
     assert_eq!(config.timezone.local_minus_utc(), 9 * 3600);
     assert_eq!(config.timezone_name, "UTC+09:00");
-    assert_eq!(config.theme, "default");
+    assert_eq!(config.theme, None);
+    assert_eq!(config.theme_name(), "default");
 }
 
 #[test]

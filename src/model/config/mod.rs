@@ -45,6 +45,9 @@ pub fn default_timezone() -> FixedOffset {
     FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
 }
 
+/// The name of the built-in theme, the site's theme where site.toml names none.
+pub const DEFAULT_THEME: &str = "default";
+
 /// The validated settings of a site.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -64,8 +67,10 @@ pub struct Config {
     /// Whether the site is prepared ahead of a crisis and not yet live: every page
     /// says `noindex` and robots.txt keeps crawlers out.
     pub standby: bool,
-    /// The theme folder's name under `themes/`.
-    pub theme: String,
+    /// The theme site.toml names, with its line: its folder under `themes/`, whose
+    /// files replace the built-in theme's. `None` is the built-in theme, `default`
+    /// ([`Config::theme_name`]).
+    pub theme: Option<Located<String>>,
     /// How many of the newest announcements the home page lists.
     pub home_latest: usize,
     /// How many announcements each Atom feed carries: those changed most recently.
@@ -109,6 +114,14 @@ pub struct SiteText {
 }
 
 impl Config {
+    /// The name of the site's theme: site.toml's `theme`, else `default`, the
+    /// built-in theme's.
+    pub fn theme_name(&self) -> &str {
+        self.theme
+            .as_ref()
+            .map_or(DEFAULT_THEME, |t| t.value.as_str())
+    }
+
     /// The site's title in `lang`, falling back to the main language.
     pub fn title_in(&self, lang: &Lang) -> &str {
         self.translations

@@ -121,20 +121,6 @@ impl Message {
     }
 }
 
-// While the messages move into the catalogs, text not yet in them passes through
-// as it was written.
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::new("untranslated", vec![("text", Arg::Text(text))])
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::from(text.to_string())
-    }
-}
-
 /// A [`Message`] by its catalog id, with its values named as in the catalog:
 /// `msg!("unknown-key", key = name)`, or `msg!("unknown-key", key)` where the
 /// variable has the value's name.

@@ -121,20 +121,25 @@ mod tests {
         assert!(page.contains("data-version=\"3\""));
         assert!(page.contains("<a id=\"crisis-site-review\" href=\"/__crisis-site/check\""));
         assert!(page.ends_with("</a>\n</body></html>"));
-        let problems = [Problem::at("content/a.md", 2, "bad <key>")];
+        let key = "<key>";
+        let problems = [Problem::at(
+            "content/a.md",
+            2,
+            crate::msg!("toml-unknown-key", key),
+        )];
         let page = decorate(
             "<html><body></body></html>",
             &preview,
             Shown::Site(&problems),
         );
-        assert!(page.contains("content/a.md:2: bad &lt;key&gt;"));
+        assert!(page.contains("content/a.md:2: unknown key `&lt;key&gt;`"));
         assert!(page.contains("This page is the last good build"));
         let own = decorate("<html><body></body></html>", &preview, Shown::Own);
         assert!(!own.contains("crisis-site-problems"));
         let clean = decorate("<html><body></body></html>", &preview, Shown::Site(&[]));
         assert!(!clean.contains("crisis-site-problems"));
         let none = no_build_page(&preview, &problems);
-        assert!(none.contains("<li>content/a.md:2: bad &lt;key&gt;</li>"));
+        assert!(none.contains("<li>content/a.md:2: unknown key `&lt;key&gt;`</li>"));
         assert!(none.contains("<h1 id=\"crisis-site-no-build\" style=\"font-size:1.4rem;color:#b3261e\">crisis-site: no good build yet</h1>"));
         assert!(!none.contains("last good build"));
         // In the run's language.

@@ -85,6 +85,16 @@ mod tests {
     }
 
     #[test]
+    fn a_site_toml_the_toml_reader_refuses_still_names_its_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = "title = \"t\"\nlanguage = \"en\"\nhome_latest = ５\n";
+        std::fs::write(dir.path().join("site.toml"), toml).unwrap();
+        assert_eq!(message_lang(dir.path(), None, env(&[])), MessageLang::En);
+        std::fs::write(dir.path().join("site.toml"), "title ＝ \"t\"\n").unwrap();
+        assert_eq!(message_lang(dir.path(), None, env(&[])), MessageLang::Ja);
+    }
+
+    #[test]
     fn a_site_in_a_language_the_tool_does_not_speak_falls_to_the_locale() {
         let fr_site = site(Some("fr"));
         let lang = message_lang(fr_site.path(), None, env(&[("LC_ALL", "ja_JP")]));

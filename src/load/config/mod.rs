@@ -42,13 +42,25 @@ pub fn load_keeping(root: &Path, sources: &mut Sources) -> Result<Config, Vec<Pr
 
 /// The site's main language as its `site.toml` says, read leniently for choosing the
 /// language of the tool's messages before the site is loaded: `None` where there is
-/// no readable site.toml; the default language where it names none.
+/// no readable site.toml; the default language where it names none. A site.toml the
+/// TOML reader refuses (the very file whose problems are to be told) is searched for
+/// its `language = "…"` line.
 pub fn main_language(root: &Path) -> Option<Lang> {
     let text = std::fs::read_to_string(root.join(SITE_TOML)).ok()?;
-    let table: toml::Table = toml::from_str(&text).ok()?;
-    match table.get("language") {
-        Some(toml::Value::String(code)) => Lang::parse(code).ok(),
-        Some(_) => None,
+    let code = match toml::from_str::<toml::Table>(&text) {
+        Ok(table) => match table.get("language") {
+            Some(toml::Value::String(code)) => Some(code.clone()),
+            Some(_) => return None,
+            None => None,
+        },
+        Err(_) => text.lines().find_map(|line| {
+            let value = line.trim().strip_prefix("language")?.trim_start();
+            let value = value.strip_prefix('=')?.split('#').next()?.trim();
+            Some(value.trim_matches('"').to_string())
+        }),
+    };
+    match code {
+        Some(code) => Lang::parse(&code).ok(),
         None => Some(default_language()),
     }
 }

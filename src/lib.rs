@@ -31,8 +31,8 @@ pub use commands::build::{
     BuildError, BuildOptions, BuildSummary, NO_BASE_URL, build, errors as build_errors,
 };
 pub use commands::check::check;
-pub use commands::init::init;
-pub use commands::messages::{MESSAGES_VAR, message_lang};
+pub use commands::init::{init, starter_language};
+pub use commands::messages::{MESSAGES_VAR, message_lang, message_lang_of};
 pub use commands::new::{NewAnnouncement, NewTranslation, new_announcement, new_translation};
 pub use commands::serve::build::{MemoryBuild, Served};
 pub use commands::serve::options::ServeOptions;

@@ -309,3 +309,24 @@ fn a_byte_order_mark_is_read_as_nothing() {
     site.built();
     assert_eq!(site.snapshot(), before);
 }
+
+#[test]
+fn init_speaks_the_language_of_the_site_it_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
+    command.current_dir(dir.path());
+    for name in [crisis_site::MESSAGES_VAR, "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    let out = command
+        .args(["--now", "2023-06-08T12:00:00+09:00", "init", "site"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().next().unwrap(),
+        "新しいサイトを site に作りました（7 ファイル）:"
+    );
+    assert_eq!(crisis_site::starter_language().unwrap().as_str(), "ja");
+}

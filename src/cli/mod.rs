@@ -12,16 +12,20 @@ use chrono::Local;
 use clap::Parser as _;
 
 use args::{Cli, Command, ThemeCommand};
-use crisis_site::{MessageLang, Moment, Publish, ServeOptions, message_lang, msg};
+use crisis_site::{
+    MessageLang, Moment, Publish, ServeOptions, message_lang, message_lang_of, msg,
+    starter_language,
+};
 
 /// Runs the command line.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = match &cli.command {
-        Command::Init { dir } => dir.clone(),
-        _ => cli.root.clone(),
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = match &cli.command {
+        // The site does not exist yet: it will be the starter's language.
+        Command::Init { .. } => message_lang_of(starter_language(), cli.messages, env),
+        _ => message_lang(&cli.root, cli.messages, env),
     };
-    let lang = message_lang(&root, cli.messages, |name| std::env::var(name).ok());
     let now = match cli.now.as_deref().map(crisis_site::parse_now) {
         None => None,
         Some(Ok(now)) => Some(now),

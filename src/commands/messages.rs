@@ -1,12 +1,13 @@
 //! Which language the tool speaks to its user in, chosen once per run.
 //!
 //! In order: the `--messages` flag; the `CRISIS_SITE_MESSAGES` variable; the site's
-//! main language (site.toml `language`) when the tool speaks it; the system's
+//! main language (site.toml `language`; for `init`, the starter's) when the tool
+//! speaks it; the system's
 //! locale (`LC_ALL`, `LC_MESSAGES`, `LANG`); English.
 
 use std::path::Path;
 
-use crate::base::MessageLang;
+use crate::base::{Lang, MessageLang};
 use crate::load::config::main_language;
 
 /// The variable that chooses the messages' language where no flag does.
@@ -19,13 +20,23 @@ pub fn message_lang(
     flag: Option<MessageLang>,
     env: impl Fn(&str) -> Option<String>,
 ) -> MessageLang {
+    message_lang_of(main_language(root), flag, env)
+}
+
+/// The language of the messages for a run on a site whose main language is
+/// `site` (`None`: no site, or one whose language cannot be read).
+pub fn message_lang_of(
+    site: Option<Lang>,
+    flag: Option<MessageLang>,
+    env: impl Fn(&str) -> Option<String>,
+) -> MessageLang {
     let from_env = |name: &str| {
         env(name)
             .filter(|v| !v.is_empty())
             .and_then(|v| MessageLang::from_code(&v))
     };
     flag.or_else(|| from_env(MESSAGES_VAR))
-        .or_else(|| main_language(root).and_then(|l| MessageLang::from_code(l.as_str())))
+        .or_else(|| site.and_then(|l| MessageLang::from_code(l.as_str())))
         .or_else(|| {
             // The first of the locale variables that is set decides, as in POSIX.
             ["LC_ALL", "LC_MESSAGES", "LANG"]

@@ -100,3 +100,84 @@ fn a_file_system_failure_is_told_once_and_writes_nothing() {
     );
     assert!(!site.root().join("public").exists());
 }
+
+/// The names crisis-site's own folders beside an output start with, found in `dir`.
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".crisis-site-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_is_built_into_the_folder_it_leads_to_and_stays_a_link() {
+    // `public` links to the web root, a folder elsewhere.
+    let site = TestSite::basic();
+    let web = tempfile::tempdir().unwrap();
+    let web_root = web.path().join("html");
+    std::fs::create_dir(&web_root).unwrap();
+    std::os::unix::fs::symlink(&web_root, site.out()).unwrap();
+    site.built();
+    site.remove("content/announcements/first.md")
+        .remove("content/announcements/first.en.md");
+    site.built();
+    assert_eq!(std::fs::read_link(site.out()).unwrap(), web_root);
+    assert!(web_root.join("index.html").is_file());
+    assert!(web_root.join(crisis_site::OUTPUT_MARKER).is_file());
+    assert!(!web_root.join("announcements/first/index.html").exists());
+    assert_eq!(leftovers(site.root()), Vec::<String>::new());
+    assert_eq!(leftovers(web.path()), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_link_to_a_folder_crisis_site_did_not_write_leaves_it_untouched() {
+    let site = TestSite::basic();
+    let web = tempfile::tempdir().unwrap();
+    let web_root = web.path().join("html");
+    std::fs::create_dir(&web_root).unwrap();
+    std::fs::write(web_root.join("precious.txt"), "not ours").unwrap();
+    std::os::unix::fs::symlink(&web_root, site.out()).unwrap();
+    let before = snapshot(&web_root);
+    let err = site.build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: refusing to replace it, since crisis-site did not write it (no .crisis-site-output inside); \
+             expected an empty folder, a missing one, or the output of an earlier build",
+            web_root.display()
+        )
+    );
+    assert_eq!(snapshot(&web_root), before);
+    assert_eq!(std::fs::read_link(site.out()).unwrap(), web_root);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_link_that_leads_nowhere_is_refused_with_what_to_do() {
+    let site = TestSite::basic();
+    let missing = site.root().join("gone/html");
+    std::os::unix::fs::symlink(&missing, site.out()).unwrap();
+    let err = site.build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} is a symbolic link to {}, which does not exist; create that folder (empty), or remove the link",
+            site.out().display(),
+            missing.display()
+        )
+    );
+    assert_eq!(
+        err.text(crisis_site::MessageLang::Ja),
+        format!(
+            "{} は {} へのシンボリックリンクですが、そのフォルダーがありません。空のフォルダーを作るか、リンクを削除してください。",
+            site.out().display(),
+            missing.display()
+        )
+    );
+    assert_eq!(leftovers(site.root()), Vec::<String>::new());
+}

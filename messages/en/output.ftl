@@ -14,3 +14,5 @@ output-cannot-move-aside = cannot move the previous build { $path } aside
 output-previous-kept = the new site is in place, but the previous build could not be deleted from { $path } ({ $error }); delete it by hand
 # The test hook CRISIS_SITE_PAUSE_AT names a step that does not exist.
 output-unknown-phase = unknown phase `{ $value }`; expected one of { $phases }
+# The output is a symbolic link to a folder that does not exist.
+output-link-missing = { $path } is a symbolic link to { $target }, which does not exist; create that folder (empty), or remove the link

@@ -13,3 +13,5 @@ output-cannot-move-aside = 前回の生成結果 { $path } を一時的に別の
 output-previous-kept = 新しいサイトに置き換えましたが、前回の生成結果を { $path } から削除できませんでした（{ $error }）。手で削除してください。
 # テスト用の CRISIS_SITE_PAUSE_AT に、ない段階が指定されたとき。
 output-unknown-phase = 「{ $value }」という段階はありません。次のどれかを指定してください: { $phases }
+# 出力先がシンボリックリンクで、その行き先のフォルダーがないとき。
+output-link-missing = { $path } は { $target } へのシンボリックリンクですが、そのフォルダーがありません。空のフォルダーを作るか、リンクを削除してください。

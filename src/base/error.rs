@@ -30,6 +30,10 @@ pub enum Error {
         /// The name of the file crisis-site marks its output folders with.
         marker: &'static str,
     },
+    /// What the run was asked to do is refused, for the reason the message gives
+    /// (an output folder that is one of the site's inputs, for one).
+    #[error("{}", .0.text(MessageLang::En))]
+    Refused(Message),
 }
 
 impl Error {
@@ -61,6 +65,7 @@ impl Error {
                 marker = *marker
             )
             .text(lang),
+            Error::Refused(message) => message.text(lang),
         }
     }
 }

@@ -31,7 +31,7 @@ pub fn remove_abandoned(parent: &Path, out: &Path) {
     };
     // The previous output moved aside is the only copy of the site while `out` is
     // missing, so it is kept until a build has put a new output in place.
-    let out_is_complete = out.join(MARKER).is_file();
+    let out_is_complete = is_marked(out);
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
@@ -57,11 +57,21 @@ pub fn remove_abandoned(parent: &Path, out: &Path) {
     }
 }
 
+/// Whether the folder `dir` holds crisis-site's marker: a file of its own, not a
+/// link to one elsewhere.
+pub fn is_marked(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
 /// Deletes a folder crisis-site wrote, its marker last: a deletion cut short (a
 /// killed build) leaves a folder that is still recognisably crisis-site's, for the
 /// next build to finish. A folder already gone is fine. `pause` may stop it half-way
-/// through the entries ([`Phase::Deleting`]).
+/// through the entries ([`Phase::Deleting`]). A symbolic link at `dir` is removed
+/// itself, never followed: no deletion reaches what a link leads to.
 pub fn remove_ours(dir: &Path, pause: Pause) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return gone(std::fs::remove_file(dir));
+    }
     let entries = match std::fs::read_dir(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         entries => entries?,

@@ -13,22 +13,25 @@ use rayon::prelude::*;
 use crate::base::{Error, Message};
 use crate::msg;
 use crate::render::{Body, OutputFile};
-use folders::{ASIDE_PREFIX, STAGING_PREFIX, remove_abandoned, remove_ours};
+use folders::{ASIDE_PREFIX, STAGING_PREFIX, is_marked, remove_abandoned, remove_ours};
 use pause::{Pause, Phase};
 
 mod folders;
 mod pause;
+mod place;
 
 pub use folders::MARKER;
 pub use pause::PAUSE_VAR;
 
 /// Writes `files` as the new content of `out`, replacing what was there at once.
 ///
-/// First it deletes what killed builds left beside `out`.
+/// Where `out` is a symbolic link, the folder it leads to is replaced and the link
+/// kept ([`place::resolve`]). First it deletes what killed builds left beside `out`.
 /// Returns a warning when the new site is in place but the previous build could not
 /// be deleted afterwards: the build succeeded, and nothing was lost.
 pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<Message>, Error> {
     let pause = Pause::from_env()?;
+    let out = &place::resolve(out)?;
     check_replaceable(out)?;
     pause.reached(Phase::Cleanup);
     // Before claiming a folder of its own, so that a build killed at any point
@@ -192,7 +195,7 @@ fn check_replaceable(out: &Path) -> Result<(), Error> {
         )),
         Ok(meta) if !meta.is_dir() => Err(foreign(out)),
         Ok(_) => {
-            if is_empty_folder(out)? || out.join(MARKER).is_file() {
+            if is_empty_folder(out)? || is_marked(out) {
                 Ok(())
             } else {
                 Err(foreign(out))

@@ -1,0 +1,58 @@
+//! Where the output may be: the real folder a path names (a symbolic link followed to
+//! the folder it leads to), never the site's folder or one of its inputs, and never a
+//! folder that cannot be replaced as a whole (a mount point, the folder the build runs
+//! from).
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::base::Error;
+use crate::msg;
+
+/// The folder the output `out` really is, in full (every link on the way followed), so
+/// that the real folder is swapped, never a link to it, and so that the folders beside
+/// it are the real folder's. A link that leads nowhere is refused; a path that cannot be
+/// looked at is returned as given, for the write to report what fails.
+pub fn resolve(out: &Path) -> Result<PathBuf, Error> {
+    if std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return match std::fs::canonicalize(out) {
+            Ok(real) => Ok(real),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let target = std::fs::read_link(out).unwrap_or_default();
+                Err(Error::Refused(msg!(
+                    "output-link-missing",
+                    path = out.display().to_string(),
+                    target = target.display().to_string()
+                )))
+            }
+            Err(e) => Err(Error::io(
+                msg!("output-cannot-inspect", path = out.display().to_string()),
+                e,
+            )),
+        };
+    }
+    Ok(real(out).unwrap_or_else(|_| out.to_path_buf()))
+}
+
+/// `path` absolute, with every link of the part that exists followed; the part that
+/// does not exist yet holds no link, and is added as written.
+fn real(path: &Path) -> std::io::Result<PathBuf> {
+    match std::fs::canonicalize(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let absolute = std::path::absolute(path)?;
+            let (Some(parent), Some(last)) = (absolute.parent(), absolute.components().next_back())
+            else {
+                return Err(e);
+            };
+            let mut real = real(parent)?;
+            match last {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(name) => real.push(name),
+                _ => {}
+            }
+            Ok(real)
+        }
+        other => other,
+    }
+}

@@ -181,3 +181,105 @@ fn an_output_link_that_leads_nowhere_is_refused_with_what_to_do() {
     );
     assert_eq!(leftovers(site.root()), Vec::<String>::new());
 }
+
+/// Builds `site` into `output` instead of `public/`.
+fn build_into(
+    site: &TestSite,
+    output: std::path::PathBuf,
+) -> Result<crisis_site::BuildSummary, crisis_site::BuildError> {
+    crisis_site::build(&crisis_site::BuildOptions {
+        output,
+        ..site.options()
+    })
+}
+
+#[test]
+fn an_output_that_is_the_site_s_folder_is_refused_and_the_sources_kept() {
+    // The site's folder holds the marker an earlier build left in it.
+    let site = TestSite::basic();
+    std::fs::write(
+        site.root().join(crisis_site::OUTPUT_MARKER),
+        "written by crisis-site\n",
+    )
+    .unwrap();
+    let before = snapshot(site.root());
+    let err = build_into(&site, site.root().to_path_buf()).unwrap_err();
+    let root = site.root().display();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "the output folder {root} is or holds {root}, which the build reads: replacing the output would take the site's files with it; \
+             build into a folder of its own, such as public/ in the site's folder"
+        )
+    );
+    assert_eq!(
+        err.text(crisis_site::MessageLang::Ja),
+        format!(
+            "出力先のフォルダー {root} は、生成が読み込む {root} そのものか、それを含むフォルダーです。置き換えるとサイトのファイルも失われるため、生成しません。\
+             サイトのフォルダーの public/ など、出力専用のフォルダーを指定してください。"
+        )
+    );
+    assert_eq!(snapshot(site.root()), before);
+}
+
+#[test]
+fn an_output_that_holds_the_site_s_folder_is_refused() {
+    // The site in `outer/site`, and `outer` marked as an earlier build's output.
+    let site = TestSite::basic();
+    let outer = tempfile::tempdir().unwrap();
+    let root = outer.path().join("site");
+    for entry in walkdir::WalkDir::new(site.root()) {
+        let entry = entry.unwrap();
+        let target = root.join(entry.path().strip_prefix(site.root()).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    std::fs::write(
+        outer.path().join(crisis_site::OUTPUT_MARKER),
+        "written by crisis-site\n",
+    )
+    .unwrap();
+    let before = snapshot(outer.path());
+    let err = crisis_site::build(&crisis_site::BuildOptions {
+        root: root.clone(),
+        output: outer.path().to_path_buf(),
+        ..site.options()
+    })
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "the output folder {} is or holds {}, which the build reads: replacing the output would take the site's files with it; \
+             build into a folder of its own, such as public/ in the site's folder",
+            outer.path().display(),
+            root.display()
+        )
+    );
+    assert_eq!(snapshot(outer.path()), before);
+}
+
+#[test]
+fn an_output_inside_an_input_folder_is_refused_before_anything_is_written() {
+    let site = TestSite::basic();
+    site.write("static/keep.txt", "a static file");
+    for input in ["content", "static", "templates", "themes", "i18n"] {
+        let output = site.root().join(input).join("staging");
+        let err = build_into(&site, output.clone()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the output folder {} is inside {}, which the build reads: each build would read the one before back in and publish it; \
+                 build into a folder outside the site's inputs, such as public/ in the site's folder",
+                output.display(),
+                site.root().join(input).display()
+            )
+        );
+        assert!(!output.exists(), "{} was created", output.display());
+    }
+    // The default output, inside the site's folder but no input, is built into.
+    site.built();
+    assert!(site.exists("index.html"));
+}

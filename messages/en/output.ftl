@@ -16,3 +16,7 @@ output-previous-kept = the new site is in place, but the previous build could no
 output-unknown-phase = unknown phase `{ $value }`; expected one of { $phases }
 # The output is a symbolic link to a folder that does not exist.
 output-link-missing = { $path } is a symbolic link to { $target }, which does not exist; create that folder (empty), or remove the link
+# The output folder is the site's folder, or holds it or one of its input folders.
+output-holds-input = the output folder { $output } is or holds { $input }, which the build reads: replacing the output would take the site's files with it; build into a folder of its own, such as public/ in the site's folder
+# The output folder is inside one of the site's input folders (content/, static/ …).
+output-inside-input = the output folder { $output } is inside { $input }, which the build reads: each build would read the one before back in and publish it; build into a folder outside the site's inputs, such as public/ in the site's folder

@@ -95,7 +95,11 @@ pub const NO_BASE_URL: &str = "no-base-url";
 
 /// Loads, checks, renders, reviews and writes the site. On any error, and when the
 /// review finds an error unless `publish_with_errors`, the output folder is left as it was.
+///
+/// An output that is, holds or is inside the site's folder or one of its inputs is
+/// refused before anything is read.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    output::refuse_inputs(&options.output, &options.root)?;
     let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
     let report = pipeline::review(&rendered, Scope::Errors);
     let published_errors: Vec<Finding> = errors(&report).cloned().collect();

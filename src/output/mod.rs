@@ -22,6 +22,7 @@ mod place;
 
 pub use folders::MARKER;
 pub use pause::PAUSE_VAR;
+pub use place::refuse_inputs;
 
 /// Writes `files` as the new content of `out`, replacing what was there at once.
 ///

@@ -6,6 +6,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::base::Error;
+use crate::load::layout::INPUT_FOLDERS;
 use crate::msg;
 
 /// The folder the output `out` really is, in full (every link on the way followed), so
@@ -55,4 +56,43 @@ fn real(path: &Path) -> std::io::Result<PathBuf> {
         }
         other => other,
     }
+}
+
+/// Refuses an output that is, holds, or is inside the site's folder `root` or one of
+/// its input folders (an output inside `root` that is no input, such as `public/`, is
+/// fine): replacing it would take the site's files away, or the next build would read
+/// this one's output back in. The message names both paths as given.
+pub fn refuse_inputs(out: &Path, root: &Path) -> Result<(), Error> {
+    let (Ok(out_real), Ok(root_real)) = (real(out), std::fs::canonicalize(root)) else {
+        // What cannot be looked at is reported by the build that reads or writes it.
+        return Ok(());
+    };
+    let output = out.display().to_string();
+    let holds = |input: &Path| {
+        Error::Refused(msg!(
+            "output-holds-input",
+            output = output.as_str(),
+            input = input.display().to_string()
+        ))
+    };
+    if root_real.starts_with(&out_real) {
+        return Err(holds(root));
+    }
+    for folder in INPUT_FOLDERS {
+        let input = root.join(folder);
+        let Ok(input_real) = real(&input) else {
+            continue;
+        };
+        if out_real.starts_with(&input_real) {
+            return Err(Error::Refused(msg!(
+                "output-inside-input",
+                output = output.as_str(),
+                input = input.display().to_string()
+            )));
+        }
+        if input_real.starts_with(&out_real) {
+            return Err(holds(&input));
+        }
+    }
+    Ok(())
 }

@@ -511,16 +511,16 @@ fn abandoned_staging(site: &TestSite, name: &str) -> PathBuf {
 fn the_next_build_removes_only_folders_it_can_prove_are_abandoned_builds() {
     let site = TestSite::basic();
     site.built();
-    let dead = abandoned_staging(&site, ".crisis-site-new-dead01");
-    let empty = site.root().join(".crisis-site-new-empty1");
+    let dead = abandoned_staging(&site, ".crisis-site-new-public-dead01");
+    let empty = site.root().join(".crisis-site-new-public-empty1");
     std::fs::create_dir(&empty).unwrap();
-    let aside = abandoned_staging(&site, ".crisis-site-old-dead02");
+    let aside = abandoned_staging(&site, ".crisis-site-old-public-dead02");
     // Named like ours but without the marker: someone else's files, kept.
-    let foreign = site.root().join(".crisis-site-new-notours");
+    let foreign = site.root().join(".crisis-site-new-public-notours");
     std::fs::create_dir(&foreign).unwrap();
     std::fs::write(foreign.join("precious.txt"), "keep me").unwrap();
     // A live build holds its marker locked for as long as it runs.
-    let live = abandoned_staging(&site, ".crisis-site-new-live01");
+    let live = abandoned_staging(&site, ".crisis-site-new-public-live01");
     let lock = std::fs::File::open(live.join(MARKER)).unwrap();
     lock.lock().unwrap();
 
@@ -537,7 +537,7 @@ fn the_next_build_removes_only_folders_it_can_prove_are_abandoned_builds() {
     drop(lock);
     site.built();
     assert!(!live.exists(), "the dead build's folder was not removed");
-    assert_eq!(leftovers(&site), [".crisis-site-new-notours"]);
+    assert_eq!(leftovers(&site), [".crisis-site-new-public-notours"]);
 }
 
 #[test]
@@ -545,10 +545,47 @@ fn a_set_aside_previous_output_is_kept_while_the_output_is_missing() {
     // A two-rename swap killed between the renames: the old site is only there, until
     // a build has put a new output in place.
     let site = TestSite::basic();
-    let aside = abandoned_staging(&site, ".crisis-site-old-only01");
+    let aside = abandoned_staging(&site, ".crisis-site-old-public-only01");
     site.built();
     assert!(aside.join("announcements/index.html").is_file());
     site.built();
     assert!(!aside.exists());
     assert_eq!(leftovers(&site), Vec::<String>::new());
+}
+
+#[test]
+fn a_build_leaves_another_output_s_folders_beside_it_alone() {
+    // Two outputs in one folder, `a` and `b`. A build of `a` was killed between the two
+    // renames of its swap: `a` is missing, its previous build only in its set-aside
+    // folder, its new one in its staging folder. `b` is complete and builds again.
+    let site = TestSite::basic();
+    let b = |site: &TestSite| {
+        let out = site.run(&["build", "--output", "b"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    b(&site);
+    let aside = abandoned_staging(&site, ".crisis-site-old-a-only01");
+    let staging = abandoned_staging(&site, ".crisis-site-new-a-dead01");
+    // Named like `b`'s with more after the name: another output's (`b-2`'s).
+    let other = abandoned_staging(&site, ".crisis-site-old-b-2-only02");
+    b(&site);
+    for kept in [&aside, &staging, &other] {
+        assert!(
+            kept.join("announcements/index.html").is_file(),
+            "{} was removed",
+            kept.display()
+        );
+    }
+    // `a`'s own builds clean up after it: the staging folder at once, the set-aside
+    // previous build once `a` is complete again.
+    let a = site.run(&["build", "--output", "a"]);
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert!(!staging.exists());
+    assert!(aside.exists());
+    site.run(&["build", "--output", "a"]);
+    assert_eq!(leftovers(&site), [".crisis-site-old-b-2-only02"]);
 }

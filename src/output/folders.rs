@@ -12,17 +12,34 @@ use super::pause::{Pause, Phase};
 /// folders it wrote itself.
 pub const MARKER: &str = ".crisis-site-output";
 
-/// The name every build's staging folder starts with, beside the output.
+/// The name every build's staging folder starts with, beside the output (then the
+/// output's name, [`own_prefix`]).
 pub const STAGING_PREFIX: &str = ".crisis-site-new-";
 /// The name the previous output is moved aside to where the swap is two renames.
 pub const ASIDE_PREFIX: &str = ".crisis-site-old-";
 
-/// Deletes, beside `out`, what builds killed before they finished left behind: their
-/// staging folders, and the previous output moved aside by a two-rename swap once
-/// `out` is a complete output again.
+/// The start of the names of `out`'s own folders of the kind `prefix` (staging or set
+/// aside): the prefix, the output's name and a dash. A unique id of letters and digits
+/// follows, so that one output's folders are never another's in the same parent
+/// (`public-2`'s are not `public`'s).
+pub fn own_prefix(prefix: &str, out: &Path) -> String {
+    let name = out.file_name().unwrap_or_default().to_string_lossy();
+    format!("{prefix}{name}-")
+}
+
+/// Whether the folder name `name` is one of `out`'s of the kind `prefix`.
+fn is_own(name: &str, prefix: &str, out: &Path) -> bool {
+    name.strip_prefix(&own_prefix(prefix, out))
+        .is_some_and(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Deletes, beside `out`, what builds of `out` killed before they finished left
+/// behind: their staging folders, and the previous output moved aside by a
+/// two-rename swap once `out` is a complete output again. Another output's folders in
+/// the same parent are its own builds' to clean up, never this one's.
 ///
 /// Only folders it can prove are crisis-site's are touched: named with its prefix and
-/// holding its marker, which no live build holds locked (an empty staging folder is
+/// `out`'s name ([`own_prefix`]), and holding its marker, which no live build holds locked (an empty staging folder is
 /// a build killed in the instant after creating it, or the last step of a deletion).
 /// Best effort: a folder that cannot be deleted now is tried again by the next build.
 pub fn remove_abandoned(parent: &Path, out: &Path) {
@@ -35,8 +52,8 @@ pub fn remove_abandoned(parent: &Path, out: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let staging = name.starts_with(STAGING_PREFIX);
-        let aside = name.starts_with(ASIDE_PREFIX) && out_is_complete;
+        let staging = is_own(&name, STAGING_PREFIX, out);
+        let aside = is_own(&name, ASIDE_PREFIX, out) && out_is_complete;
         if !(staging || aside) || !entry.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
         }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::base::{Error, Message};
 use crate::msg;
 use crate::render::{Body, OutputFile};
-use folders::{ASIDE_PREFIX, STAGING_PREFIX, is_marked, remove_abandoned, remove_ours};
+use folders::{ASIDE_PREFIX, STAGING_PREFIX, is_marked, own_prefix, remove_abandoned, remove_ours};
 use pause::{Pause, Phase};
 
 mod folders;
@@ -80,7 +80,7 @@ impl Drop for Staging {
 fn claim_staging(out: &Path) -> Result<(Staging, PathBuf, std::fs::File), Error> {
     let mut last = None;
     for _ in 0..CLAIM_TRIES {
-        let (dir, parent) = staging_beside(out, STAGING_PREFIX)?;
+        let (dir, parent) = staging_beside(out, &own_prefix(STAGING_PREFIX, out))?;
         let staging = Staging {
             path: dir.keep(),
             keep: false,
@@ -269,7 +269,7 @@ fn swap_in(
         Err(e) => return Err(moved_in(e)),
     }
     let aside = tempfile::Builder::new()
-        .prefix(ASIDE_PREFIX)
+        .prefix(&own_prefix(ASIDE_PREFIX, out))
         .tempdir_in(parent)
         .map_err(|e| Error::io(cannot_create_in(parent), e))?
         .keep();

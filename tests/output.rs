@@ -283,3 +283,54 @@ fn an_output_inside_an_input_folder_is_refused_before_anything_is_written() {
     site.built();
     assert!(site.exists("index.html"));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_mount_point_output_is_refused_with_the_way_to_build_into_it() {
+    // `/proc` is a mount point on every Linux system; nothing in it is touched.
+    let site = TestSite::basic();
+    let err = build_into(&site, "/proc".into()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "/proc is a mount point, which cannot be replaced as a whole; \
+         build into a folder inside it, such as /proc/site, and serve that folder"
+    );
+    assert_eq!(
+        err.text(crisis_site::MessageLang::Ja),
+        "/proc はマウントポイントのため、まとめて置き換えられません。\
+         /proc/site など、その中のフォルダーに生成し、そのフォルダーを公開してください。"
+    );
+}
+
+#[test]
+fn an_output_that_is_the_folder_the_build_runs_from_is_refused_with_what_to_do() {
+    // `build -o .` run from a folder that is not the site's.
+    let site = TestSite::basic();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(
+        elsewhere.path().join(crisis_site::OUTPUT_MARKER),
+        "earlier\n",
+    )
+    .unwrap();
+    let before = snapshot(elsewhere.path());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crisis-site"))
+        .current_dir(elsewhere.path())
+        .env_remove(crisis_site::MESSAGES_VAR)
+        .args(["--messages", "en", "--root"])
+        .arg(site.root())
+        .args(["--now", &site.now.to_rfc3339(), "build", "--output", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let here = std::fs::canonicalize(elsewhere.path()).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "error: build failed; the output folder was left as it was: {} is or holds the folder the build is run from, \
+             which cannot be replaced as a whole; run the build from another folder, or build into a folder inside it, such as {}\n",
+            here.display(),
+            here.join("site").display()
+        )
+    );
+    assert_eq!(snapshot(elsewhere.path()), before);
+}

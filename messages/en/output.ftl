@@ -20,3 +20,7 @@ output-link-missing = { $path } is a symbolic link to { $target }, which does no
 output-holds-input = the output folder { $output } is or holds { $input }, which the build reads: replacing the output would take the site's files with it; build into a folder of its own, such as public/ in the site's folder
 # The output folder is inside one of the site's input folders (content/, static/ …).
 output-inside-input = the output folder { $output } is inside { $input }, which the build reads: each build would read the one before back in and publish it; build into a folder outside the site's inputs, such as public/ in the site's folder
+# The output folder is a mount point (or the system says it is busy, as a bind mount is).
+output-mount-point = { $path } is a mount point, which cannot be replaced as a whole; build into a folder inside it, such as { $inside }, and serve that folder
+# The output folder is, or holds, the folder the build is run from.
+output-current-folder = { $path } is or holds the folder the build is run from, which cannot be replaced as a whole; run the build from another folder, or build into a folder inside it, such as { $inside }

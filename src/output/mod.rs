@@ -196,6 +196,7 @@ fn check_replaceable(out: &Path) -> Result<(), Error> {
         )),
         Ok(meta) if !meta.is_dir() => Err(foreign(out)),
         Ok(_) => {
+            place::refuse_unswappable(out)?;
             if is_empty_folder(out)? || is_marked(out) {
                 Ok(())
             } else {
@@ -250,7 +251,13 @@ fn swap_in(
 ) -> Result<Option<Message>, Error> {
     // Until the new build is in place, dropping `staging` deletes it.
     let path = out.display().to_string();
-    let moved_in = |e| Error::io(msg!("output-cannot-move-in", path = path.as_str()), e);
+    let moved_in = |e: std::io::Error| {
+        if place::is_busy(&e) {
+            place::mount_point(out)
+        } else {
+            Error::io(msg!("output-cannot-move-in", path = path.as_str()), e)
+        }
+    };
     if !out.exists() {
         std::fs::rename(&staging.path, out).map_err(moved_in)?;
         staging.keep();
@@ -275,6 +282,9 @@ fn swap_in(
         .keep();
     // The folder only reserves a unique name; it is removed so the rename can take it.
     if let Err(e) = std::fs::remove_dir(&aside).and_then(|_| std::fs::rename(out, &aside)) {
+        if place::is_busy(&e) {
+            return Err(place::mount_point(out));
+        }
         return Err(Error::io(msg!("output-cannot-move-aside", path), e));
     }
     if let Err(e) = std::fs::rename(&staging.path, out) {

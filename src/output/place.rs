@@ -96,3 +96,69 @@ pub fn refuse_inputs(out: &Path, root: &Path) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// Refuses the existing folder `out` (a real path, as [`resolve`] gives it) when it
+/// cannot be replaced as a whole: a mount point (its own file system, or `/`), or the
+/// folder the build runs from or one holding it. The message says what to do instead.
+pub fn refuse_unswappable(out: &Path) -> Result<(), Error> {
+    if is_mount_point(out) {
+        return Err(mount_point(out));
+    }
+    let here = std::env::current_dir().and_then(std::fs::canonicalize);
+    if here.is_ok_and(|here| here.starts_with(out)) {
+        return Err(Error::Refused(msg!(
+            "output-current-folder",
+            path = out.display().to_string(),
+            inside = inside(out)
+        )));
+    }
+    Ok(())
+}
+
+/// The refusal of `out`, a mount point (or a folder the system says is busy, as a bind
+/// mount is), with the way to build into it.
+pub fn mount_point(out: &Path) -> Error {
+    Error::Refused(msg!(
+        "output-mount-point",
+        path = out.display().to_string(),
+        inside = inside(out)
+    ))
+}
+
+/// The folder inside `out` the messages suggest building into.
+fn inside(out: &Path) -> String {
+    out.join("site").display().to_string()
+}
+
+fn is_mount_point(out: &Path) -> bool {
+    let Some(parent) = out.parent() else {
+        return true;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (std::fs::metadata(out), std::fs::metadata(parent)) {
+            (Ok(a), Ok(b)) => a.dev() != b.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = parent;
+        false
+    }
+}
+
+/// Whether `e` is the system saying a folder is in use and cannot be renamed: a
+/// mount point the checks before the swap did not see (a bind mount).
+pub fn is_busy(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(rustix::io::Errno::BUSY.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}

@@ -334,3 +334,16 @@ fn an_output_that_is_the_folder_the_build_runs_from_is_refused_with_what_to_do()
     );
     assert_eq!(snapshot(elsewhere.path()), before);
 }
+
+#[test]
+fn a_folder_it_did_not_write_is_named_as_given() {
+    let site = TestSite::basic();
+    site.write("public/precious.txt", "not ours");
+    let out = site.run(&["build"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: build failed; the output folder was left as it was: ./public: refusing to replace it, \
+         since crisis-site did not write it (no .crisis-site-output inside); \
+         expected an empty folder, a missing one, or the output of an earlier build\n"
+    );
+}

@@ -130,3 +130,33 @@ fn gone(result: std::io::Result<()>) -> std::io::Result<()> {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_beside_the_output_is_its_own_only_with_its_name_and_an_id() {
+        let out = Path::new("/srv/public");
+        assert!(is_own(
+            ".crisis-site-new-public-Ab3xY9",
+            STAGING_PREFIX,
+            out
+        ));
+        assert!(is_own(".crisis-site-old-public-Ab3xY9", ASIDE_PREFIX, out));
+        // Another output's: `public-2`'s, `pub`'s, or an old name without one.
+        assert!(!is_own(
+            ".crisis-site-new-public-2-Ab3xY9",
+            STAGING_PREFIX,
+            out
+        ));
+        assert!(!is_own(".crisis-site-new-pub-Ab3xY9", STAGING_PREFIX, out));
+        assert!(!is_own(".crisis-site-new-Ab3xY9", STAGING_PREFIX, out));
+        assert!(!is_own(".crisis-site-new-public-", STAGING_PREFIX, out));
+        assert!(!is_own(
+            ".crisis-site-old-public-Ab3xY9",
+            STAGING_PREFIX,
+            out
+        ));
+    }
+}

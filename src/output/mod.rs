@@ -32,8 +32,11 @@ pub use place::refuse_inputs;
 /// be deleted afterwards: the build succeeded, and nothing was lost.
 pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<Message>, Error> {
     let pause = Pause::from_env()?;
-    let out = &place::resolve(out)?;
-    check_replaceable(out)?;
+    let given = out;
+    let out = &place::resolve(given)?;
+    // A folder crisis-site did not write is named as given, unless that is a link.
+    let shown = if place::is_link(given) { out } else { given };
+    check_replaceable(out, shown)?;
     pause.reached(Phase::Cleanup);
     // Before claiming a folder of its own, so that a build killed at any point
     // leaves at most one folder behind.
@@ -187,20 +190,22 @@ fn foreign(out: &Path) -> Error {
     }
 }
 
-fn check_replaceable(out: &Path) -> Result<(), Error> {
+/// Refuses `out` (a real path, shown as `shown` where refused as foreign) unless it is
+/// missing, an empty folder or a marked one, and a folder that can be replaced.
+fn check_replaceable(out: &Path, shown: &Path) -> Result<(), Error> {
     match std::fs::metadata(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(Error::io(
             msg!("output-cannot-inspect", path = out.display().to_string()),
             e,
         )),
-        Ok(meta) if !meta.is_dir() => Err(foreign(out)),
+        Ok(meta) if !meta.is_dir() => Err(foreign(shown)),
         Ok(_) => {
             place::refuse_unswappable(out)?;
             if is_empty_folder(out)? || is_marked(out) {
                 Ok(())
             } else {
-                Err(foreign(out))
+                Err(foreign(shown))
             }
         }
     }

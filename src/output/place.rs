@@ -14,7 +14,7 @@ use crate::msg;
 /// it are the real folder's. A link that leads nowhere is refused; a path that cannot be
 /// looked at is returned as given, for the write to report what fails.
 pub fn resolve(out: &Path) -> Result<PathBuf, Error> {
-    if std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+    if is_link(out) {
         return match std::fs::canonicalize(out) {
             Ok(real) => Ok(real),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -32,6 +32,11 @@ pub fn resolve(out: &Path) -> Result<PathBuf, Error> {
         };
     }
     Ok(real(out).unwrap_or_else(|_| out.to_path_buf()))
+}
+
+/// Whether `path` is a symbolic link itself.
+pub fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// `path` absolute, with every link of the part that exists followed; the part that

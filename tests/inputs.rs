@@ -229,3 +229,96 @@ fn the_preview_does_not_serve_a_file_swapped_for_a_link_since_the_last_good_buil
     // The pages of the last good build are still served.
     assert_eq!(preview.get("/").status, 200);
 }
+
+/// Where the property test below may put a link, in place of what is there.
+const PLACES: [&str; 19] = [
+    "site.toml",
+    "content",
+    "content/_index.md",
+    "content/_index.en.md",
+    ANN,
+    "content/announcements/first.md",
+    "content/announcements/first.en.md",
+    "content/announcements/linked.md",
+    "content/announcements/linked",
+    "content/announcements/both/report.pdf",
+    "content/announcements/both/leak.txt",
+    "content/pages",
+    "content/pages/help.md",
+    "static",
+    "static/leak.txt",
+    "static/folder",
+    "templates/base.html",
+    "i18n/ja.toml",
+    "themes/default",
+];
+
+/// Where such a link may lead: into the folder outside the site (`None` for the
+/// folder itself), or to a path as written.
+const TARGETS: [(Option<&str>, &str); 9] = [
+    (Some("secret.md"), ""),
+    (Some("folder"), ""),
+    (Some("folder/secret.txt"), ""),
+    (None, ""),
+    (Some("missing"), ""),
+    (None, "/etc/passwd"),
+    (None, ".."),
+    (None, "../.."),
+    (None, "first.md"),
+];
+
+proptest::proptest! {
+    // A fixed seed, as tests/escaping.rs has: the same cases on every run.
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 24,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6c69_6e6b_732d_6f75),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Whatever links the site holds, no byte of a file outside its folder reaches the
+    /// output, nor the problems the build reports.
+    #[test]
+    fn no_byte_from_outside_the_site_reaches_the_output_whatever_links_it_holds(
+        links in proptest::collection::vec((0..PLACES.len(), 0..TARGETS.len()), 0..5)
+    ) {
+        let out = outside();
+        let site = TestSite::basic();
+        site.write("static/harmless.txt", "a static file");
+        site.built();
+        for (place, target) in links {
+            let place = PLACES[place];
+            let below_a_link = Path::new(place)
+                .ancestors()
+                .skip(1)
+                .any(|a| site.root().join(a).is_symlink());
+            if below_a_link || site.root().join(place).is_symlink() {
+                continue;
+            }
+            let target = match TARGETS[target] {
+                (Some(inside), _) => out.path().join(inside),
+                (None, "") => out.path().to_path_buf(),
+                (None, written) => Path::new(written).to_path_buf(),
+            };
+            link(&site, place, &target);
+        }
+        let problems = match site.build() {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        };
+        let passwd = std::fs::read_to_string("/etc/passwd")
+            .ok()
+            .and_then(|t| t.lines().next().map(str::to_string))
+            .filter(|line| !line.is_empty());
+        let secrets: Vec<&str> = [SECRET].into_iter().chain(passwd.as_deref()).collect();
+        for secret in &secrets {
+            proptest::prop_assert!(!problems.contains(secret), "{problems}");
+        }
+        for (path, bytes) in site.snapshot() {
+            let text = String::from_utf8_lossy(&bytes);
+            for secret in &secrets {
+                proptest::prop_assert!(!text.contains(secret), "{}", path.display());
+            }
+        }
+    }
+}

@@ -230,6 +230,27 @@ fn the_preview_does_not_serve_a_file_swapped_for_a_link_since_the_last_good_buil
     assert_eq!(preview.get("/").status, 200);
 }
 
+/// A named pipe saved into `content/` fails the rebuild at once, naming it, and the
+/// preview rebuilds again on the next save (a build that waited on the pipe would
+/// never report, and the preview would never rebuild again).
+#[test]
+fn a_named_pipe_fails_the_preview_rebuild_and_the_next_save_rebuilds() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let path = "content/announcements/pipe.md";
+    // Made while the preview is stopped: one change, however many events it makes.
+    preview.stop();
+    fifo(&site, path);
+    preview.resume();
+    assert_eq!(
+        preview.next_rebuild(),
+        Rebuild::Failed(vec![special_problem(path, "a named pipe (FIFO)")])
+    );
+    site.remove(path);
+    assert_eq!(preview.next_rebuild(), Rebuild::Done);
+    assert_eq!(preview.get("/").status, 200);
+}
+
 /// Where the property test below may put a link, in place of what is there.
 const PLACES: [&str; 19] = [
     "site.toml",

@@ -25,6 +25,7 @@ mod home;
 mod hostile;
 mod incident;
 mod incident_errors;
+mod inputs;
 mod layers;
 mod links;
 mod lists;

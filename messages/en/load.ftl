@@ -13,6 +13,13 @@ load-names = `{ $name }`, { $rest }
 ## Files
 
 load-unreadable = cannot be read: { $cause }
+load-symlink = is a symbolic link to `{ $target }`; crisis-site reads no symbolic link, so that nothing outside the site's folder is ever published through one. Put the file or folder itself here instead
+load-not-regular = is not a regular file but { $kind ->
+    [fifo] a named pipe (FIFO)
+    [socket] a socket
+    [device] a device
+   *[other] a special file
+  }; crisis-site reads only regular files and folders, since reading this one could wait or go on forever. Remove it from the site's folder
 load-not-announcement = not an announcement; expected NAME.md, or a folder NAME/ with index.md and its attachments
 load-markdown-in-folder = markdown file in an announcement folder; expected only index.md and index.LANG.md there (other files are published as attachments)
 load-folder-without-index = announcement folder without index.md; expected { $folder }/index.md in the site's main language ({ $main })

@@ -12,6 +12,13 @@ load-names = 「{ $name }」、{ $rest }
 ## ファイル
 
 load-unreadable = 読み込めません（{ $cause }）。
+load-symlink = 「{ $target }」へのシンボリックリンクです。サイトのフォルダーの外のものがリンクを通して公開されないよう、crisis-site はシンボリックリンクを読みません。リンクではなく、ファイルやフォルダーそのものをここに置いてください。
+load-not-regular = 通常のファイルではなく、{ $kind ->
+    [fifo] 名前付きパイプ（FIFO）
+    [socket] ソケット
+    [device] デバイス
+   *[other] 特殊なファイル
+  }です。読み込むと終わらないおそれがあるため、crisis-site は通常のファイルとフォルダーだけを読みます。サイトのフォルダーから取り除いてください。
 load-not-announcement = 発表のファイルではありません。NAME.md にするか、index.md と添付ファイルを入れたフォルダー NAME/ にしてください。
 load-markdown-in-folder = 発表のフォルダーに markdown のファイルがあります。このフォルダーに置ける markdown は index.md と index.LANG.md だけです（ほかのファイルは添付ファイルとして公開されます）。
 load-folder-without-index = 発表のフォルダーに index.md がありません。サイトの主な言語（{ $main }）で { $folder }/index.md を作ってください。

@@ -91,7 +91,9 @@ pub fn load(
             pages,
         })
     } else {
+        // A linked `content/` is the problem of each reader of a folder below it: said once.
         problems.sort();
+        problems.dedup();
         Err(problems)
     }
 }

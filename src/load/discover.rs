@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use super::layout::{self, Role, SourceFile, name_and_role};
+use super::regular;
 use crate::base::text::slash_separated;
-use crate::base::{Lang, Problem};
+use crate::base::{Lang, Message, Problem};
 use crate::model::Attachment;
 use crate::msg;
 
@@ -14,8 +15,15 @@ use crate::msg;
 /// cannot be announcements.
 pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
     let shown = layout::announcements_dir();
-    let dir = root.join(&shown);
     let mut sources = Vec::new();
+    let dir = match regular::folder(root, &shown) {
+        Ok(Some(dir)) => dir,
+        Ok(None) => return sources,
+        Err(problem) => {
+            problems.push(problem);
+            return sources;
+        }
+    };
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return sources,
@@ -33,13 +41,25 @@ pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> V
             continue;
         }
         let path = shown.join(&name);
-        if entry.path().is_dir() {
+        let kind = match entry.file_type() {
+            Ok(kind) => kind,
+            Err(e) => {
+                let cause = e.to_string();
+                problems.push(Problem::in_file(&path, msg!("load-unreadable", cause)));
+                continue;
+            }
+        };
+        if kind.is_dir() {
             discover_folder(&entry.path(), &path, &name, main, problems, &mut sources);
         } else if let Some(stem) = name.strip_suffix(".md") {
+            // A link or a pipe is refused when it is read, as the announcement it
+            // would be: its translations are then not orphans.
             match SourceFile::named(path, entry.path(), stem, main) {
                 Ok(file) => sources.push(file),
                 Err(problem) => problems.push(problem),
             }
+        } else if let Some(message) = regular::refused(kind, &entry.path()) {
+            problems.push(Problem::in_file(&path, message));
         } else {
             problems.push(Problem::in_file(&path, msg!("load-not-announcement")));
         }
@@ -58,6 +78,7 @@ fn discover_folder(
     let mut texts = Vec::new();
     let mut attachments = Vec::new();
     let walker = walkdir::WalkDir::new(absolute)
+        .follow_root_links(false)
         .min_depth(1)
         .sort_by_file_name()
         .into_iter()
@@ -71,36 +92,16 @@ fn discover_folder(
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let relative = entry
             .path()
             .strip_prefix(absolute)
             .expect("walkdir stays inside its root");
-        let name = slash_separated(relative);
         let path = shown.join(relative);
-        if let Some(stem) = name.strip_suffix(".md") {
-            if entry.depth() == 1 && (stem == "index" || stem.starts_with("index.")) {
-                match name_and_role(stem, main) {
-                    Ok((_, role)) => texts.push((path, entry.path().to_path_buf(), role)),
-                    Err(m) => problems.push(Problem::in_file(&path, m.0)),
-                }
-            } else {
-                problems.push(Problem::in_file(&path, msg!("load-markdown-in-folder")));
-            }
-            continue;
-        }
-        match entry.metadata() {
-            Ok(meta) => attachments.push(Attachment {
-                name,
-                source: entry.path().to_path_buf(),
-                size: meta.len(),
-            }),
-            Err(e) => {
-                let cause = e.to_string();
-                problems.push(Problem::in_file(&path, msg!("load-unreadable", cause)));
-            }
+        match folder_entry(&entry, slash_separated(relative), main) {
+            Ok(FolderEntry::Text(role)) => texts.push((path, entry.path().to_path_buf(), role)),
+            Ok(FolderEntry::Attachment(attachment)) => attachments.push(attachment),
+            Ok(FolderEntry::Skipped) => {}
+            Err(message) => problems.push(Problem::in_file(&path, message)),
         }
     }
     if !texts.iter().any(|(_, _, role)| *role == Role::Original) {
@@ -125,4 +126,51 @@ fn discover_folder(
             attachments,
         });
     }
+}
+
+/// What one file of an announcement folder is to it.
+enum FolderEntry {
+    /// `index.md` or a translation `index.LANG.md`.
+    Text(Role),
+    /// A file published with the announcement.
+    Attachment(Attachment),
+    /// A folder, walked on its own.
+    Skipped,
+}
+
+/// What the file `entry` of an announcement folder, `name` inside it, is; the problem
+/// of a file that cannot be in one.
+fn folder_entry(
+    entry: &walkdir::DirEntry,
+    name: String,
+    main: &Lang,
+) -> Result<FolderEntry, Message> {
+    let kind = entry.file_type();
+    let text = name
+        .strip_suffix(".md")
+        .filter(|stem| entry.depth() == 1 && (*stem == "index" || stem.starts_with("index.")));
+    if let (Some(stem), false) = (text, kind.is_dir()) {
+        // A link or a pipe named so is refused when it is read, as the text it would
+        // be: its translations are then not orphans.
+        return name_and_role(stem, main)
+            .map(|(_, role)| FolderEntry::Text(role))
+            .map_err(|m| m.0);
+    }
+    if let Some(message) = regular::refused(kind, entry.path()) {
+        return Err(message);
+    }
+    if !kind.is_file() {
+        return Ok(FolderEntry::Skipped);
+    }
+    if name.ends_with(".md") {
+        return Err(msg!("load-markdown-in-folder"));
+    }
+    let meta = entry
+        .metadata()
+        .map_err(|e| msg!("load-unreadable", cause = e.to_string()))?;
+    Ok(FolderEntry::Attachment(Attachment {
+        name,
+        source: entry.path().to_path_buf(),
+        size: meta.len(),
+    }))
 }

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::frontmatter::FrontMatter;
-use super::hint;
 use super::layout::{self, Role, SourceFile, read_text};
+use super::{hint, regular};
 use crate::base::{Lang, Located, Message, Problem};
 use crate::markdown;
 use crate::model::guide_page::RESERVED;
@@ -127,7 +127,15 @@ fn check_home_pages(home_pages: &[Located<String>], names: &[&str], problems: &m
 /// Lists the page files, reporting anything that cannot be one.
 fn discover(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
     let shown = layout::guide_pages_dir();
-    let entries = match std::fs::read_dir(root.join(&shown)) {
+    let dir = match regular::folder(root, &shown) {
+        Ok(Some(dir)) => dir,
+        Ok(None) => return Vec::new(),
+        Err(problem) => {
+            problems.push(problem);
+            return Vec::new();
+        }
+    };
+    let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
@@ -145,11 +153,16 @@ fn discover(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> Vec<Source
             continue;
         }
         let path = shown.join(&file_name);
+        // A link or a pipe named like a page is refused when it is read, as the page
+        // it would be: its translations are then not orphans.
+        let kind = entry.file_type().ok();
         let stem = file_name
             .strip_suffix(".md")
-            .filter(|_| entry.path().is_file());
+            .filter(|_| kind.is_some_and(|kind| !kind.is_dir()));
         let Some(stem) = stem else {
-            problems.push(Problem::in_file(&path, msg!("load-not-page")));
+            let refused = kind.and_then(|kind| regular::refused(kind, &entry.path()));
+            let message = refused.unwrap_or_else(|| msg!("load-not-page"));
+            problems.push(Problem::in_file(&path, message));
             continue;
         };
         match SourceFile::named(path, entry.path(), stem, main) {

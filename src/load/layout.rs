@@ -30,9 +30,10 @@ pub const INPUT_FOLDERS: [&str; 5] = [CONTENT, STATIC, TEMPLATES, I18N, THEMES];
 
 /// The text of a writer's file at `absolute`, shown as `shown`: UTF-8 with or
 /// without a byte-order mark; another encoding is named at the line where it shows.
+/// Only a regular file is read: a link, a pipe or a device is refused
+/// ([`super::regular`]).
 pub fn read_text(absolute: &Path, shown: &Path) -> Result<String, Problem> {
-    let bytes = std::fs::read(absolute)
-        .map_err(|e| Problem::in_file(shown, msg!("load-unreadable", cause = e.to_string())))?;
+    let bytes = super::regular::read(absolute, shown)?;
     decode(bytes).map_err(|e| Problem::at(shown, e.line, e.value))
 }
 

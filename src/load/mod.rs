@@ -16,6 +16,7 @@ pub mod guide_pages;
 pub mod hint;
 pub mod layout;
 pub mod overview;
+pub mod regular;
 pub mod site;
 pub mod tables;
 pub mod translation;

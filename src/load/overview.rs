@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::frontmatter;
 use super::layout::{ANNOUNCEMENTS, CONTENT, GUIDE_PAGES, read_text};
+use super::{frontmatter, regular};
 use crate::base::toml_message::toml_problem;
 use crate::base::{Lang, Problem};
 use crate::markdown;
@@ -20,7 +20,14 @@ pub fn load(
     problems: &mut Vec<Problem>,
 ) -> BTreeMap<Lang, Overview> {
     let mut overview = BTreeMap::new();
-    let dir = root.join(CONTENT);
+    let dir = match regular::folder(root, Path::new(CONTENT)) {
+        Ok(Some(dir)) => dir,
+        Ok(None) => return overview,
+        Err(problem) => {
+            problems.push(problem);
+            return overview;
+        }
+    };
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return overview;
     };

@@ -17,6 +17,7 @@ use super::builtin;
 use crate::base::text::slash_separated;
 use crate::base::{Located, Message, Problem};
 use crate::load::layout::{I18N, SITE_TOML, STATIC, TEMPLATES, THEMES};
+use crate::load::regular;
 use crate::msg;
 
 /// Where the bytes of a theme file are.
@@ -53,7 +54,7 @@ impl ThemeFile {
     pub fn read(&self, root: &Path) -> std::io::Result<Cow<'static, str>> {
         match self.source {
             Source::BuiltIn { text, .. } => Ok(Cow::Borrowed(text)),
-            Source::File => std::fs::read_to_string(root.join(&self.shown)).map(Cow::Owned),
+            Source::File => regular::read_to_string(&root.join(&self.shown)).map(Cow::Owned),
         }
     }
 }
@@ -93,7 +94,7 @@ impl Layers {
     pub fn find(root: &Path, theme: Option<&Located<String>>) -> Result<Layers, Problem> {
         let name = theme.map_or(builtin::NAME, |t| t.value.as_str());
         let theme_dir = Path::new(THEMES).join(name);
-        if root.join(&theme_dir).is_dir() {
+        if regular::folder(root, &theme_dir)?.is_some() {
             return Ok(Layers {
                 theme_dir: Some(theme_dir),
             });
@@ -162,26 +163,33 @@ pub fn read_problem(
 /// The files below `dir` (relative to `root`), as (name with `/` separators, path
 /// relative to root). A missing folder has no files; hidden files are left out.
 fn files_under(root: &Path, dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
-    let absolute = root.join(dir);
-    if !absolute.is_dir() {
-        return Vec::new();
-    }
+    let absolute = match regular::folder(root, dir) {
+        Ok(Some(absolute)) => absolute,
+        Ok(None) => return Vec::new(),
+        Err(problem) => {
+            problems.push(problem);
+            return Vec::new();
+        }
+    };
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(&absolute)
+        .follow_root_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => {
+            Ok(entry) => {
                 let relative = entry
                     .path()
                     .strip_prefix(&absolute)
                     .expect("walkdir stays inside its root");
-                let name = slash_separated(relative);
-                files.push((name, dir.join(relative)));
+                if let Some(message) = regular::refused(entry.file_type(), entry.path()) {
+                    problems.push(Problem::in_file(dir.join(relative), message));
+                } else if entry.file_type().is_file() {
+                    files.push((slash_separated(relative), dir.join(relative)));
+                }
             }
-            Ok(_) => {}
             Err(e) => {
                 let error = e.to_string();
                 problems.push(Problem::in_file(dir, msg!("theme-unreadable", error)));

@@ -16,6 +16,7 @@ use super::decorate::{
 use super::preview::{Preview, Shared};
 use crate::base::Problem;
 use crate::base::text::url_encoded;
+use crate::load::regular;
 
 /// Live reload: a stream of server-sent events, each the number of the latest build,
 /// starting with the current one so that a page built before a rebuild still hears
@@ -70,6 +71,10 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
             decorate(text, &preview, Shown::Site(problems)).into_bytes()
         }
         Served::Text(text) | Served::BuiltIn(text) => text.as_bytes().to_vec(),
+        // Checked again now: a file swapped for a link since the build is not served.
+        Served::Copy(source) if !regular::still_regular(&shared.root, source) => {
+            return not_found(&key, &preview, build);
+        }
         Served::Copy(source) => match tokio::fs::read(source).await {
             Ok(bytes) => bytes,
             Err(_) => return not_found(&key, &preview, build),

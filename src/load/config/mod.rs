@@ -32,7 +32,8 @@ pub fn load(root: &Path) -> Result<Config, Vec<Problem>> {
 /// Reads `site.toml` as [`load`] does, keeping its text in `sources` for the review.
 pub fn load_keeping(root: &Path, sources: &mut Sources) -> Result<Config, Vec<Problem>> {
     let absolute = root.join(SITE_TOML);
-    if !absolute.exists() {
+    let found = super::regular::look(&absolute, Path::new(SITE_TOML)).map_err(|p| vec![p])?;
+    if found == super::regular::Found::Missing {
         return Err(vec![Problem::in_file(SITE_TOML, msg!("config-not-found"))]);
     }
     let text = read_text(&absolute, Path::new(SITE_TOML)).map_err(|p| vec![p])?;
@@ -46,7 +47,7 @@ pub fn load_keeping(root: &Path, sources: &mut Sources) -> Result<Config, Vec<Pr
 /// TOML reader refuses (the very file whose problems are to be told) is searched for
 /// its `language = "…"` line.
 pub fn main_language(root: &Path) -> Option<Lang> {
-    let text = std::fs::read_to_string(root.join(SITE_TOML)).ok()?;
+    let text = super::regular::read_to_string(&root.join(SITE_TOML)).ok()?;
     let code = match toml::from_str::<toml::Table>(&text) {
         Ok(table) => match table.get("language") {
             Some(toml::Value::String(code)) => Some(code.clone()),

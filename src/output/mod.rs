@@ -234,7 +234,7 @@ fn write_files(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
         match &file.body {
             Body::Text(text) => write_text(&target, text),
             Body::BuiltIn { text, .. } => write_text(&target, text),
-            Body::Copy { source, .. } => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
+            Body::Copy { source, .. } => copy_regular(source, &target).map_err(|e| {
                 let (source, target) = (source.display().to_string(), target.display().to_string());
                 Error::io(msg!("output-cannot-copy", source, target), e)
             }),
@@ -317,10 +317,38 @@ fn remove_previous(old: &Path, pause: Pause) -> Option<Message> {
     })
 }
 
+/// Copies the regular file at `source` to `target`, never through a link: the file
+/// was found a regular file when the site was loaded, and one swapped for a link
+/// since is not followed.
+fn copy_regular(source: &Path, target: &Path) -> std::io::Result<()> {
+    let mut from = crate::load::regular::open(source)?;
+    let mut to = std::fs::File::create(target)?;
+    std::io::copy(&mut from, &mut to).map(|_| ())
+}
+
 /// Writes a made file's text at `target`.
 fn write_text(target: &Path, text: &str) -> Result<(), Error> {
     std::fs::write(target, text).map_err(|e| {
         let path = target.display().to_string();
         Error::io(msg!("output-cannot-write", path), e)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::copy_regular;
+
+    #[test]
+    fn a_copy_never_goes_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let (outside, link) = (dir.path().join("outside"), dir.path().join("link"));
+        std::fs::write(&outside, "not the site's").unwrap();
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        assert!(copy_regular(&link, &dir.path().join("copied")).is_err());
+        copy_regular(&outside, &dir.path().join("copied")).unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("copied")).unwrap(),
+            b"not the site's"
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! normalises them: whatever is asked, only files of the built site are served, and
 //! the server keeps answering.
 
-use crate::support::preview::{Preview, get};
+use crate::support::preview::{Preview, get, request};
 use crate::support::{TestSite, theme_file};
 
 /// What no answer may contain: text that exists only in files outside the built site.
@@ -122,7 +122,7 @@ fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_ans
         &long,
     ]
     .iter()
-    .map(|path| get(path))
+    .map(|path| get(preview.port, path))
     .collect();
     corpus.extend([
         // Non-UTF-8 bytes in the path.
@@ -162,8 +162,8 @@ fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_ans
 
     // A query or fragment is not part of the path: the home page, rightly.
     let home_page = [
-        get("/index.html?../../site.toml"),
-        get("/index.html#../../site.toml"),
+        get(preview.port, "/index.html?../../site.toml"),
+        get(preview.port, "/index.html#../../site.toml"),
     ];
     for (i, raw) in corpus.iter().enumerate() {
         let shown: String = String::from_utf8_lossy(raw).chars().take(80).collect();
@@ -218,5 +218,80 @@ fn a_folder_with_a_name_to_encode_is_redirected_to_a_valid_address() {
     assert_eq!(
         (page.status, page.body.as_str()),
         (200, "<p>attachment folder</p>")
+    );
+}
+
+/// DNS rebinding: a page on another site makes its own name resolve to this machine
+/// and reads the preview under that name. Only the preview's own names are answered,
+/// the live-reload stream and the review page included.
+#[test]
+fn a_request_naming_another_host_is_misdirected() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let port = preview.port;
+    let url = format!("http://127.0.0.1:{port}/");
+    for path in [
+        "/",
+        "/__crisis-site/reload",
+        "/__crisis-site/check",
+        "/style.css",
+    ] {
+        for host in [
+            format!("rebind.example:{port}"),
+            format!("127.0.0.1.rebind.example:{port}"),
+            "localhost".to_string(),
+            format!("localhost:{}", port.wrapping_add(1)),
+        ] {
+            let answer = preview.send(&request(&host, path));
+            assert_eq!(answer.status, 421, "{host}{path}: {}", answer.head);
+            assert!(!answer.body.contains("テスト事案"), "{host}{path}");
+        }
+        // No Host at all.
+        let raw = format!("GET {path} HTTP/1.0\r\nConnection: close\r\n\r\n");
+        assert_eq!(preview.send(raw.as_bytes()).status, 421, "{path}");
+    }
+    let answer = preview.send(&request(&format!("rebind.example:{port}"), "/"));
+    let page = answer.page("/");
+    assert_eq!(
+        page.text("p"),
+        format!(
+            "This preview answers only at its own address, {url}, and this request named \
+             `rebind.example:{port}`. A page of another site may be trying to read the drafts \
+             through it; open the address above instead."
+        )
+    );
+    // Absolute request targets name their host too.
+    let raw = format!(
+        "GET http://rebind.example:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    );
+    assert_eq!(preview.send(raw.as_bytes()).status, 421);
+    // The preview's own names are answered.
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(preview.send(&request(&host, "/")).status, 200, "{host}");
+        let check = preview.send(&request(&host, "/__crisis-site/check"));
+        assert_eq!(check.status, 200, "{host}");
+    }
+}
+
+#[test]
+fn the_misdirected_page_speaks_japanese() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0", "--messages", "ja"]);
+    let port = preview.port;
+    let answer = preview.send(&request(&format!("rebind.example:{port}"), "/"));
+    assert_eq!(answer.status, 421);
+    assert_eq!(
+        answer.page("/").text("p"),
+        format!(
+            "このプレビューは自分のアドレス http://127.0.0.1:{port}/ でだけ応答します。\
+             この要求は「rebind.example:{port}」を指定していました。\
+             別のサイトのページがプレビューを通して下書きを読もうとしている可能性があります。\
+             上のアドレスを開いてください。"
+        )
     );
 }

@@ -27,3 +27,7 @@ preview-review-build-fails = { $count ->
    *[other] { $count } problems fail the build
   }
 preview-review-unreadable = the site could not be read
+
+# The page for a request that names another address than the preview's (421).
+preview-wrong-host-title = crisis-site: not this preview's address
+preview-wrong-host = This preview answers only at its own address, { $url }, and this request named `{ $host }`. A page of another site may be trying to read the drafts through it; open the address above instead.

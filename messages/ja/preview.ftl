@@ -24,3 +24,7 @@ preview-review-back = サイトに戻る
 preview-review-counts = エラー { $errors } 件、警告 { $warnings } 件、情報 { $infos } 件
 preview-review-build-fails = 生成を失敗させる問題が { $count } 件あります
 preview-review-unreadable = サイトを読めませんでした
+
+# プレビューのアドレス以外を名指しした要求に返すページ（421）。
+preview-wrong-host-title = crisis-site: このプレビューのアドレスではありません
+preview-wrong-host = このプレビューは自分のアドレス { $url } でだけ応答します。この要求は「{ $host }」を指定していました。別のサイトのページがプレビューを通して下書きを読もうとしている可能性があります。上のアドレスを開いてください。

@@ -160,7 +160,7 @@ impl Preview {
 
     /// `GET path`, the path sent as it is (no normalisation, no encoding).
     pub fn get(&self, path: &str) -> Answer {
-        self.send(&get(path))
+        self.send(&get(self.port, path))
     }
 
     /// The HTML page at `path`, which must be there (200).
@@ -177,7 +177,8 @@ impl Preview {
         stream.set_read_timeout(Some(GUARD)).unwrap();
         write!(
             stream,
-            "GET /__crisis-site/reload HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            "GET /__crisis-site/reload HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+            self.port
         )
         .unwrap();
         BufReader::new(stream)
@@ -190,9 +191,16 @@ impl Preview {
     }
 }
 
-/// A complete `GET` request for `path` that asks the server to close after answering.
-pub fn get(path: &str) -> Vec<u8> {
-    format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").into_bytes()
+/// A complete `GET` request for `path`, naming the preview at `port` as a browser
+/// does, that asks the server to close after answering.
+pub fn get(port: u16, path: &str) -> Vec<u8> {
+    request(&format!("127.0.0.1:{port}"), path)
+}
+
+/// A complete `GET` request for `path` with the `Host` value `host`, that asks the
+/// server to close after answering.
+pub fn request(host: &str, path: &str) -> Vec<u8> {
+    format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").into_bytes()
 }
 
 /// An HTTP answer as it came, split at the blank line after its head.

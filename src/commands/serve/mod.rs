@@ -9,7 +9,9 @@
 
 pub mod build;
 mod decorate;
+mod host;
 mod http;
+mod misdirected;
 pub mod options;
 pub mod preview;
 mod review;
@@ -50,7 +52,7 @@ pub fn serve(
         .local_addr()
         .map_err(|e| Error::io(msg!("preview-no-address"), e))?;
     let url = format!("http://{address}/");
-    let shared = Arc::new(Shared::new(&options, &url));
+    let shared = Arc::new(Shared::new(&options, address, &url));
     // Watch before the first build, so that no save between the two is missed.
     let report = Arc::new(report);
     let on_change = Arc::clone(&report);
@@ -67,6 +69,10 @@ pub fn serve(
             .route(&format!("{PREFIX}reload.js"), get(http::reload_script))
             .route(&format!("{PREFIX}check"), get(review::review_page))
             .fallback(get(http::site_file))
+            .layer(axum::middleware::from_fn_with_state(
+                Arc::clone(&shared),
+                misdirected::only_own_hosts,
+            ))
             .with_state(Arc::clone(&shared));
         // Ctrl-C stops at once: open pages hold event streams that never end, so a
         // graceful shutdown would wait for the browser to close them.

@@ -2,6 +2,7 @@
 //! latest attempt), the parse cache, and the number of the latest rebuild that open
 //! pages listen to.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -9,6 +10,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
 use super::build::MemoryBuild;
+use super::host::Hosts;
 use super::options::ServeOptions;
 use crate::base::time::Moment;
 use crate::base::{Error, MessageLang, Problem};
@@ -49,6 +51,10 @@ pub struct Shared {
     pub root: PathBuf,
     /// The fixed "now", if any.
     pub now: Option<Moment>,
+    /// The `Host` values answered.
+    pub hosts: Hosts,
+    /// The preview's address, as printed.
+    pub url: String,
 }
 
 /// The result of one rebuild, for the terminal.
@@ -64,8 +70,9 @@ pub struct Rebuilt {
 }
 
 impl Shared {
-    /// Nothing built yet, for the site of `options` at the preview's address `url`.
-    pub fn new(options: &ServeOptions, url: &str) -> Shared {
+    /// Nothing built yet, for the site of `options` listened for at `address`, whose
+    /// links are to `url`.
+    pub fn new(options: &ServeOptions, address: SocketAddr, url: &str) -> Shared {
         let (version, _) = watch::channel(0u64);
         Shared {
             preview: RwLock::new(Arc::new(Preview {
@@ -77,6 +84,8 @@ impl Shared {
             base_url: BaseUrl::parse(url).ok(),
             root: options.root.clone(),
             now: options.now,
+            hosts: Hosts::of(address),
+            url: url.to_string(),
         }
     }
 

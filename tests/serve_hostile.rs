@@ -295,3 +295,69 @@ fn the_misdirected_page_speaks_japanese() {
         )
     );
 }
+
+/// `--bind` to an address other machines reach says that they can read the drafts,
+/// and prints an address a browser can open, not `0.0.0.0`. (Only this machine
+/// connects.)
+#[test]
+fn binding_every_address_warns_and_prints_an_address_to_open() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0", "--bind", "0.0.0.0"]);
+    let port = preview.port;
+    let started: Vec<&str> = preview
+        .started
+        .iter()
+        .map(String::as_str)
+        .filter(|line| !line.starts_with("rebuilt in "))
+        .collect();
+    assert_eq!(
+        started,
+        [
+            format!(
+                "warning: the preview listens on every address of this machine (0.0.0.0), so \
+                 every machine that can reach it can read the drafts and embargoed statements \
+                 it shows; others open it at this machine's own address with port {port} (not \
+                 0.0.0.0); stop it (Ctrl-C) unless that is meant"
+            ),
+            format!(
+                "serving the preview at http://127.0.0.1:{port}/ (drafts and embargoed \
+                 announcements included; Ctrl-C stops)"
+            ),
+        ]
+    );
+    // The address printed is answered, and so is a numeric one of this machine.
+    assert_eq!(preview.get("/").status, 200);
+    let other = preview.send(&request(&format!("127.0.0.2:{port}"), "/"));
+    assert_eq!(other.status, 200);
+    let named = preview.send(&request(&format!("rebind.example:{port}"), "/"));
+    assert_eq!(named.status, 421);
+}
+
+#[test]
+fn the_warning_for_every_address_speaks_japanese_and_loopback_has_none() {
+    let site = TestSite::basic();
+    let preview = Preview::start(
+        &site,
+        &["--port", "0", "--bind", "0.0.0.0", "--messages", "ja"],
+    );
+    let port = preview.port;
+    assert_eq!(
+        preview
+            .started
+            .iter()
+            .find(|l| l.starts_with("注意: "))
+            .unwrap(),
+        &format!(
+            "注意: プレビューはこのコンピューターのすべてのアドレス（0.0.0.0）で待ち受けています。\
+             ここに届くすべてのコンピューターから、表示中の下書きと公開予定の発表を読めます。\
+             他のコンピューターからは、0.0.0.0 ではなくこのコンピューター自身のアドレスと\
+             ポート {port} で開きます。意図したものでなければ Ctrl-C で止めてください"
+        )
+    );
+    let loopback = Preview::start(&site, &["--port", "0"]);
+    assert!(
+        loopback.started.iter().all(|l| !l.starts_with("warning")),
+        "{:?}",
+        loopback.started
+    );
+}

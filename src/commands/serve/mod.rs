@@ -27,7 +27,7 @@ use axum::routing::get;
 use crate::base::Error;
 use crate::msg;
 use decorate::PREFIX;
-use options::{DEFAULT_PORT, ServeOptions};
+use options::{DEFAULT_PORT, Listening, ServeOptions};
 use preview::{Rebuilt, Shared};
 
 /// How many ports after the default one are tried when it is taken.
@@ -35,11 +35,11 @@ const PORT_TRIES: u16 = 50;
 
 /// Builds the site, serves it and rebuilds it on every change until interrupted.
 ///
-/// `report` is told of each rebuild (the terminal prints it); `ready` gets the URL
-/// once the server listens.
+/// `report` is told of each rebuild (the terminal prints it); `ready` gets where the
+/// server listens, and the URL to open, once it does.
 pub fn serve(
     options: ServeOptions,
-    ready: impl FnOnce(&str),
+    ready: impl FnOnce(&Listening),
     report: impl Fn(&Rebuilt) + Send + Sync + 'static,
 ) -> Result<(), Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -51,7 +51,8 @@ pub fn serve(
     let address = listener
         .local_addr()
         .map_err(|e| Error::io(msg!("preview-no-address"), e))?;
-    let url = format!("http://{address}/");
+    let listening = Listening::at(address);
+    let url = listening.url.clone();
     let shared = Arc::new(Shared::new(&options, address, &url));
     // Watch before the first build, so that no save between the two is missed.
     let report = Arc::new(report);
@@ -60,7 +61,7 @@ pub fn serve(
     report(&shared.rebuild(&options));
 
     runtime.block_on(async {
-        ready(&url);
+        ready(&listening);
         if options.open {
             let _ = opener::open_browser(&url);
         }

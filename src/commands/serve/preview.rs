@@ -37,6 +37,9 @@ pub struct Preview {
     pub lang: MessageLang,
 }
 
+/// The review page's summary and list items.
+pub type Findings = (String, String);
+
 /// What the server's handlers share.
 pub struct Shared {
     preview: RwLock<Arc<Preview>>,
@@ -55,6 +58,10 @@ pub struct Shared {
     pub hosts: Hosts,
     /// The preview's address, as printed.
     pub url: String,
+    /// The review page's summary and list of findings, and the number of the rebuild
+    /// they were made for: made once per rebuild, one at a time (the lock is held
+    /// while they are made).
+    pub review: tokio::sync::Mutex<Option<(u64, Arc<Findings>)>>,
 }
 
 /// The result of one rebuild, for the terminal.
@@ -86,6 +93,7 @@ impl Shared {
             now: options.now,
             hosts: Hosts::of(address),
             url: url.to_string(),
+            review: tokio::sync::Mutex::new(None),
         }
     }
 

@@ -9,7 +9,6 @@ preview-no-build-text = No build since the preview started has made this page, s
 # The preview's server.
 preview-cannot-start = cannot start the preview server
 preview-no-address = cannot read the preview server's address
-preview-stopped = the preview server stopped
 preview-cannot-listen = cannot listen on { $address }:{ $port }
 preview-ports-taken = cannot listen on { $address }: ports { $first } to { $last } are all taken; pass --port
 preview-cannot-watch = cannot watch { $path }

@@ -9,7 +9,6 @@ preview-no-build-text = プレビューを始めてから、このページを�
 # プレビューのサーバー。
 preview-cannot-start = プレビューのサーバーを起動できません
 preview-no-address = プレビューのサーバーのアドレスを読めません
-preview-stopped = プレビューのサーバーが止まりました
 preview-cannot-listen = { $address }:{ $port } で待ち受けできません
 preview-ports-taken = { $address } で待ち受けできません。ポート { $first } から { $last } はすべて使われています。--port でポートを指定してください
 preview-cannot-watch = { $path } の変更を見張れません

@@ -15,9 +15,9 @@ mod misdirected;
 pub mod options;
 pub mod preview;
 mod review;
+mod server;
 mod watch;
 
-use std::future::IntoFuture as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -77,10 +77,9 @@ pub fn serve(
             .with_state(Arc::clone(&shared));
         // Ctrl-C stops at once: open pages hold event streams that never end, so a
         // graceful shutdown would wait for the browser to close them.
+        let open = Arc::new(tokio::sync::Semaphore::new(server::MAX_CONNECTIONS));
         tokio::select! {
-            served = axum::serve(listener, app).into_future() => {
-                served.map_err(|e| Error::io(msg!("preview-stopped"), e))
-            }
+            () = server::run(listener, app, open) => Ok(()),
             _ = tokio::signal::ctrl_c() => Ok(()),
         }
     })

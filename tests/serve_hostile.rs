@@ -361,3 +361,19 @@ fn the_warning_for_every_address_speaks_japanese_and_loopback_has_none() {
         loopback.started
     );
 }
+
+/// A large attachment is sent from disk as it is (streamed, with its length), byte
+/// for byte.
+#[test]
+fn a_large_attachment_is_sent_whole_with_its_length() {
+    let site = TestSite::basic();
+    let pdf = format!("%PDF-1.4\n{}\n%%EOF\n", "0123456789abcdef".repeat(250_000));
+    site.write("content/announcements/both/large.pdf", &pdf);
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let answer = preview.get("/announcements/both/large.pdf");
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("content-length"), Some("4000016"));
+    assert_eq!(answer.header("content-type"), Some("application/pdf"));
+    assert_eq!(answer.body.len(), pdf.len());
+    assert!(answer.body == pdf);
+}

@@ -8,6 +8,7 @@
 //! `check`'s rules on the site as it would be published now ([`review`]).
 
 pub mod build;
+mod copy;
 mod decorate;
 mod host;
 mod http;

@@ -15,6 +15,7 @@ mod http;
 mod misdirected;
 pub mod options;
 pub mod preview;
+mod retry;
 mod review;
 mod server;
 mod watch;

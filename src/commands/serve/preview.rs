@@ -12,6 +12,7 @@ use tokio::sync::watch;
 use super::build::MemoryBuild;
 use super::host::Hosts;
 use super::options::ServeOptions;
+use super::retry::retried;
 use crate::base::time::Moment;
 use crate::base::{Error, MessageLang, Problem};
 use crate::load::Cache;
@@ -101,11 +102,13 @@ impl Shared {
     /// that the page a browser reloads is made first, and then every other file is
     /// made, as `build` makes them: only then is it good, and reported. On a failure
     /// (a content, path or template problem) the last good build is served with the
-    /// problems shown over it.
+    /// problems shown over it. A failure of the file system is first retried
+    /// ([`super::retry`]).
     pub fn rebuild(&self, options: &ServeOptions) -> Rebuilt {
         let started = Instant::now();
         let publish = Publish::preview(options.now(), self.base_url.clone());
-        let problems = match MemoryBuild::new(&options.root, &publish, &self.cache) {
+        let made = || MemoryBuild::new(&options.root, &publish, &self.cache);
+        let problems = match retried(made, std::thread::sleep) {
             Ok(build) => {
                 let build = Arc::new(build);
                 self.replace(true, |last| Preview {

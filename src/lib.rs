@@ -35,7 +35,7 @@ pub use commands::init::{init, starter_language};
 pub use commands::messages::{MESSAGES_VAR, message_lang, message_lang_of};
 pub use commands::new::{NewAnnouncement, NewTranslation, new_announcement, new_translation};
 pub use commands::serve::build::{MemoryBuild, Served};
-pub use commands::serve::options::ServeOptions;
+pub use commands::serve::options::{Listening, ServeOptions};
 pub use commands::serve::preview::Rebuilt;
 pub use commands::serve::serve;
 pub use commands::theme::export as export_theme;

@@ -2,7 +2,7 @@
 //! normalises them: whatever is asked, only files of the built site are served, and
 //! the server keeps answering.
 
-use crate::support::preview::{Preview, get};
+use crate::support::preview::{Preview, get, request};
 use crate::support::{TestSite, theme_file};
 
 /// What no answer may contain: text that exists only in files outside the built site.
@@ -110,7 +110,7 @@ fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_ans
         &long,
     ]
     .iter()
-    .map(|path| get(path))
+    .map(|path| get(preview.port, path))
     .collect();
     corpus.extend([
         // Non-UTF-8 bytes in the path.
@@ -150,8 +150,8 @@ fn hostile_requests_never_reach_files_outside_the_build_and_the_server_keeps_ans
 
     // A query or fragment is not part of the path: the home page, rightly.
     let home_page = [
-        get("/index.html?../../site.toml"),
-        get("/index.html#../../site.toml"),
+        get(preview.port, "/index.html?../../site.toml"),
+        get(preview.port, "/index.html#../../site.toml"),
     ];
     for (i, raw) in corpus.iter().enumerate() {
         let shown: String = String::from_utf8_lossy(raw).chars().take(80).collect();
@@ -207,4 +207,161 @@ fn a_folder_with_a_name_to_encode_is_redirected_to_a_valid_address() {
         (page.status, page.body.as_str()),
         (200, "<p>attachment folder</p>")
     );
+}
+
+/// DNS rebinding: a page on another site makes its own name resolve to this machine
+/// and reads the preview under that name. Only the preview's own names are answered,
+/// the live-reload stream and the review page included.
+#[test]
+fn a_request_naming_another_host_is_misdirected() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let port = preview.port;
+    let url = format!("http://127.0.0.1:{port}/");
+    for path in [
+        "/",
+        "/__crisis-site/reload",
+        "/__crisis-site/check",
+        "/style.css",
+    ] {
+        for host in [
+            format!("rebind.example:{port}"),
+            format!("127.0.0.1.rebind.example:{port}"),
+            "localhost".to_string(),
+            format!("localhost:{}", port.wrapping_add(1)),
+        ] {
+            let answer = preview.send(&request(&host, path));
+            assert_eq!(answer.status, 421, "{host}{path}: {}", answer.head);
+            assert!(!answer.body.contains("テスト事案"), "{host}{path}");
+        }
+        // No Host at all.
+        let raw = format!("GET {path} HTTP/1.0\r\nConnection: close\r\n\r\n");
+        assert_eq!(preview.send(raw.as_bytes()).status, 421, "{path}");
+    }
+    let answer = preview.send(&request(&format!("rebind.example:{port}"), "/"));
+    let page = answer.page("/");
+    assert_eq!(
+        page.text("p"),
+        format!(
+            "This preview answers only at its own address, {url}, and this request named \
+             `rebind.example:{port}`. A page of another site may be trying to read the drafts \
+             through it; open the address above instead."
+        )
+    );
+    // Absolute request targets name their host too.
+    let raw = format!(
+        "GET http://rebind.example:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    );
+    assert_eq!(preview.send(raw.as_bytes()).status, 421);
+    // The preview's own names are answered.
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(preview.send(&request(&host, "/")).status, 200, "{host}");
+        let check = preview.send(&request(&host, "/__crisis-site/check"));
+        assert_eq!(check.status, 200, "{host}");
+    }
+}
+
+#[test]
+fn the_misdirected_page_speaks_japanese() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0", "--messages", "ja"]);
+    let port = preview.port;
+    let answer = preview.send(&request(&format!("rebind.example:{port}"), "/"));
+    assert_eq!(answer.status, 421);
+    assert_eq!(
+        answer.page("/").text("p"),
+        format!(
+            "このプレビューは自分のアドレス http://127.0.0.1:{port}/ でだけ応答します。\
+             この要求は「rebind.example:{port}」を指定していました。\
+             別のサイトのページがプレビューを通して下書きを読もうとしている可能性があります。\
+             上のアドレスを開いてください。"
+        )
+    );
+}
+
+/// `--bind` to an address other machines reach says that they can read the drafts,
+/// and prints an address a browser can open, not `0.0.0.0`. (Only this machine
+/// connects.)
+#[test]
+fn binding_every_address_warns_and_prints_an_address_to_open() {
+    let site = TestSite::basic();
+    let preview = Preview::start(&site, &["--port", "0", "--bind", "0.0.0.0"]);
+    let port = preview.port;
+    let started: Vec<&str> = preview
+        .started
+        .iter()
+        .map(String::as_str)
+        .filter(|line| !line.starts_with("rebuilt in "))
+        .collect();
+    assert_eq!(
+        started,
+        [
+            format!(
+                "warning: the preview listens on every address of this machine (0.0.0.0), so \
+                 every machine that can reach it can read the drafts and embargoed statements \
+                 it shows; others open it at this machine's own address with port {port} (not \
+                 0.0.0.0); stop it (Ctrl-C) unless that is meant"
+            ),
+            format!(
+                "serving the preview at http://127.0.0.1:{port}/ (drafts and embargoed \
+                 announcements included; Ctrl-C stops)"
+            ),
+        ]
+    );
+    // The address printed is answered, and so is a numeric one of this machine.
+    assert_eq!(preview.get("/").status, 200);
+    let other = preview.send(&request(&format!("127.0.0.2:{port}"), "/"));
+    assert_eq!(other.status, 200);
+    let named = preview.send(&request(&format!("rebind.example:{port}"), "/"));
+    assert_eq!(named.status, 421);
+}
+
+#[test]
+fn the_warning_for_every_address_speaks_japanese_and_loopback_has_none() {
+    let site = TestSite::basic();
+    let preview = Preview::start(
+        &site,
+        &["--port", "0", "--bind", "0.0.0.0", "--messages", "ja"],
+    );
+    let port = preview.port;
+    assert_eq!(
+        preview
+            .started
+            .iter()
+            .find(|l| l.starts_with("注意: "))
+            .unwrap(),
+        &format!(
+            "注意: プレビューはこのコンピューターのすべてのアドレス（0.0.0.0）で待ち受けています。\
+             ここに届くすべてのコンピューターから、表示中の下書きと公開予定の発表を読めます。\
+             他のコンピューターからは、0.0.0.0 ではなくこのコンピューター自身のアドレスと\
+             ポート {port} で開きます。意図したものでなければ Ctrl-C で止めてください"
+        )
+    );
+    let loopback = Preview::start(&site, &["--port", "0"]);
+    assert!(
+        loopback.started.iter().all(|l| !l.starts_with("warning")),
+        "{:?}",
+        loopback.started
+    );
+}
+
+/// A large attachment is sent from disk as it is (streamed, with its length), byte
+/// for byte.
+#[test]
+fn a_large_attachment_is_sent_whole_with_its_length() {
+    let site = TestSite::basic();
+    let pdf = format!("%PDF-1.4\n{}\n%%EOF\n", "0123456789abcdef".repeat(250_000));
+    site.write("content/announcements/both/large.pdf", &pdf);
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let answer = preview.get("/announcements/both/large.pdf");
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("content-length"), Some("4000016"));
+    assert_eq!(answer.header("content-type"), Some("application/pdf"));
+    assert_eq!(answer.body.len(), pdf.len());
+    assert!(answer.body == pdf);
 }

@@ -9,7 +9,6 @@ preview-no-build-text = No build since the preview started has made this page, s
 # The preview's server.
 preview-cannot-start = cannot start the preview server
 preview-no-address = cannot read the preview server's address
-preview-stopped = the preview server stopped
 preview-cannot-listen = cannot listen on { $address }:{ $port }
 preview-ports-taken = cannot listen on { $address }: ports { $first } to { $last } are all taken; pass --port
 preview-cannot-watch = cannot watch { $path }
@@ -27,3 +26,11 @@ preview-review-build-fails = { $count ->
    *[other] { $count } problems fail the build
   }
 preview-review-unreadable = the site could not be read
+
+# The page for a request that names another address than the preview's (421).
+preview-wrong-host-title = crisis-site: not this preview's address
+preview-wrong-host = This preview answers only at its own address, { $url }, and this request named `{ $host }`. A page of another site may be trying to read the drafts through it; open the address above instead.
+
+# Said on starting, when --bind makes the preview reachable from other machines.
+preview-exposed = the preview listens on { $address }, so every machine that can reach that address can read the drafts and embargoed statements it shows; stop it (Ctrl-C) unless that is meant
+preview-exposed-everywhere = the preview listens on every address of this machine ({ $address }), so every machine that can reach it can read the drafts and embargoed statements it shows; others open it at this machine's own address with port { $port } (not { $address }); stop it (Ctrl-C) unless that is meant

@@ -124,8 +124,9 @@ pub enum Command {
         /// The port (default: 1111, or the next free one).
         #[arg(long, short)]
         port: Option<u16>,
-        /// The address to listen on; other machines can reach the preview only if
-        /// this is not a loopback address.
+        /// The address to listen on; other machines can reach the preview (and read
+        /// the drafts) only if this is not a loopback address, which is then warned
+        /// of. Only requests naming this address (or a loopback name) are answered.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Open the preview in the default browser.

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use crisis_site::{
-    BuildSummary, Finding, Level, Message, MessageLang, Problem, Rebuilt, Report, build_errors, msg,
+    BuildSummary, Finding, Level, Listening, Message, MessageLang, Problem, Rebuilt, Report,
+    build_errors, msg,
 };
 
 /// One line on standard error, in `lang`.
@@ -29,6 +30,23 @@ pub fn problems(lang: MessageLang, problems: &[Problem]) {
 pub fn failure(lang: MessageLang, found: &[Problem], failed: Message) {
     problems(lang, found);
     error_line(lang, msg!("error-line", text = failed));
+}
+
+/// Where the preview listens: first, when other machines can reach it, a warning that
+/// they can read the drafts (before the address, which ends what the preview prints
+/// on starting); then the address to open.
+pub fn listening(lang: MessageLang, listening: &Listening) {
+    let address = listening.address.ip().to_string();
+    let port = listening.address.port();
+    if listening.everywhere() {
+        let text = msg!("preview-exposed-everywhere", address, port);
+        line(lang, msg!("warning-line", text));
+    } else if listening.exposed() {
+        let text = msg!("preview-exposed", address);
+        line(lang, msg!("warning-line", text));
+    }
+    let url = listening.url.clone();
+    line(lang, msg!("serving", url));
 }
 
 /// One rebuild of the preview: its time, or its problems and what the preview shows

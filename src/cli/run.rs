@@ -124,7 +124,7 @@ pub fn new(lang: MessageLang, new: New, now: Moment) -> anyhow::Result<ExitCode>
 pub fn serve(lang: MessageLang, options: ServeOptions) -> anyhow::Result<ExitCode> {
     crisis_site::serve(
         options,
-        move |url| print::line(lang, msg!("serving", url = url.to_string())),
+        move |listening| print::listening(lang, listening),
         move |rebuilt| print::rebuild(lang, rebuilt),
     )
     .map_err(|e| failed(lang, msg!("serve"), &e))?;

@@ -24,6 +24,8 @@ pub struct Preview {
     /// The port it listens on, on 127.0.0.1.
     pub port: u16,
     rebuilds: Receiver<Rebuild>,
+    /// What it printed on stdout on starting, up to its address, that line included.
+    pub started: Vec<String>,
     /// The `error: rebuild failed with …` line of the latest failed rebuild reported.
     failure_line: std::sync::Arc<std::sync::Mutex<String>>,
 }
@@ -75,7 +77,7 @@ impl Preview {
             send,
             std::sync::Arc::clone(&failure_line),
         );
-        let (port, first_failed) = match port.recv_timeout(GUARD) {
+        let (port, first_failed, started) = match port.recv_timeout(GUARD) {
             Ok(found) => found,
             Err(e) => {
                 let _ = child.kill();
@@ -86,6 +88,7 @@ impl Preview {
             child,
             port,
             rebuilds,
+            started,
             failure_line,
         };
         // The first build is reported before the address; a failed one on stderr,
@@ -160,7 +163,7 @@ impl Preview {
 
     /// `GET path`, the path sent as it is (no normalisation, no encoding).
     pub fn get(&self, path: &str) -> Answer {
-        self.send(&get(path))
+        self.send(&get(self.port, path))
     }
 
     /// The HTML page at `path`, which must be there (200).
@@ -177,7 +180,8 @@ impl Preview {
         stream.set_read_timeout(Some(GUARD)).unwrap();
         write!(
             stream,
-            "GET /__crisis-site/reload HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            "GET /__crisis-site/reload HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+            self.port
         )
         .unwrap();
         BufReader::new(stream)
@@ -190,9 +194,16 @@ impl Preview {
     }
 }
 
-/// A complete `GET` request for `path` that asks the server to close after answering.
-pub fn get(path: &str) -> Vec<u8> {
-    format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").into_bytes()
+/// A complete `GET` request for `path`, naming the preview at `port` as a browser
+/// does, that asks the server to close after answering.
+pub fn get(port: u16, path: &str) -> Vec<u8> {
+    request(&format!("127.0.0.1:{port}"), path)
+}
+
+/// A complete `GET` request for `path` with the `Host` value `host`, that asks the
+/// server to close after answering.
+pub fn request(host: &str, path: &str) -> Vec<u8> {
+    format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").into_bytes()
 }
 
 /// An HTTP answer as it came, split at the blank line after its head.
@@ -243,18 +254,23 @@ impl Answer {
 }
 
 /// Reads the preview's stdout to its end: sends the port once it prints its address
-/// (with whether no first build was reported before it, i.e. that build failed), then
+/// (with whether no first build was reported before it, i.e. that build failed, and the
+/// lines printed until then), then
 /// a rebuild for each `rebuilt in` line.
 fn read_stdout(
     stdout: std::process::ChildStdout,
     rebuilds: Sender<Rebuild>,
-    port: Sender<(u16, bool)>,
+    port: Sender<(u16, bool, Vec<String>)>,
 ) {
     std::thread::spawn(move || {
         let mut serving = false;
         let mut first_done = false;
+        let mut started = Vec::new();
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
+            if !serving {
+                started.push(line.clone());
+            }
             // The lines in English, or in Japanese where a test asks for it.
             if line.starts_with("rebuilt in ") || line.ends_with("ミリ秒で生成し直しました")
             {
@@ -268,7 +284,7 @@ fn read_stdout(
                 .or_else(|| line.strip_prefix("プレビューを http://127.0.0.1:"))
             {
                 let number = rest.split('/').next().unwrap().parse().unwrap();
-                let _ = port.send((number, !first_done));
+                let _ = port.send((number, !first_done, std::mem::take(&mut started)));
                 serving = true;
             }
         }

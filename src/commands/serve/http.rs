@@ -66,6 +66,11 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
         }
     };
     let kind = mime_guess::from_path(&key).first_or_octet_stream();
+    let kind = if kind.type_() == "text" {
+        format!("{kind}; charset=utf-8")
+    } else {
+        kind.to_string()
+    };
     let body = match found {
         Served::Text(text) if key.ends_with(".html") => {
             decorate(text, &preview, Shown::Site(problems)).into_bytes()
@@ -75,16 +80,13 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
         Served::Copy(source) if !regular::still_regular(&shared.root, source) => {
             return not_found(&key, &preview, build);
         }
-        Served::Copy(source) => match tokio::fs::read(source).await {
-            Ok(bytes) => bytes,
-            Err(_) => return not_found(&key, &preview, build),
-        },
+        Served::Copy(source) => {
+            return match super::copy::streamed(source, &kind).await {
+                Some(response) => response,
+                None => not_found(&key, &preview, build),
+            };
+        }
         Served::Failed(problems) => return no_good_page(&preview, problems),
-    };
-    let kind = if kind.type_() == "text" {
-        format!("{kind}; charset=utf-8")
-    } else {
-        kind.to_string()
     };
     preview_response(StatusCode::OK, body, &kind)
 }

@@ -8,14 +8,18 @@
 //! `check`'s rules on the site as it would be published now ([`review`]).
 
 pub mod build;
+mod copy;
 mod decorate;
+mod host;
 mod http;
+mod misdirected;
 pub mod options;
 pub mod preview;
+mod retry;
 mod review;
+mod server;
 mod watch;
 
-use std::future::IntoFuture as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -25,7 +29,7 @@ use axum::routing::get;
 use crate::base::Error;
 use crate::msg;
 use decorate::PREFIX;
-use options::{DEFAULT_PORT, ServeOptions};
+use options::{DEFAULT_PORT, Listening, ServeOptions};
 use preview::{Rebuilt, Shared};
 
 /// How many ports after the default one are tried when it is taken.
@@ -33,11 +37,11 @@ const PORT_TRIES: u16 = 50;
 
 /// Builds the site, serves it and rebuilds it on every change until interrupted.
 ///
-/// `report` is told of each rebuild (the terminal prints it); `ready` gets the URL
-/// once the server listens.
+/// `report` is told of each rebuild (the terminal prints it); `ready` gets where the
+/// server listens, and the URL to open, once it does.
 pub fn serve(
     options: ServeOptions,
-    ready: impl FnOnce(&str),
+    ready: impl FnOnce(&Listening),
     report: impl Fn(&Rebuilt) + Send + Sync + 'static,
 ) -> Result<(), Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -49,8 +53,9 @@ pub fn serve(
     let address = listener
         .local_addr()
         .map_err(|e| Error::io(msg!("preview-no-address"), e))?;
-    let url = format!("http://{address}/");
-    let shared = Arc::new(Shared::new(&options, &url));
+    let listening = Listening::at(address);
+    let url = listening.url.clone();
+    let shared = Arc::new(Shared::new(&options, address, &url));
     // Watch before the first build, so that no save between the two is missed.
     let report = Arc::new(report);
     let on_change = Arc::clone(&report);
@@ -58,7 +63,7 @@ pub fn serve(
     report(&shared.rebuild(&options));
 
     runtime.block_on(async {
-        ready(&url);
+        ready(&listening);
         if options.open {
             let _ = opener::open_browser(&url);
         }
@@ -67,13 +72,16 @@ pub fn serve(
             .route(&format!("{PREFIX}reload.js"), get(http::reload_script))
             .route(&format!("{PREFIX}check"), get(review::review_page))
             .fallback(get(http::site_file))
+            .layer(axum::middleware::from_fn_with_state(
+                Arc::clone(&shared),
+                misdirected::only_own_hosts,
+            ))
             .with_state(Arc::clone(&shared));
         // Ctrl-C stops at once: open pages hold event streams that never end, so a
         // graceful shutdown would wait for the browser to close them.
+        let open = Arc::new(tokio::sync::Semaphore::new(server::MAX_CONNECTIONS));
         tokio::select! {
-            served = axum::serve(listener, app).into_future() => {
-                served.map_err(|e| Error::io(msg!("preview-stopped"), e))
-            }
+            () = server::run(listener, app, open) => Ok(()),
             _ = tokio::signal::ctrl_c() => Ok(()),
         }
     })

@@ -2,6 +2,7 @@
 //! latest attempt), the parse cache, and the number of the latest rebuild that open
 //! pages listen to.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -9,7 +10,9 @@ use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
 use super::build::MemoryBuild;
+use super::host::Hosts;
 use super::options::ServeOptions;
+use super::retry::retried;
 use crate::base::time::Moment;
 use crate::base::{Error, MessageLang, Problem};
 use crate::load::Cache;
@@ -35,6 +38,9 @@ pub struct Preview {
     pub lang: MessageLang,
 }
 
+/// The review page's summary and list items.
+pub type Findings = (String, String);
+
 /// What the server's handlers share.
 pub struct Shared {
     preview: RwLock<Arc<Preview>>,
@@ -49,6 +55,14 @@ pub struct Shared {
     pub root: PathBuf,
     /// The fixed "now", if any.
     pub now: Option<Moment>,
+    /// The `Host` values answered.
+    pub hosts: Hosts,
+    /// The preview's address, as printed.
+    pub url: String,
+    /// The review page's summary and list of findings, and the number of the rebuild
+    /// they were made for: made once per rebuild, one at a time (the lock is held
+    /// while they are made).
+    pub review: tokio::sync::Mutex<Option<(u64, Arc<Findings>)>>,
 }
 
 /// The result of one rebuild, for the terminal.
@@ -64,8 +78,9 @@ pub struct Rebuilt {
 }
 
 impl Shared {
-    /// Nothing built yet, for the site of `options` at the preview's address `url`.
-    pub fn new(options: &ServeOptions, url: &str) -> Shared {
+    /// Nothing built yet, for the site of `options` listened for at `address`, whose
+    /// links are to `url`.
+    pub fn new(options: &ServeOptions, address: SocketAddr, url: &str) -> Shared {
         let (version, _) = watch::channel(0u64);
         Shared {
             preview: RwLock::new(Arc::new(Preview {
@@ -77,6 +92,9 @@ impl Shared {
             base_url: BaseUrl::parse(url).ok(),
             root: options.root.clone(),
             now: options.now,
+            hosts: Hosts::of(address),
+            url: url.to_string(),
+            review: tokio::sync::Mutex::new(None),
         }
     }
 
@@ -84,11 +102,13 @@ impl Shared {
     /// that the page a browser reloads is made first, and then every other file is
     /// made, as `build` makes them: only then is it good, and reported. On a failure
     /// (a content, path or template problem) the last good build is served with the
-    /// problems shown over it.
+    /// problems shown over it. A failure of the file system is first retried
+    /// ([`super::retry`]).
     pub fn rebuild(&self, options: &ServeOptions) -> Rebuilt {
         let started = Instant::now();
         let publish = Publish::preview(options.now(), self.base_url.clone());
-        let problems = match MemoryBuild::new(&options.root, &publish, &self.cache) {
+        let made = || MemoryBuild::new(&options.root, &publish, &self.cache);
+        let problems = match retried(made, std::thread::sleep) {
             Ok(build) => {
                 let build = Arc::new(build);
                 self.replace(true, |last| Preview {

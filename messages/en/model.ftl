@@ -19,6 +19,7 @@ model-base-url-expected = expected e.g. https://incident.example.jp/
 model-base-url-not-absolute = `{ $url }` is not an absolute URL ({ $cause }); { $expected }
 model-base-url-not-web = `{ $url }` is not an https:// or http:// URL; { $expected }
 model-base-url-query = `{ $url }` has a query or fragment; { $expected } (a site address only)
+model-base-url-user-info = `{ $url }` holds a user name or password before `@` (left out here), which every page's canonical link, the sitemap, the feeds and the JSON would publish; { $expected } (without `user:password@`)
 
 ## [redirects]
 

@@ -19,6 +19,7 @@ model-base-url-expected = 公開先のアドレスを「https://incident.example
 model-base-url-not-absolute = 「{ $url }」は完全なアドレス（URL）ではありません（{ $cause }）。{ $expected }
 model-base-url-not-web = 「{ $url }」は https:// または http:// で始まるアドレスではありません。{ $expected }
 model-base-url-query = 「{ $url }」に「?」や「#」で始まる部分があります。サイトのアドレスだけにしてください。{ $expected }
+model-base-url-user-info = 「{ $url }」の「@」の前にユーザー名やパスワードがあります（ここでは省いています）。このままでは全ページの正規 URL、サイトマップ、フィード、JSON に公開されます。「user:password@」を除いてください。{ $expected }
 
 ## [redirects]
 

@@ -15,6 +15,7 @@ pub mod frontmatter;
 pub mod guide_pages;
 pub mod hint;
 pub mod layout;
+pub mod leftovers;
 pub mod overview;
 pub mod site;
 pub mod tables;

@@ -68,6 +68,7 @@ pub fn load(root: &Path, publish: &Publish, cache: &Cache) -> Result<Loaded, Vec
         now,
         last_updated,
         preview: publish.preview,
+        skipped: content.skipped,
     };
     Ok(Loaded { site, sources })
 }

@@ -1,0 +1,146 @@
+//! Attachments and static files are data, not code: the leftovers of editors, the
+//! system and version control are not published (and the build names them),
+//! dot-files of `static/` are published but version-control folders.
+
+use crisis_site::MessageLang;
+
+use crate::support::TestSite;
+
+const FOLDER: &str = "content/announcements/both";
+
+/// The build's warnings about files it did not publish, in `lang`.
+fn skipped(site: &TestSite, lang: MessageLang) -> Vec<String> {
+    let summary = site
+        .build()
+        .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+    summary
+        .warnings
+        .iter()
+        .filter(|w| w.id() == "commands-leftover-skipped")
+        .map(|w| w.text(lang))
+        .collect()
+}
+
+#[test]
+fn leftovers_of_editors_the_system_and_version_control_are_not_published_and_are_named() {
+    let site = TestSite::basic();
+    for name in [
+        "~$report.docx",
+        "Thumbs.db",
+        "desktop.ini",
+        ".DS_Store",
+        "report.pdf~",
+        ".index.md.swp",
+        "notes.swp",
+        ".git/config",
+    ] {
+        site.write(&format!("{FOLDER}/{name}"), "left over by the editor");
+    }
+    site.write("content/announcements/Thumbs.db", "left over");
+    site.write("static/img/desktop.ini", "left over");
+    site.write("static/.git/HEAD", "ref: refs/heads/main");
+    site.write("static/.git/objects/ab/cdef", "x");
+    let warnings = skipped(&site, MessageLang::En);
+    let named: Vec<&str> = warnings
+        .iter()
+        .map(|w| w.split('`').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "content/announcements/Thumbs.db",
+            "content/announcements/both/.DS_Store",
+            "content/announcements/both/.git",
+            "content/announcements/both/.index.md.swp",
+            "content/announcements/both/Thumbs.db",
+            "content/announcements/both/desktop.ini",
+            "content/announcements/both/notes.swp",
+            "content/announcements/both/report.pdf~",
+            "content/announcements/both/~$report.docx",
+            "static/.git",
+            "static/img/desktop.ini",
+        ]
+    );
+    assert_eq!(
+        warnings[0],
+        "`content/announcements/Thumbs.db` was not published: it is a leftover of an editor, \
+         the operating system or version control (an Office owner file, Thumbs.db, desktop.ini, \
+         .DS_Store, a backup or swap file, .git/); delete it or move it out of the site's folder \
+         to silence this"
+    );
+    assert_eq!(
+        skipped(&site, MessageLang::Ja)[0],
+        "「content/announcements/Thumbs.db」は公開しませんでした。エディター・OS・バージョン管理が\
+         残すファイル（Office の所有者ファイル、Thumbs.db、desktop.ini、.DS_Store、バックアップや\
+         スワップファイル、.git/）です。この表示をなくすには、削除するか、サイトのフォルダーの外へ\
+         移してください。"
+    );
+    let mut published: Vec<String> = walk(&site.out().join("announcements/both"));
+    published.sort();
+    assert_eq!(published, ["index.html", "report.pdf"]);
+    assert!(!site.exists("static/img/desktop.ini") && !site.exists("img/desktop.ini"));
+    assert!(!site.exists(".git/HEAD") && !site.exists(".git/objects/ab/cdef"));
+    // The page lists only the real attachment.
+    let page = site.page("announcements/both/index.html");
+    assert_eq!(page.texts(".attachments li a"), ["report.pdf"]);
+}
+
+/// The files under `dir`, by path relative to it.
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().unwrap().is_dir() {
+            files.extend(
+                walk(&entry.path())
+                    .into_iter()
+                    .map(|f| format!("{name}/{f}")),
+            );
+        } else {
+            files.push(name);
+        }
+    }
+    files
+}
+
+#[test]
+fn dot_files_of_static_are_published_but_version_control_folders_are_not() {
+    let site = TestSite::basic();
+    site.write(
+        "static/.well-known/security.txt",
+        "Contact: mailto:security@example.jp\n",
+    );
+    site.write("static/.htaccess", "ErrorDocument 404 /404.html\n");
+    site.write("static/.svn/entries", "12\n");
+    site.write("static/docs/.hg/hgrc", "[paths]\n");
+    site.built();
+    assert_eq!(
+        site.read(".well-known/security.txt"),
+        "Contact: mailto:security@example.jp\n"
+    );
+    assert_eq!(site.read(".htaccess"), "ErrorDocument 404 /404.html\n");
+    assert!(!site.exists(".svn/entries"));
+    assert!(!site.exists("docs/.hg/hgrc"));
+    assert_eq!(
+        skipped(&site, MessageLang::En)
+            .iter()
+            .map(|w| w.split('`').nth(1).unwrap().to_string())
+            .collect::<Vec<_>>(),
+        ["static/.svn", "static/docs/.hg"]
+    );
+}
+
+#[test]
+fn a_static_file_may_not_take_the_name_of_the_output_marker() {
+    let problems = TestSite::basic().refused(|s| {
+        s.write("static/.crisis-site-output", "not ours");
+    });
+    assert_eq!(
+        problems,
+        [
+            "static/.crisis-site-output: names beginning with `.crisis-site` are crisis-site's own \
+          in the output folder (its marker `.crisis-site-output`); rename the file"
+        ]
+    );
+}

@@ -144,3 +144,64 @@ fn a_static_file_may_not_take_the_name_of_the_output_marker() {
         ]
     );
 }
+
+#[test]
+fn svg_and_html_that_would_run_in_the_browser_are_refused_with_the_file_and_line() {
+    let site = TestSite::basic();
+    site.write(
+        &format!("{FOLDER}/map.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect width=\"1\" height=\"1\"/></svg>",
+    );
+    site.built();
+    assert_eq!(
+        site.page("announcements/both/index.html")
+            .texts(".attachments li a"),
+        ["map.svg", "report.pdf"]
+    );
+    let problems = site.refused_with(|s| {
+        s.write(
+            &format!("{FOLDER}/map.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect onclick=\"steal()\"/></svg>",
+        );
+        s.write(
+            &format!("{FOLDER}/notice.html"),
+            "<p>Notice</p>\n<script>steal()</script>",
+        );
+    });
+    let texts: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        texts,
+        [
+            "content/announcements/both/map.svg:2: holds `onclick=`, which would run as a program \
+             in the reader's browser when the file is opened from the page; an attachment or a \
+             static file must be data: remove it, or publish the file as PDF or PNG",
+            "content/announcements/both/notice.html:2: holds `<script>`, which would run as a \
+             program in the reader's browser when the file is opened from the page; an attachment \
+             or a static file must be data: remove it, or publish the file as PDF or PNG",
+        ]
+    );
+    assert_eq!(
+        problems[0].text(MessageLang::Ja),
+        "content/announcements/both/map.svg:2: 「onclick=」が含まれています。ページから開くと、\
+         読者のブラウザーでプログラムとして動きます。添付ファイルと静的ファイルはデータだけに\
+         してください。取り除くか、PDF や PNG にして公開してください。"
+    );
+    // Static files are looked at with the theme.
+    let problems = TestSite::basic().refused(|s| {
+        s.write(
+            "static/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject/></svg>",
+        );
+        s.write("static/map.svgz", "\u{1f}");
+    });
+    assert_eq!(
+        problems,
+        [
+            "static/logo.svg:1: holds `<foreignObject>`, which would run as a program in the \
+             reader's browser when the file is opened from the page; an attachment or a static \
+             file must be data: remove it, or publish the file as PDF or PNG",
+            "static/map.svgz: is a compressed SVG, whose content cannot be checked for programs \
+             that would run in the reader's browser; attach it uncompressed (.svg), or as PDF or PNG",
+        ]
+    );
+}

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::active;
 use super::layout::{self, Role, SourceFile, name_and_role};
 use super::leftovers::{self, is_leftover};
 use crate::base::text::slash_separated;
@@ -102,6 +103,10 @@ fn discover_folder(absolute: &Path, shown: &Path, slug: &str, main: &Lang, found
             } else {
                 problems.push(Problem::in_file(&path, msg!("load-markdown-in-folder")));
             }
+            continue;
+        }
+        if let Some(problem) = active::refused_file(&name, entry.path(), &path) {
+            problems.push(problem);
             continue;
         }
         match entry.metadata() {

@@ -3,6 +3,7 @@
 //! translations, the overview, guide pages), and [`site`] puts them together as
 //! published at a moment. Nothing here renders or writes.
 
+pub mod active;
 pub mod agreement;
 pub mod announcement;
 pub mod cache;

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::base::{Lang, Located, Problem};
+use crate::load::active::refused_file;
 use crate::load::leftovers::leftover_prefix;
 use crate::msg;
 
@@ -187,6 +188,10 @@ fn static_files(
             }
             Source::File => {
                 let source = root.join(&file.shown);
+                if let Some(problem) = refused_file(&name, &source, &file.shown) {
+                    problems.push(problem);
+                    continue;
+                }
                 let size = std::fs::metadata(&source).map_or(0, |m| m.len());
                 (StaticBytes::File(source), size)
             }

@@ -205,3 +205,66 @@ fn svg_and_html_that_would_run_in_the_browser_are_refused_with_the_file_and_line
         ]
     );
 }
+
+#[test]
+fn names_that_break_on_other_systems_are_refused() {
+    let site = TestSite::basic();
+    let problems = site.refused_with(|s| {
+        s.write(&format!("{FOLDER}/Report.PDF"), "x");
+        s.write(&format!("{FOLDER}/\u{304b}\u{3099}.pdf"), "x");
+        s.write(&format!("{FOLDER}/\u{304c}.pdf"), "x");
+        s.write(&format!("{FOLDER}/nul.txt"), "x");
+        s.write(&format!("{FOLDER}/minutes: day 1.pdf"), "x");
+        s.write(&format!("{FOLDER}/a|b.pdf"), "x");
+        s.write(&format!("{FOLDER}/draft./x.pdf"), "x");
+        s.write("content/announcements/com1.md", "");
+        s.write("static/aux.css", "x");
+    });
+    let texts: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        texts,
+        [
+            "content/announcements/both/a|b.pdf: the name `a|b.pdf` holds `|`, which Windows does \
+             not allow in file names (: * | ? < > \" \\ and control characters); rename it",
+            "content/announcements/both/draft./x.pdf: the name `draft.` ends in a dot or a space, \
+             which Windows drops, so the link to it would break there; rename it",
+            "content/announcements/both/minutes: day 1.pdf: the name `minutes: day 1.pdf` holds \
+             `:`, which Windows does not allow in file names (: * | ? < > \" \\ and control \
+             characters); rename it",
+            "content/announcements/both/nul.txt: the name `nul.txt` is one Windows reserves for a \
+             device (con, prn, aux, nul, com1–com9, lpt1–lpt9, with any extension), so the site \
+             could not be copied or served there; rename it",
+            "content/announcements/both/report.pdf: `report.pdf` and `Report.PDF` differ only in \
+             upper and lower case or in how their characters are encoded (Unicode normalization), \
+             so they are one file on Windows, on macOS and on many hosts; rename one of them",
+            "content/announcements/both/\u{304c}.pdf: `\u{304c}.pdf` and `\u{304b}\u{3099}.pdf` \
+             differ only in upper and lower case or in how their characters are encoded (Unicode \
+             normalization), so they are one file on Windows, on macOS and on many hosts; rename \
+             one of them",
+            "content/announcements/com1.md: `com1` cannot be a slug (the announcement's or page's \
+             folder): Windows reserves it for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9), \
+             so the site could not be copied or served there; choose another name",
+        ]
+    );
+    let collision = problems
+        .iter()
+        .find(|p| p.to_string().contains("Report.PDF"));
+    assert_eq!(
+        collision.unwrap().text(MessageLang::Ja),
+        "content/announcements/both/report.pdf: 「report.pdf」と「Report.PDF」は、大文字と小文字、\
+         または文字の符号化（Unicode の正規化）しか違わないため、Windows や macOS、多くの公開先では\
+         同じ一つのファイルになります。どちらかの名前を変えてください。"
+    );
+    // Static files, looked at with the theme.
+    let problems = TestSite::basic().refused(|s| {
+        s.write("static/aux.css", "x");
+    });
+    assert_eq!(
+        problems,
+        [
+            "static/aux.css: the name `aux.css` is one Windows reserves for a device (con, prn, \
+          aux, nul, com1–com9, lpt1–lpt9, with any extension), so the site could not be copied \
+          or served there; rename it"
+        ]
+    );
+}

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::active;
 use super::layout::{self, Role, SourceFile, name_and_role};
 use super::leftovers::{self, is_leftover};
+use super::names;
 use crate::base::text::slash_separated;
 use crate::base::{Lang, Problem};
 use crate::model::Attachment;
@@ -105,7 +105,7 @@ fn discover_folder(absolute: &Path, shown: &Path, slug: &str, main: &Lang, found
             }
             continue;
         }
-        if let Some(problem) = active::refused_file(&name, entry.path(), &path) {
+        if let Some(problem) = names::refused_attachment(&name, entry.path(), &path) {
             problems.push(problem);
             continue;
         }
@@ -121,6 +121,7 @@ fn discover_folder(absolute: &Path, shown: &Path, slug: &str, main: &Lang, found
             }
         }
     }
+    names::collisions(&attachments, shown, problems);
     if !texts.iter().any(|(_, _, role)| *role == Role::Original) {
         let folder = shown.display().to_string();
         let main = main.as_str();

@@ -17,6 +17,7 @@ pub mod guide_pages;
 pub mod hint;
 pub mod layout;
 pub mod leftovers;
+pub mod names;
 pub mod overview;
 pub mod site;
 pub mod tables;

@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::base::{Lang, Located, Problem};
-use crate::load::active::refused_file;
 use crate::load::leftovers::leftover_prefix;
+use crate::load::names::refused_attachment;
 use crate::msg;
 
 pub use key::Key;
@@ -188,7 +188,7 @@ fn static_files(
             }
             Source::File => {
                 let source = root.join(&file.shown);
-                if let Some(problem) = refused_file(&name, &source, &file.shown) {
+                if let Some(problem) = refused_attachment(&name, &source, &file.shown) {
                     problems.push(problem);
                     continue;
                 }

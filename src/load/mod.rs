@@ -19,6 +19,7 @@ pub mod layout;
 pub mod leftovers;
 pub mod names;
 pub mod overview;
+pub mod revisions;
 pub mod site;
 pub mod tables;
 pub mod translation;

@@ -266,4 +266,9 @@ fn the_preview_shows_a_revision_to_come_marked_as_embargoed() {
             "2023年6月6日 09:00 追記 連絡先を追記しました",
         ]
     );
+    // "Last updated" is the revision's time, still to come: marked too.
+    assert_eq!(
+        preview.page("/").text(".incident-state .last-updated dd"),
+        "2023年6月20日 09:00 公開予定"
+    );
 }

@@ -326,6 +326,42 @@ fn a_bad_base_url_is_refused_with_what_is_expected() {
 }
 
 #[test]
+fn a_base_url_with_a_user_name_or_password_is_refused_without_repeating_them() {
+    let site = TestSite::basic();
+    let problems = site.refused_with(|s| {
+        s.edit(
+            "site.toml",
+            "timezone_name = \"JST\"",
+            "timezone_name = \"JST\"\nbase_url = \"https://press:s3cret@example.jp/incident/\"",
+        );
+    });
+    let texts: Vec<_> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        texts,
+        [
+            "site.toml:6: `base_url` `https://…@example.jp/incident/` holds a user name or password before `@` (left out here), which every page's canonical link, the sitemap, the feeds and the JSON would publish; expected e.g. https://incident.example.jp/ (without `user:password@`)"
+        ]
+    );
+    assert_eq!(
+        problems[0].text(crisis_site::MessageLang::Ja),
+        "site.toml:6: 「base_url」の「https://…@example.jp/incident/」の「@」の前にユーザー名や\
+         パスワードがあります（ここでは省いています）。このままでは全ページの正規 URL、サイトマップ、\
+         フィード、JSON に公開されます。「user:password@」を除いてください。公開先のアドレスを\
+         「https://incident.example.jp/」のように書いてください。"
+    );
+
+    let before = site.snapshot();
+    let output = site.run(&["build", "--base-url", "https://press@example.jp/"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "error: invalid value 'https://press@example.jp/' for '--base-url <BASE_URL>': `https://…@example.jp/` holds a user name or password before `@` (left out here), which every page's canonical link, the sitemap, the feeds and the JSON would publish; expected e.g. https://incident.example.jp/ (without `user:password@`)\n\n\
+         For more information, try '--help'.\n"
+    );
+    assert_eq!(site.snapshot(), before);
+}
+
+#[test]
 fn each_feed_carries_the_announcements_changed_most_recently_up_to_feed_limit() {
     let site = TestSite::basic().published_at(BASE);
     site.edit(

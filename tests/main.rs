@@ -16,6 +16,7 @@ mod check_output;
 mod check_unfinished;
 mod crash_safety;
 mod crawlers;
+mod data_files;
 mod docs;
 mod escaping;
 mod feeds;

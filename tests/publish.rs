@@ -204,3 +204,71 @@ fn a_now_that_is_not_a_date_and_time_says_what_to_type() {
         "エラー: --now の「2023/06/09 15:00」は日時として読めません。「2023-06-09T15:00」（site.toml のタイムゾーンで読みます）や「2023-06-09T15:00:00+09:00」のように書いてください。\n"
     );
 }
+
+/// The basic fixture's first notice with a revision made and one dated after now
+/// (2023-06-08 12:00): the second waits for its time.
+fn with_a_revision_to_come() -> TestSite {
+    let site = TestSite::basic();
+    site.edit(
+        "content/announcements/first.md",
+        "number = 1\n",
+        "number = 1\n\n[[revisions]]\nat = 2023-06-06T09:00:00+09:00\nkind = \"addendum\"\n\
+         text = \"連絡先を追記しました\"\n\n[[revisions]]\nat = 2023-06-20T09:00:00+09:00\n\
+         kind = \"correction\"\ntext = \"解禁前の訂正文\"\n",
+    );
+    site
+}
+
+#[test]
+fn a_revision_dated_after_now_waits_for_its_time_and_is_not_last_updated() {
+    let mut site = with_a_revision_to_come();
+    site.built();
+    let page = site.page("announcements/first/index.html");
+    assert_eq!(
+        page.texts(".revisions li"),
+        ["2023年6月6日 09:00 追記 連絡先を追記しました"]
+    );
+    assert!(!output_has(&site, "解禁前の訂正文"));
+    assert!(!output_has(&site, "2023-06-20"));
+    assert_eq!(
+        site.page("index.html")
+            .text(".incident-state .last-updated dd"),
+        "2023年6月7日 17:00"
+    );
+
+    // Its time has come.
+    site.now = DateTime::parse_from_rfc3339("2023-06-20T09:00:00+09:00").unwrap();
+    site.built();
+    assert_eq!(
+        site.page("announcements/first/index.html")
+            .texts(".revisions li"),
+        [
+            "2023年6月20日 09:00 訂正 解禁前の訂正文",
+            "2023年6月6日 09:00 追記 連絡先を追記しました",
+        ]
+    );
+    assert_eq!(
+        site.page("index.html")
+            .text(".incident-state .last-updated dd"),
+        "2023年6月20日 09:00"
+    );
+}
+
+#[test]
+fn the_preview_shows_a_revision_to_come_marked_as_embargoed() {
+    let site = with_a_revision_to_come();
+    let preview = crate::support::preview::Preview::start(&site, &["--port", "0"]);
+    let page = preview.page("/announcements/first/index.html");
+    assert_eq!(
+        page.texts(".revisions li"),
+        [
+            "2023年6月20日 09:00 訂正 解禁前の訂正文 公開予定",
+            "2023年6月6日 09:00 追記 連絡先を追記しました",
+        ]
+    );
+    // "Last updated" is the revision's time, still to come: marked too.
+    assert_eq!(
+        preview.page("/").text(".incident-state .last-updated dd"),
+        "2023年6月20日 09:00 公開予定"
+    );
+}

@@ -5,6 +5,9 @@
 # A build without `base_url`: what is left out, and how to fix it.
 no-base-url = `base_url` is not set (site.toml, or --base-url): the Atom feeds, sitemap.xml, canonical and share-preview URLs are left out, robots.txt names no sitemap, status.json and summary.json have no URLs, and banner.html links to the site relative to itself (which works only where it is framed, not included); set it to the address the site is published at
 
+# A file not published: a leftover of an editor, the system or version control.
+commands-leftover-skipped = `{ $path }` was not published: it is a leftover of an editor, the operating system or version control (an Office owner file, Thumbs.db, desktop.ini, .DS_Store, a backup or swap file, .git/); delete it or move it out of the site's folder to silence this
+
 ## check
 
 # The check builds the site into a temporary folder first, as `build` would.

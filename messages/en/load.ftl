@@ -22,6 +22,12 @@ load-not-regular = is not a regular file but { $kind ->
   }; crisis-site reads only regular files and folders, since reading this one could wait or go on forever. Remove it from the site's folder
 load-not-announcement = not an announcement; expected NAME.md, or a folder NAME/ with index.md and its attachments
 load-markdown-in-folder = markdown file in an announcement folder; expected only index.md and index.LANG.md there (other files are published as attachments)
+
+# An attachment or static file that a browser would run (SVG, XHTML, XML, HTML).
+load-active-file = holds `{ $what }`, which would run as a program in the reader's browser when the file is opened from the page; an attachment or a static file must be data: remove it, or publish the file as PDF or PNG
+load-active-unreadable = cannot be read as XML ({ $cause }), so whether it would run as a program in the reader's browser cannot be told; save it again from the program that made it, or publish the file as PDF or PNG
+load-active-compressed = is a compressed SVG, whose content cannot be checked for programs that would run in the reader's browser; attach it uncompressed (.svg), or as PDF or PNG
+load-attachment-collision = `{ $name }` and `{ $other }` differ only in upper and lower case or in how their characters are encoded (Unicode normalization), so they are one file on Windows, on macOS and on many hosts; rename one of them
 load-folder-without-index = announcement folder without index.md; expected { $folder }/index.md in the site's main language ({ $main })
 load-same-slug = slug `{ $slug }` is already used by { $first }; expected one file per announcement (NAME.md or NAME/index.md, not both)
 load-translation-no-original = translation with no original; expected { $folder }/{ $name }.md or { $folder }/{ $name }/index.md in the site's main language ({ $main })

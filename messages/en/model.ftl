@@ -4,6 +4,7 @@
 
 # A file or folder name that cannot be an announcement's URL.
 model-slug-invalid = `{ $name }` cannot be a slug (the announcement's URL); expected a name of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`
+model-slug-reserved = `{ $name }` cannot be a slug (the announcement's or page's folder): Windows reserves it for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9), so the site could not be copied or served there; choose another name
 # A `kind` that is not one of the kinds, and the list of the kinds.
 model-kind-unknown = unknown kind `{ $kind }`; expected { $known }
 model-kind-last = "{ $kind }"
@@ -19,6 +20,13 @@ model-base-url-expected = expected e.g. https://incident.example.jp/
 model-base-url-not-absolute = `{ $url }` is not an absolute URL ({ $cause }); { $expected }
 model-base-url-not-web = `{ $url }` is not an https:// or http:// URL; { $expected }
 model-base-url-query = `{ $url }` has a query or fragment; { $expected } (a site address only)
+model-base-url-user-info = `{ $url }` holds a user name or password before `@` (left out here), which every page's canonical link, the sitemap, the feeds and the JSON would publish; { $expected } (without `user:password@`)
+
+## Names of files
+
+model-name-reserved = the name `{ $name }` is one Windows reserves for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9, with any extension), so the site could not be copied or served there; rename it
+model-name-character = the name `{ $name }` holds `{ $character }`, which Windows does not allow in file names (: * | ? < > " \ and control characters); rename it
+model-name-trailing = the name `{ $name }` ends in a dot or a space, which Windows drops, so the link to it would break there; rename it
 
 ## [redirects]
 

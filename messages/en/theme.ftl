@@ -9,6 +9,9 @@ theme-unreadable = cannot be read: { $error }
 # A theme file saved in another encoding than UTF-8 (Shift_JIS, UTF-16).
 theme-not-utf8 = is not UTF-8 text; save it as UTF-8
 
+# A static file whose name crisis-site keeps for its own files in the output.
+theme-static-reserved = names beginning with `{ $reserved }` are crisis-site's own in the output folder (its marker `.crisis-site-output`); rename the file
+
 ## Strings (i18n/LANG.toml)
 
 # The site is in a language no layer of the theme has strings for.

@@ -5,6 +5,9 @@
 # base_url がない生成: 何が省かれるか、どう直すか。
 no-base-url = `base_url` が設定されていません（site.toml または --base-url）。Atom フィード、sitemap.xml、正規 URL と共有プレビューの URL が省かれ、robots.txt はサイトマップを示さず、status.json と summary.json に URL が入らず、banner.html はサイトへ相対リンクになります（埋め込みではなく枠内表示でのみ動きます）。公開先のアドレスを `base_url` に設定してください。
 
+# 公開しなかったファイル: エディター・OS・バージョン管理の残したもの。
+commands-leftover-skipped = 「{ $path }」は公開しませんでした。エディター・OS・バージョン管理が残すファイル（Office の所有者ファイル、Thumbs.db、desktop.ini、.DS_Store、バックアップやスワップファイル、.git/）です。この表示をなくすには、削除するか、サイトのフォルダーの外へ移してください。
+
 ## 公開前チェック（check）
 
 # 公開前チェックは、build と同じように、まず一時フォルダーにサイトを生成します。

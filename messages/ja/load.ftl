@@ -21,6 +21,12 @@ load-not-regular = 通常のファイルではなく、{ $kind ->
   }です。読み込むと終わらないおそれがあるため、crisis-site は通常のファイルとフォルダーだけを読みます。サイトのフォルダーから取り除いてください。
 load-not-announcement = 発表のファイルではありません。NAME.md にするか、index.md と添付ファイルを入れたフォルダー NAME/ にしてください。
 load-markdown-in-folder = 発表のフォルダーに markdown のファイルがあります。このフォルダーに置ける markdown は index.md と index.LANG.md だけです（ほかのファイルは添付ファイルとして公開されます）。
+
+# ブラウザーが実行してしまう添付ファイル・静的ファイル（SVG、XHTML、XML、HTML）。
+load-active-file = 「{ $what }」が含まれています。ページから開くと、読者のブラウザーでプログラムとして動きます。添付ファイルと静的ファイルはデータだけにしてください。取り除くか、PDF や PNG にして公開してください。
+load-active-unreadable = XML として読めません（{ $cause }）。読者のブラウザーでプログラムとして動くかどうかを確かめられません。作成したソフトで保存し直すか、PDF や PNG にして公開してください。
+load-active-compressed = 圧縮された SVG で、読者のブラウザーで動くプログラムが含まれていないかを確かめられません。圧縮せずに（.svg）添付するか、PDF や PNG にしてください。
+load-attachment-collision = 「{ $name }」と「{ $other }」は、大文字と小文字、または文字の符号化（Unicode の正規化）しか違わないため、Windows や macOS、多くの公開先では同じ一つのファイルになります。どちらかの名前を変えてください。
 load-folder-without-index = 発表のフォルダーに index.md がありません。サイトの主な言語（{ $main }）で { $folder }/index.md を作ってください。
 load-same-slug = スラッグ「{ $slug }」はすでに { $first } で使われています。1 つの発表のファイルは 1 つだけにしてください（NAME.md か NAME/index.md のどちらか）。
 load-translation-no-original = 翻訳の元になる発表がありません。サイトの主な言語（{ $main }）で { $folder }/{ $name }.md か { $folder }/{ $name }/index.md を作ってください。

@@ -4,6 +4,7 @@
 
 # 発表の URL にできないファイル名・フォルダー名。
 model-slug-invalid = 「{ $name }」は発表の URL（スラッグ）に使えません。半角の英小文字 a-z、数字、「-」、「_」だけの名前にしてください（例:「2023-06-06-first-notice」）。
+model-slug-reserved = 「{ $name }」はスラッグ（発表やページのフォルダー名）に使えません。Windows が装置の名前（con、prn、aux、nul、com1〜com9、lpt1〜lpt9）として予約しているため、そこではサイトをコピーも公開もできません。別の名前にしてください。
 # 種類にない `kind` と、種類の一覧。
 model-kind-unknown = 「{ $kind }」という種類（kind）はありません。{ $known } と書いてください。
 model-kind-last = "{ $kind }"
@@ -19,6 +20,13 @@ model-base-url-expected = 公開先のアドレスを「https://incident.example
 model-base-url-not-absolute = 「{ $url }」は完全なアドレス（URL）ではありません（{ $cause }）。{ $expected }
 model-base-url-not-web = 「{ $url }」は https:// または http:// で始まるアドレスではありません。{ $expected }
 model-base-url-query = 「{ $url }」に「?」や「#」で始まる部分があります。サイトのアドレスだけにしてください。{ $expected }
+model-base-url-user-info = 「{ $url }」の「@」の前にユーザー名やパスワードがあります（ここでは省いています）。このままでは全ページの正規 URL、サイトマップ、フィード、JSON に公開されます。「user:password@」を除いてください。{ $expected }
+
+## ファイル名
+
+model-name-reserved = 「{ $name }」という名前は、Windows が装置の名前（con、prn、aux、nul、com1〜com9、lpt1〜lpt9。拡張子が付いても同じ）として予約しているため、そこではサイトをコピーも公開もできません。名前を変えてください。
+model-name-character = 「{ $name }」という名前に、Windows がファイル名に使えない「{ $character }」が含まれています（: * | ? < > " \ と制御文字）。名前を変えてください。
+model-name-trailing = 「{ $name }」という名前は、点か空白で終わっています。Windows はこれを取り除くため、そこではリンクが切れます。名前を変えてください。
 
 ## [redirects]
 

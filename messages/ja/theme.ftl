@@ -9,6 +9,9 @@ theme-unreadable = 読み込めません: { $error }
 # UTF-8 以外（Shift_JIS、UTF-16）で保存されたテーマのファイル。
 theme-not-utf8 = UTF-8 のテキストではありません。UTF-8 で保存し直してください。
 
+# crisis-site が出力で自分のファイルに使う名前の静的ファイル。
+theme-static-reserved = 「{ $reserved }」で始まる名前は、crisis-site が出力フォルダーで自分のファイル（目印の .crisis-site-output）に使います。ファイル名を変えてください。
+
 ## 文言（i18n/LANG.toml）
 
 # どの層のテーマにも文言がない言語でサイトが書かれている。

@@ -113,6 +113,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     if site.config.base_url.is_none() {
         warnings.push(msg!("no-base-url"));
     }
+    let skipped = site.skipped.iter().chain(&rendered.prepared.theme.skipped);
+    for path in skipped {
+        let path = crate::base::text::slash_separated(path);
+        warnings.push(msg!("commands-leftover-skipped", path));
+    }
     Ok(BuildSummary {
         announcements: site.announcements.len(),
         pages: rendered.plan.jobs().iter().filter(|j| j.is_html()).count(),

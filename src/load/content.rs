@@ -26,6 +26,9 @@ pub struct Content {
     pub announcements: Vec<Announcement>,
     /// The guide pages of `content/pages/`, by name.
     pub pages: Vec<GuidePage>,
+    /// The leftovers of editors, the system and version control found among the
+    /// announcements and left out (`super::leftovers`), by path from the site root.
+    pub skipped: Vec<PathBuf>,
 }
 
 /// Reads and checks `content/` under `root`, reading again only the announcement
@@ -46,7 +49,8 @@ pub fn load(
     let mut problems = Vec::new();
 
     let overview = overview::load(root, &main, sources, &mut problems);
-    let files = discover::announcements(root, &main, &mut problems);
+    let mut skipped = Vec::new();
+    let files = discover::announcements(root, &main, &mut problems, &mut skipped);
     let read: Vec<Read> = files
         .par_iter()
         .map(|file| cache.read(file, zone))
@@ -89,6 +93,7 @@ pub fn load(
             overview,
             announcements: announcements.into_iter().map(|o| o.announcement).collect(),
             pages,
+            skipped,
         })
     } else {
         // A linked `content/` is the problem of each reader of a folder below it: said once.

@@ -2,9 +2,11 @@
 //! translations `NAME.LANG.md`, or a folder `NAME/` with `index.md`, its translations
 //! and the attachments published with it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::layout::{self, Role, SourceFile, name_and_role};
+use super::leftovers::{self, is_leftover};
+use super::names;
 use super::regular;
 use crate::base::text::slash_separated;
 use crate::base::{Lang, Message, Problem};
@@ -12,8 +14,14 @@ use crate::model::Attachment;
 use crate::msg;
 
 /// Lists the announcement files under `content/announcements/`, reporting names that
-/// cannot be announcements.
-pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
+/// cannot be announcements; the leftovers of editors, the system and version control
+/// (`super::leftovers`) are left out and added to `skipped`.
+pub fn announcements(
+    root: &Path,
+    main: &Lang,
+    problems: &mut Vec<Problem>,
+    skipped: &mut Vec<PathBuf>,
+) -> Vec<SourceFile> {
     let shown = layout::announcements_dir();
     let mut sources = Vec::new();
     let dir = match regular::folder(root, &shown) {
@@ -37,6 +45,10 @@ pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> V
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let name = entry.file_name().to_string_lossy().into_owned();
+        if is_leftover(&name) {
+            skipped.push(shown.join(&name));
+            continue;
+        }
         if name.starts_with('.') {
             continue;
         }
@@ -50,7 +62,8 @@ pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> V
             }
         };
         if kind.is_dir() {
-            discover_folder(&entry.path(), &path, &name, main, problems, &mut sources);
+            let found = (&mut *problems, &mut sources, &mut *skipped);
+            discover_folder(&entry.path(), &path, &name, main, found);
         } else if let Some(stem) = name.strip_suffix(".md") {
             // A link or a pipe is refused when it is read, as the announcement it
             // would be: its translations are then not orphans.
@@ -67,14 +80,15 @@ pub fn announcements(root: &Path, main: &Lang, problems: &mut Vec<Problem>) -> V
     sources
 }
 
-fn discover_folder(
-    absolute: &Path,
-    shown: &Path,
-    slug: &str,
-    main: &Lang,
-    problems: &mut Vec<Problem>,
-    sources: &mut Vec<SourceFile>,
-) {
+/// What a folder's discovery adds to: problems, sources and the leftovers skipped.
+type Found<'a> = (
+    &'a mut Vec<Problem>,
+    &'a mut Vec<SourceFile>,
+    &'a mut Vec<PathBuf>,
+);
+
+fn discover_folder(absolute: &Path, shown: &Path, slug: &str, main: &Lang, found: Found) {
+    let (problems, sources, skipped) = found;
     let mut texts = Vec::new();
     let mut attachments = Vec::new();
     let walker = walkdir::WalkDir::new(absolute)
@@ -82,7 +96,7 @@ fn discover_folder(
         .min_depth(1)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| leftovers::kept_in_folder(e, absolute, shown, skipped));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -99,11 +113,17 @@ fn discover_folder(
         let path = shown.join(relative);
         match folder_entry(&entry, slash_separated(relative), main) {
             Ok(FolderEntry::Text(role)) => texts.push((path, entry.path().to_path_buf(), role)),
-            Ok(FolderEntry::Attachment(attachment)) => attachments.push(attachment),
+            Ok(FolderEntry::Attachment(attachment)) => {
+                match names::refused_attachment(&attachment.name, &attachment.source, &path) {
+                    Some(problem) => problems.push(problem),
+                    None => attachments.push(attachment),
+                }
+            }
             Ok(FolderEntry::Skipped) => {}
             Err(message) => problems.push(Problem::in_file(&path, message)),
         }
     }
+    names::collisions(&attachments, shown, problems);
     if !texts.iter().any(|(_, _, role)| *role == Role::Original) {
         let folder = shown.display().to_string();
         let main = main.as_str();

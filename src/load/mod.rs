@@ -3,6 +3,7 @@
 //! translations, the overview, guide pages), and [`site`] puts them together as
 //! published at a moment. Nothing here renders or writes.
 
+pub mod active;
 pub mod agreement;
 pub mod announcement;
 pub mod cache;
@@ -15,8 +16,11 @@ pub mod frontmatter;
 pub mod guide_pages;
 pub mod hint;
 pub mod layout;
+pub mod leftovers;
+pub mod names;
 pub mod overview;
 pub mod regular;
+pub mod revisions;
 pub mod site;
 pub mod tables;
 pub mod translation;

@@ -1,12 +1,12 @@
 //! The site as published at a moment: site.toml and `content/` loaded together, with
 //! only what may be published kept. This is the one place that filters: a draft is
 //! dropped unless drafts are built, an announcement dated after "now" unless
-//! embargoed ones are.
+//! embargoed ones are, and so is a revision dated after "now" (`super::revisions`).
 
 use std::path::Path;
 
 use super::cache::Cache;
-use super::{config, content};
+use super::{config, content, revisions};
 use crate::base::Problem;
 use crate::model::{Announcement, Publish, Site, Sources};
 
@@ -39,6 +39,13 @@ pub fn load(root: &Path, publish: &Publish, cache: &Cache) -> Result<Loaded, Vec
         .into_iter()
         .filter(|a| publish.drafts || !a.draft)
         .filter(|a| publish.future || a.date <= now)
+        .map(|a| {
+            if publish.future {
+                a
+            } else {
+                revisions::as_of(a, now)
+            }
+        })
         .collect();
 
     let mut languages = vec![config.language.clone()];
@@ -68,6 +75,7 @@ pub fn load(root: &Path, publish: &Publish, cache: &Cache) -> Result<Loaded, Vec
         now,
         last_updated,
         preview: publish.preview,
+        skipped: content.skipped,
     };
     Ok(Loaded { site, sources })
 }

@@ -18,16 +18,19 @@ pub struct Slug(String);
 
 impl Slug {
     /// Accepts lowercase ASCII letters, digits, `-` and `_`: names that stay the same
-    /// in every URL, file system and static host.
+    /// in every URL, file system and static host; but not a Windows device name
+    /// (`con`, `nul`, `com1`, …), which no folder may have there.
     pub fn parse(name: &str) -> Result<Slug, Invalid> {
         let ok = !name.is_empty()
             && name
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-        if ok {
-            Ok(Slug(name.to_string()))
-        } else {
+        if !ok {
             Err(Invalid::new(crate::msg!("model-slug-invalid", name)))
+        } else if super::portable::windows_reserved(name) {
+            Err(Invalid::new(crate::msg!("model-slug-reserved", name)))
+        } else {
+            Ok(Slug(name.to_string()))
         }
     }
 

@@ -7,6 +7,7 @@ pub mod announcement;
 pub mod config;
 pub mod guide_page;
 pub mod heading;
+pub mod portable;
 pub mod redirect;
 pub mod rule;
 pub mod site;

@@ -96,6 +96,10 @@ pub struct Site {
     /// Whether this is the preview, which marks what comes from an announcement not
     /// yet published ([`Publish::preview`]).
     pub preview: bool,
+    /// The files among the announcements that were not published because they are
+    /// leftovers of an editor, the system or version control (`~$report.docx`,
+    /// `Thumbs.db`, `.git/`), by path from the site root: what the build names.
+    pub skipped: Vec<PathBuf>,
 }
 
 impl Site {

@@ -134,7 +134,7 @@ impl Layers {
         }
         let theme = self.theme_dir.iter().map(|dir| dir.join(folder));
         for dir in theme.chain([PathBuf::from(folder)]) {
-            for (name, path) in files_under(root, &dir, problems) {
+            for (name, path) in files_under(root, &dir, part, problems) {
                 files.entry(name).or_default().push(ThemeFile {
                     shown: path,
                     source: Source::File,
@@ -161,8 +161,14 @@ pub fn read_problem(
 }
 
 /// The files below `dir` (relative to `root`), as (name with `/` separators, path
-/// relative to root). A missing folder has no files; hidden files are left out.
-fn files_under(root: &Path, dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
+/// relative to root). A missing folder has no files; hidden files are left out, but
+/// in `static/`, where they are published (`.well-known/security.txt`).
+fn files_under(
+    root: &Path,
+    dir: &Path,
+    part: Part,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, PathBuf)> {
     let absolute = match regular::folder(root, dir) {
         Ok(Some(absolute)) => absolute,
         Ok(None) => return Vec::new(),
@@ -176,7 +182,11 @@ fn files_under(root: &Path, dir: &Path, problems: &mut Vec<Problem>) -> Vec<(Str
         .follow_root_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || matches!(part, Part::Static)
+                || !e.file_name().to_string_lossy().starts_with('.')
+        });
     for entry in walker {
         match entry {
             Ok(entry) => {

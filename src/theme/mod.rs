@@ -12,10 +12,12 @@ mod layers;
 mod strings;
 mod templates;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::base::{Lang, Located, Problem};
+use crate::load::leftovers::leftover_prefix;
+use crate::load::names::refused_attachment;
 use crate::msg;
 
 pub use key::Key;
@@ -33,6 +35,9 @@ pub struct Theme {
     pub strings: BTreeMap<Lang, Strings>,
     /// Files copied to the output as they are, by output path.
     pub static_files: Vec<StaticFile>,
+    /// The leftovers of editors, the system and version control found among the
+    /// static files and not published (`load::leftovers`), by path from the site root.
+    pub skipped: Vec<PathBuf>,
 }
 
 /// A file of the theme's or the site's `static/`, copied to the output as it is.
@@ -87,7 +92,7 @@ impl Theme {
                 Err(mut p) => problems.append(&mut p),
             }
         }
-        let static_files = static_files(root, &layers, &mut problems);
+        let (static_files, skipped) = static_files(root, &layers, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -96,6 +101,7 @@ impl Theme {
             templates,
             strings,
             static_files,
+            skipped,
         })
     }
 
@@ -146,22 +152,51 @@ fn templates(
     (tera, templates)
 }
 
-/// The static files, each from the highest layer that has it, by output path.
-fn static_files(root: &Path, layers: &Layers, problems: &mut Vec<Problem>) -> Vec<StaticFile> {
+/// The beginning of the names crisis-site gives its own files in and beside the
+/// output (its marker `.crisis-site-output`): not a static file's.
+const RESERVED: &str = ".crisis-site";
+
+/// The static files, each from the highest layer that has it, by output path; and the
+/// leftovers left out (a version-control folder once, not file by file).
+fn static_files(
+    root: &Path,
+    layers: &Layers,
+    problems: &mut Vec<Problem>,
+) -> (Vec<StaticFile>, Vec<PathBuf>) {
     let mut files = Vec::new();
+    let mut skipped = BTreeSet::new();
     for (name, mut layered) in layers.part(root, Part::Static, problems) {
         let Some(file) = layered.pop() else { continue };
+        if name.starts_with(RESERVED) {
+            let reserved = RESERVED;
+            problems.push(Problem::in_file(
+                &file.shown,
+                msg!("theme-static-reserved", reserved),
+            ));
+            continue;
+        }
+        if let Some(prefix) = leftover_prefix(&name) {
+            // `shown` ends with `name`: the leftover is that path without the rest.
+            let rest = name[prefix.len()..].matches('/').count();
+            let leftover = file.shown.ancestors().nth(rest).unwrap_or(&file.shown);
+            skipped.insert(leftover.to_path_buf());
+            continue;
+        }
         let (bytes, size) = match file.source {
             Source::BuiltIn { path, text } => {
                 (StaticBytes::BuiltIn { path, text }, text.len() as u64)
             }
             Source::File => {
                 let source = root.join(&file.shown);
+                if let Some(problem) = refused_attachment(&name, &source, &file.shown) {
+                    problems.push(problem);
+                    continue;
+                }
                 let size = std::fs::metadata(&source).map_or(0, |m| m.len());
                 (StaticBytes::File(source), size)
             }
         };
         files.push(StaticFile { name, bytes, size });
     }
-    files
+    (files, skipped.into_iter().collect())
 }

@@ -86,7 +86,7 @@ pub fn site_view(cx: &PageContext) -> SiteView {
         status_from: cx.state.status_set_by.and_then(|i| unreleased::from(cx, i)),
         started: config.incident.started.as_ref().map(|d| cx.date(d)),
         last_updated: cx.site.last_updated.map(|d| cx.date(&d)),
-        last_updated_from: unreleased::last_updated_by(cx).and_then(|i| unreleased::from(cx, i)),
+        last_updated_from: unreleased::last_updated_from(cx),
         unreleased: unreleased::note(cx),
         services_url: (!cx.state.services.is_empty())
             .then(|| cx.link(&url::services(cx.lang, main))),

@@ -43,6 +43,9 @@ pub struct RevisionView {
     pub kind: Label,
     /// What was amended.
     pub text: Text,
+    /// In the preview, `embargoed` when it is dated after now: a release leaves it
+    /// out until then.
+    pub from: Option<Unreleased>,
 }
 
 /// The promised next update.
@@ -95,6 +98,7 @@ pub fn revisions(cx: &PageContext, a: &Announcement) -> Vec<RevisionView> {
             kind: cx.label(Key::revision(fact.kind), fact.kind.id()),
             text: text_of(cx, a, |w| w.revisions.get(i)?.as_ref())
                 .unwrap_or(Text::own(String::new())),
+            from: (cx.site.preview && fact.at > cx.site.now).then_some(Unreleased::Embargoed),
         })
         .collect()
 }

@@ -96,6 +96,15 @@ pub fn last_updated_by(cx: &PageContext) -> Option<usize> {
         .position(|a| a.last_changed() == at)
 }
 
+/// Why "last updated" is not published yet, in the preview: it comes from an
+/// unpublished announcement, or it is still to come (a revision or an `updated`
+/// dated after now, which a release leaves out until then).
+pub fn last_updated_from(cx: &PageContext) -> Option<Unreleased> {
+    let by = last_updated_by(cx).and_then(|i| from(cx, i));
+    let to_come = cx.site.preview && cx.site.last_updated.is_some_and(|at| at > cx.site.now);
+    by.or(to_come.then_some(Unreleased::Embargoed))
+}
+
 /// The preview's notice, when something the masthead or the home page shows comes
 /// from an unpublished announcement.
 pub fn note(cx: &PageContext) -> Option<UnreleasedNote> {

@@ -9,8 +9,10 @@ use crate::msg;
 pub struct BaseUrl(url::Url);
 
 impl BaseUrl {
-    /// Accepts an absolute `https://` or `http://` URL without query or fragment; a
-    /// missing final `/` is added, so `https://example.jp/incident` means the folder.
+    /// Accepts an absolute `https://` or `http://` URL without query or fragment and
+    /// without user info (`user:password@`, which every canonical link, the sitemap,
+    /// the feeds and the JSON would publish); a missing final `/` is added, so
+    /// `https://example.jp/incident` means the folder.
     pub fn parse(text: &str) -> Result<BaseUrl, Invalid> {
         let expected = || msg!("model-base-url-expected");
         let mut url = url::Url::parse(text).map_err(|e| {
@@ -25,6 +27,18 @@ impl BaseUrl {
             return Err(Invalid::new(msg!(
                 "model-base-url-not-web",
                 url = text,
+                expected = expected()
+            )));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            // The message shows the address without what it must not repeat.
+            let mut bare = url.clone();
+            let _ = bare.set_username("");
+            let _ = bare.set_password(None);
+            let url = bare.as_str().replacen("://", "://…@", 1);
+            return Err(Invalid::new(msg!(
+                "model-base-url-user-info",
+                url,
                 expected = expected()
             )));
         }
@@ -93,6 +107,9 @@ mod tests {
             "ftp://example.jp/",
             "https://example.jp/?a=1",
             "/incident/",
+            "https://user:pass@example.jp/",
+            "https://user@example.jp/",
+            "https://:pass@example.jp/",
         ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad} accepted");
         }

@@ -365,3 +365,23 @@ fn tables_are_enabled() {
     let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n");
     assert!(r.html.contains("<table>"));
 }
+
+#[test]
+fn repeated_headings_step_around_ids_already_taken() {
+    let r = render("## a\n\n## a\n\n## a {#a-3}\n\n## a\n\n## a-2\n\n## a\n");
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a-2", "a-3", "a-4", "a-2-2", "a-5"]);
+}
+
+#[test]
+fn twenty_thousand_identical_headings_are_numbered_in_order() {
+    // The input that took the quadratic de-duplication 14–19 s (the fuzzer's corpus
+    // holds it too: fuzz/seeds/render_site/headings-20000).
+    let r = render(&"## 同じ見出し\n\n".repeat(20_000));
+    assert_eq!(r.headings.len(), 20_000);
+    assert_eq!(r.headings[0].id, "同じ見出し");
+    for (i, heading) in r.headings.iter().enumerate().skip(1) {
+        assert_eq!(heading.id, format!("同じ見出し-{}", i + 1));
+    }
+}

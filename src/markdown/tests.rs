@@ -69,7 +69,7 @@ fn active_content_is_refused_and_plain_html_is_not() {
 }
 
 /// The messages of what `md` may not hold, with the line of each.
-fn refused_at(md: &str) -> Vec<(usize, String)> {
+pub(super) fn refused_at(md: &str) -> Vec<(usize, String)> {
     render(md)
         .refused
         .into_iter()
@@ -249,15 +249,23 @@ fn raw_html_left_open_is_refused() {
         [(1, open.to_string())]
     );
     // A `<textarea>` block runs to its closing tag, blank lines and all: closed.
-    assert!(refused_at("<textarea>\n\n<!--</textarea><b>-->\n").is_empty());
+    assert!(refused_at("<textarea>\n\n<!--</textarea><b>--></b>\n").is_empty());
     assert_eq!(refused_at("<!-- note\n"), [(1, open.to_string())]);
     // A comment hides nothing from the check inside a raw-text element.
     assert_eq!(
         refused_at("<textarea><!--</textarea><img src=x onerror=alert(1)>--></textarea>\n"),
-        [(
-            1,
-            format!("raw HTML attribute `onerror` is not allowed; {NO_JS}")
-        )]
+        [
+            (
+                1,
+                format!("raw HTML attribute `onerror` is not allowed; {NO_JS}")
+            ),
+            (
+                1,
+                "raw HTML `</textarea>` closes an element the body has not opened; expected \
+                 it removed, or the `<textarea>` it closes written before it"
+                    .to_string()
+            )
+        ]
     );
 }
 

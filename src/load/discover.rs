@@ -5,10 +5,34 @@
 use std::path::Path;
 
 use super::layout::{self, Role, SourceFile, name_and_role};
-use crate::base::text::slash_separated;
+use crate::base::text::{is_bidi_control, slash_separated};
 use crate::base::{Lang, Problem};
 use crate::model::Attachment;
 use crate::msg;
+
+/// The attachment `name` at `source` (`shown` in messages), or why it is not one: a
+/// name with a bidirectional control shows reordered (`rlo`, U+202E, `fdp.exe` reads
+/// as "rloexe.pdf").
+fn attachment(
+    name: String,
+    entry: &walkdir::DirEntry,
+    shown: &Path,
+) -> Result<Attachment, Problem> {
+    if name.contains(is_bidi_control) {
+        return Err(Problem::in_file(shown, msg!("load-attachment-bidi", name)));
+    }
+    match entry.metadata() {
+        Ok(meta) => Ok(Attachment {
+            name,
+            source: entry.path().to_path_buf(),
+            size: meta.len(),
+        }),
+        Err(e) => {
+            let cause = e.to_string();
+            Err(Problem::in_file(shown, msg!("load-unreadable", cause)))
+        }
+    }
+}
 
 /// Lists the announcement files under `content/announcements/`, reporting names that
 /// cannot be announcements.
@@ -91,16 +115,9 @@ fn discover_folder(
             }
             continue;
         }
-        match entry.metadata() {
-            Ok(meta) => attachments.push(Attachment {
-                name,
-                source: entry.path().to_path_buf(),
-                size: meta.len(),
-            }),
-            Err(e) => {
-                let cause = e.to_string();
-                problems.push(Problem::in_file(&path, msg!("load-unreadable", cause)));
-            }
+        match attachment(name, &entry, &path) {
+            Ok(attachment) => attachments.push(attachment),
+            Err(problem) => problems.push(problem),
         }
     }
     if !texts.iter().any(|(_, _, role)| *role == Role::Original) {

@@ -115,7 +115,10 @@ fn script_urls_are_found_however_they_are_spelled() {
             ),
             (
                 3,
-                format!("link to `java\tscript:x`: javascript: URLs are not allowed; {NO_JS}")
+                // The tab the browser drops is shown, escaped, where it hides.
+                format!(
+                    "link to `java\\u{{9}}script:x`: javascript: URLs are not allowed; {NO_JS}"
+                )
             )
         ]
     );

@@ -820,3 +820,37 @@ fn before_the_first_announcement_there_is_no_incident_to_list() {
     assert_eq!(status["announcements"], json!([]));
     assert_eq!(status["services"], json!([]));
 }
+
+#[test]
+fn the_json_can_be_put_inside_a_script_element_as_it_is() {
+    let site = TestSite::basic();
+    site.edit(
+        "site.toml",
+        "title = \"テスト事案に関する特設ページ\"",
+        "title = \"特設</script><!--ページ\"",
+    );
+    site.edit(
+        "site.toml",
+        "organization = \"テスト株式会社\"",
+        "organization = \"テスト</script>株式会社\"",
+    );
+    site.built();
+    for path in ["status.json", "api/v2/summary.json"] {
+        let text = std::fs::read_to_string(site.out().join(path)).unwrap();
+        assert!(
+            !text.contains("</") && !text.contains("<!--"),
+            "{path}: {text}"
+        );
+        assert!(
+            text.contains(r#""テスト<\/script>株式会社""#),
+            "{path}: {text}"
+        );
+    }
+    let status = json_at(&site, "status.json");
+    assert_eq!(status["site"]["title"], "特設</script><!--ページ");
+    assert_eq!(status["site"]["organization"], "テスト</script>株式会社");
+    assert_eq!(
+        json_at(&site, "api/v2/summary.json")["page"]["name"],
+        "テスト</script>株式会社"
+    );
+}

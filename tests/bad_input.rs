@@ -594,3 +594,67 @@ fn script_and_event_handlers_in_raw_html_are_refused_with_their_lines() {
         ]
     );
 }
+
+#[test]
+fn control_characters_in_a_file_name_reach_no_terminal() {
+    let site = TestSite::basic();
+    site.write(
+        "content/announcements/x\u{1b}[2J\u{7}\u{202e}fdp.md",
+        "no front matter\n",
+    );
+    let output = site.run(&["--messages", "en", "build"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    // In the path and in the value the message names, escaped alike.
+    assert_eq!(
+        stderr.lines().next().unwrap(),
+        r"error: content/announcements/x\u{1b}[2J\u{7}\u{202e}fdp.md: `x\u{1b}[2J\u{7}\u{202e}fdp` cannot be a slug (the announcement's URL); expected a name of lowercase letters a-z, digits, `-` and `_`, such as `2023-06-06-first-notice`"
+    );
+    assert!(
+        !stderr.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "{stderr:?}"
+    );
+}
+
+#[test]
+fn bidi_controls_in_attachment_names_and_titles_are_refused() {
+    let site = TestSite::basic();
+    let problems = site.refused_with(|s| {
+        s.write("content/announcements/both/rlo\u{202e}fdp.exe", "MZ");
+        s.edit(
+            "content/announcements/first.md",
+            "title = \"システム障害のお知らせ（第1報）\"",
+            "title = \"システム障害の\u{2066}お知らせ（第1報）\"",
+        );
+        s.edit(
+            "site.toml",
+            "organization = \"テスト株式会社\"",
+            "organization = \"テスト\u{202b}株式会社\"",
+        );
+    });
+    let en: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let reordered = "bidirectional control character (U+202A–U+202E or U+2066–U+2069), which \
+                     shows the";
+    let example = "(`rlo`, U+202E, `fdp.exe` reads as \"rloexe.pdf\")";
+    assert_eq!(
+        en,
+        [
+            format!(
+                "site.toml:2: `organization` holds a {reordered} text after it reordered \
+                 {example}; expected the text without it"
+            ),
+            format!(
+                r"content/announcements/both/rlo\u{{202e}}fdp.exe: attachment name `rlo\u{{202e}}fdp.exe` holds a {reordered} name reordered {example}; expected the file renamed without it"
+            ),
+            format!(
+                "content/announcements/first.md:2: `title` holds a {reordered} text after it \
+                 reordered {example}; expected the text without it"
+            ),
+        ]
+    );
+    assert_eq!(
+        problems[2].text(crisis_site::MessageLang::Ja),
+        "content/announcements/first.md:2: 「title」に文字の並ぶ向きを変える制御文字\
+         （U+202A〜U+202E、U+2066〜U+2069）があります。後ろの文字が入れ替わって表示されます\
+         （「rlo」、U+202E、「fdp.exe」と並べた名前は「rloexe.pdf」と読めます）。この文字を取り除いてください。"
+    );
+}

@@ -52,8 +52,13 @@ const HOSTILE: &[&str] = &[
 fn hostile() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         3 => prop::sample::select(HOSTILE).prop_map(str::to_string),
-        // Any character but NUL, which HTML parsers replace or drop.
-        1 => any::<char>().prop_filter("no NUL", |c| *c != '\0').prop_map(String::from),
+        // Any character but NUL, which HTML parsers replace or drop, and the
+        // bidirectional controls, which titles may not hold (refused at load).
+        1 => any::<char>()
+            .prop_filter("no NUL, no bidi control", |c| {
+                *c != '\0' && !matches!(*c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            })
+            .prop_map(String::from),
     ];
     prop::collection::vec(piece, 1..8).prop_map(|pieces| format!("«{}»", pieces.concat()))
 }

@@ -116,6 +116,26 @@ fn the_home_page_describes_the_incident_and_its_status() {
 }
 
 #[test]
+fn a_placeholder_written_in_a_title_is_kept_as_written() {
+    let site = TestSite::basic();
+    site.edit(
+        "site.toml",
+        "organization = \"テスト株式会社\"",
+        "organization = \"{title}株式会社\"",
+    );
+    site.edit(
+        "site.toml",
+        "title = \"テスト事案に関する特設ページ\"",
+        "title = \"{status}の特設ページ\"",
+    );
+    site.built();
+    assert_eq!(
+        meta(&site.page("index.html"), "description"),
+        "{title}株式会社の{status}の特設ページです。現在の状況：対応中。発表情報、復旧状況、お問い合わせ窓口をご案内します。"
+    );
+}
+
+#[test]
 fn a_page_in_one_language_only_names_no_other_version() {
     let site = TestSite::basic().published_at(BASE);
     site.built();

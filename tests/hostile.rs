@@ -26,6 +26,45 @@ fn refused_body(body: &str) -> Vec<String> {
 const NO_JS: &str = "published pages carry no JavaScript";
 
 #[test]
+fn raw_html_left_open_or_closed_unopened_is_refused_in_both_languages() {
+    let site = TestSite::basic();
+    let problems = site.refused_with(|s| {
+        s.write(
+            FIRST,
+            &first_with_body("本文。\n\n<select>\n<option>a\n\n電話は <s>0120 です。\n\n</div>\n"),
+        );
+    });
+    let en: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        en,
+        [
+            format!(
+                "{FIRST}:9: raw HTML `<select>` is never closed, so it would take over the rest \
+                 of the page (the list of announcements, the contact desks, the footer); \
+                 expected `</select>` later in the body"
+            ),
+            format!(
+                "{FIRST}:12: raw HTML `<s>` is never closed, so it would take over the rest of \
+                 the page (the list of announcements, the contact desks, the footer); expected \
+                 `</s>` later in the body"
+            ),
+            format!(
+                "{FIRST}:14: raw HTML `</div>` closes an element the body has not opened; \
+                 expected it removed, or the `<div>` it closes written before it"
+            ),
+        ]
+    );
+    assert_eq!(
+        problems[1].text(crisis_site::MessageLang::Ja),
+        format!(
+            "{FIRST}:12: 本文の HTML の「<s>」が閉じられていません。このままではページの残り\
+             （発表の一覧、お問い合わせ窓口、フッター）がこの要素に飲み込まれます。本文の後ろに\
+             「</s>」を書いてください。"
+        )
+    );
+}
+
+#[test]
 fn an_entity_spelled_script_url_is_refused() {
     assert_eq!(
         refused_body("本文。\n\n<a href=\"jav&#x61;script&colon;alert(1)\">詳細</a>\n"),

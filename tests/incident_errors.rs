@@ -520,6 +520,42 @@ fn bad_link(line: usize, link: &str) -> String {
 }
 
 #[test]
+fn alert_links_a_browser_reads_as_another_host_are_refused() {
+    let site = TestSite::fixture("incident");
+    let problems = site.refused_with(|s| {
+        s.edit(
+            "site.toml",
+            "link = \"announcements/first/\"",
+            "link = \"\\\\\\\\evil.example\\\\x\"",
+        );
+        s.edit(
+            "site.toml",
+            "link = \"en/announcements/first/\"",
+            "link = \"%2F%2Fevil.example/\"",
+        );
+    });
+    let en: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        en,
+        [
+            "site.toml:38: link `\\\\evil.example\\x` holds a backslash `\\`, which browsers \
+             read as `/` (so `\\\\host\\x` leads to another site); expected `/` between the \
+             parts of a path from the site's root, such as \"announcements/SLUG/\"",
+            "site.toml:43: link `%2F%2Fevil.example/` spells a `/`, `\\`, `.` or control \
+             character another way (`%2F`, `%5C`, `%2E`, a tab or line break, a space at \
+             either end), which a browser may read as a path to another site; expected the \
+             path written out plainly, such as \"faq/\"",
+        ]
+    );
+    assert_eq!(
+        problems[0].text(crisis_site::MessageLang::Ja),
+        "site.toml:38: リンク「\\\\evil.example\\x」に「\\」があります。ブラウザは「\\」を\
+         「/」として読むため、「\\\\host\\x」のようなリンクはほかのサイトへ移ります。パスの区切り\
+         には「/」を使い、\"announcements/SLUG/\" のようにサイトの一番上から書いてください。"
+    );
+}
+
+#[test]
 fn alert_link_with_a_leading_slash() {
     let problems = refused(|s| {
         s.edit(

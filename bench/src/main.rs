@@ -4,6 +4,7 @@
 
 mod corpus;
 mod floor;
+mod headings;
 mod rebuild;
 
 use std::path::PathBuf;
@@ -35,6 +36,14 @@ enum Command {
         /// How many announcements.
         #[arg(long, short = 'n')]
         announcements: usize,
+    },
+    /// Write a site of one announcement made of N identical headings.
+    Headings {
+        /// How many headings.
+        #[arg(long, short = 'n')]
+        headings: usize,
+        /// The folder to write the site into (must not hold a site).
+        dir: PathBuf,
     },
     /// Render every markdown file of SITE/content with pulldown-cmark alone into OUTPUT.
     Floor {
@@ -84,6 +93,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             floor::run(&site, &output).with_context(|| {
                 format!("rendering {} into {}", site.display(), output.display())
             })?;
+        }
+        Command::Headings { headings, dir } => {
+            headings::write(&dir, headings)
+                .with_context(|| format!("writing the site into {}", dir.display()))?;
         }
         Command::Rebuild { site, edits } => rebuild::run(&site, edits)?,
     }

@@ -19,6 +19,8 @@ config-key-report-twice = key report id `{ $id }` is declared twice; expected ea
 config-alert-empty = `[[alerts]]` entry has an empty `text`; expected the warning
 config-alert-translation-empty = `[[alerts]]` translation has an empty `text`; expected the warning (or leave `text` out to show the original's)
 config-link-invalid = link `{ $link }` is neither a web address nor a path inside the site; expected https://… or a path from the site's root such as "faq/" (no leading `/`, no `..`)
+config-link-backslash = link `{ $link }` holds a backslash `\`, which browsers read as `/` (so `\\host\x` leads to another site); expected `/` between the parts of a path from the site's root, such as "announcements/SLUG/"
+config-link-hidden = link `{ $link }` spells a `/`, `\`, `.` or control character another way (`%2F`, `%5C`, `%2E`, a tab or line break, a space at either end), which a browser may read as a path to another site; expected the path written out plainly, such as "faq/"
 config-until-before-from = `{ $table }.until` ({ $until }) is before `from` ({ $from }); expected the end of the period, after its start
 
 ## [incident]

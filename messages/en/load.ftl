@@ -106,5 +106,7 @@ load-name-main-lang = `.{ $code }.md` is the site's main language ({ $main }); t
 load-front-matter-yaml = front matter starts with `---` (YAML); expected TOML between `+++` lines
 load-front-matter-unclosed = front matter opened with `+++` is never closed; expected a second `+++` line after it
 load-title-empty = `title` is empty; expected the title
+load-bidi-control = `{ $key }` holds a bidirectional control character (U+202A–U+202E or U+2066–U+2069), which shows the text after it reordered (`rlo`, U+202E, `fdp.exe` reads as "rloexe.pdf"); expected the text without it
+load-attachment-bidi = attachment name `{ $name }` holds a bidirectional control character (U+202A–U+202E or U+2066–U+2069), which shows the name reordered (`rlo`, U+202E, `fdp.exe` reads as "rloexe.pdf"); expected the file renamed without it
 # A value of the front matter that cannot be read: the key, then why.
 load-key-value = `{ $key }`: { $reason }

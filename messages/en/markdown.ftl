@@ -27,3 +27,6 @@ markdown-data-link = link to `{ $url }`: data: URLs are allowed only for images 
 markdown-script-link = link to `{ $url }`: { $scheme }: URLs are not allowed; published pages carry no JavaScript
 # Raw HTML that leaves the tokenizer inside a tag, a comment or raw text.
 markdown-left-open = raw HTML is left open: an unfinished tag, an unclosed comment, or a `<textarea>`, `<title>` or other element whose text runs on; expected it closed before the HTML ends (an HTML block ends at a blank line)
+markdown-element-left-open = raw HTML `<{ $element }>` is never closed, so it would take over the rest of the page (the list of announcements, the contact desks, the footer); expected `</{ $element }>` later in the body
+markdown-end-tag-not-open = raw HTML `</{ $element }>` closes an element the body has not opened; expected it removed, or the `<{ $element }>` it closes written before it
+markdown-end-tag-inner-open = raw HTML `</{ $element }>` closes its element while `<{ $inner }>` inside it is still open; expected `</{ $inner }>` before it

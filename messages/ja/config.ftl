@@ -19,6 +19,8 @@ config-key-report-twice = 主な報告の ID「{ $id }」が 2 回あります�
 config-alert-empty = 「[[alerts]]」の項目の「text」が空です。注意の文言を書いてください。
 config-alert-translation-empty = 「[[alerts]]」の翻訳の「text」が空です。注意の文言を書くか、「text」を消してください（消すと元の言語の文言を表示します）。
 config-link-invalid = リンク「{ $link }」はウェブアドレスでもサイト内のパスでもありません。https://… か、サイトの一番上からのパス（例: "faq/"。先頭の「/」と「..」は使えません）を書いてください。
+config-link-backslash = リンク「{ $link }」に「\」があります。ブラウザは「\」を「/」として読むため、「\\host\x」のようなリンクはほかのサイトへ移ります。パスの区切りには「/」を使い、"announcements/SLUG/" のようにサイトの一番上から書いてください。
+config-link-hidden = リンク「{ $link }」は「/」「\」「.」や制御文字を別の書き方（「%2F」「%5C」「%2E」、タブ、改行、前後の空白）で書いています。ブラウザがほかのサイトへのパスとして読むおそれがあります。"faq/" のように、そのままの文字で書いてください。
 config-until-before-from = 「{ $table }.until」（{ $until }）が「from」（{ $from }）より前です。期間の終わりは始まりより後にしてください。
 
 ## [incident]

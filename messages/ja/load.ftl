@@ -99,5 +99,7 @@ load-name-main-lang = 「.{ $code }.md」はサイトの主な言語（{ $main }
 load-front-matter-yaml = 冒頭の設定が「---」（YAML）で始まっています。「+++」の行で囲んで TOML で書いてください。
 load-front-matter-unclosed = 冒頭の設定が「+++」で始まっていますが、閉じられていません。設定の後にもう一度「+++」の行を書いてください。
 load-title-empty = 「title」（題名）が空です。題名を書いてください。
+load-bidi-control = 「{ $key }」に文字の並ぶ向きを変える制御文字（U+202A〜U+202E、U+2066〜U+2069）があります。後ろの文字が入れ替わって表示されます（「rlo」、U+202E、「fdp.exe」と並べた名前は「rloexe.pdf」と読めます）。この文字を取り除いてください。
+load-attachment-bidi = 添付ファイル名「{ $name }」に文字の並ぶ向きを変える制御文字（U+202A〜U+202E、U+2066〜U+2069）があります。名前が入れ替わって表示されます（「rlo」、U+202E、「fdp.exe」と並べた名前は「rloexe.pdf」と読めます）。この文字を含まない名前に変えてください。
 # 読めない冒頭の設定の値: キー、その理由。
 load-key-value = `{ $key }`: { $reason }

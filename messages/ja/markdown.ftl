@@ -27,3 +27,6 @@ markdown-data-link = 「{ $url }」へのリンク: data: URL は画像（「dat
 markdown-script-link = 「{ $url }」へのリンク: { $scheme }: URL は使えません。公開するページには JavaScript を入れません。
 # タグ、コメント、中身が続く要素の途中で終わっている HTML。
 markdown-left-open = 本文の HTML が閉じていません。タグが途中で終わっているか、コメントが閉じていないか、「<textarea>」「<title>」などの要素の中身が続いたままです。HTML が終わる前に閉じてください（HTML のかたまりは空行で終わります）。
+markdown-element-left-open = 本文の HTML の「<{ $element }>」が閉じられていません。このままではページの残り（発表の一覧、お問い合わせ窓口、フッター）がこの要素に飲み込まれます。本文の後ろに「</{ $element }>」を書いてください。
+markdown-end-tag-not-open = 本文の HTML の「</{ $element }>」は、本文で開いていない要素を閉じています。削除するか、閉じる相手の「<{ $element }>」を前に書いてください。
+markdown-end-tag-inner-open = 本文の HTML の「</{ $element }>」は、中の「<{ $inner }>」が閉じられる前に要素を閉じています。先に「</{ $inner }>」を書いてください。

@@ -12,6 +12,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use super::message::{Arg, Message, MessageLang};
+use super::text::printable;
 
 /// One catalog file in both languages: its name and its text in each.
 pub struct CatalogFile {
@@ -104,7 +105,9 @@ fn render(lang: MessageLang, message: &Message) -> String {
     let mut args = FluentArgs::new();
     for (name, value) in message.args() {
         let value = match value {
-            Arg::Text(text) => FluentValue::from(text.as_str()),
+            // Every value a message names passes here: a file name or a value read
+            // from a file reaches the terminal with its control characters escaped.
+            Arg::Text(text) => FluentValue::from(printable(text, true).into_owned()),
             Arg::Number(n) => FluentValue::from(*n),
             Arg::Message(inner) => FluentValue::from(render(lang, inner)),
         };

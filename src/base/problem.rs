@@ -13,6 +13,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use super::message::{Message, MessageLang};
+use super::text::printable;
 
 /// One thing wrong with the site's input, located as precisely as possible.
 ///
@@ -70,12 +71,13 @@ impl Problem {
     /// first in every language, so that editors and CI can jump to it.
     pub fn text(&self, lang: MessageLang) -> String {
         let message = self.message.text(lang);
+        // A file name may hold a terminal's escape sequences or a line break.
+        let path = self.path.display().to_string();
+        let path = printable(&path, false);
         match (self.line, self.column) {
-            (Some(line), Some(column)) => {
-                format!("{}:{line}:{column}: {message}", self.path.display())
-            }
-            (Some(line), None) => format!("{}:{line}: {message}", self.path.display()),
-            (None, _) => format!("{}: {message}", self.path.display()),
+            (Some(line), Some(column)) => format!("{path}:{line}:{column}: {message}"),
+            (Some(line), None) => format!("{path}:{line}: {message}"),
+            (None, _) => format!("{path}: {message}"),
         }
     }
 }

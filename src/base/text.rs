@@ -11,6 +11,33 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
+/// Whether `c` is a bidirectional control: an embedding, override or isolate
+/// (U+202A–U+202E, U+2066–U+2069), which reorders the text after it on screen
+/// (`rlo\u{202e}fdp.exe` shows as "rloexe.pdf").
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` as a terminal may show it: control characters (line breaks too, where
+/// `line_breaks` is false) and bidirectional controls written as `\u{1b}`, so a file
+/// name or value cannot move the cursor, recolour the terminal or reorder the
+/// message around it.
+pub fn printable(text: &str, line_breaks: bool) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| (c.is_control() && !(line_breaks && c == '\n')) || is_bidi_control(c);
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `text` with full-width ASCII forms (`２０２３`, `＝`, `＂`) and the ideographic
 /// space made half-width, and the dashes people type in numbers (`−`, `‐`, `ー` after
 /// a digit is left: it is a long vowel mark in words) made `-`: what a Japanese
@@ -75,6 +102,19 @@ pub fn relative(from: &str, to: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn printable_escapes_control_and_bidi_characters() {
+        assert_eq!(
+            super::printable("a\u{1b}[31mb\u{9b}\u{202e}c\u{2066}\td\ne", true),
+            "a\\u{1b}[31mb\\u{9b}\\u{202e}c\\u{2066}\\u{9}d\ne"
+        );
+        assert_eq!(super::printable("a\nb", false), "a\\u{a}b");
+        assert!(matches!(
+            super::printable("見出し", false),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     use super::*;
 
     #[test]

@@ -8,7 +8,7 @@ use super::layout::{self, Role, SourceFile, name_and_role};
 use super::leftovers::{self, is_leftover};
 use super::names;
 use super::regular;
-use crate::base::text::slash_separated;
+use crate::base::text::{is_bidi_control, slash_separated};
 use crate::base::{Lang, Message, Problem};
 use crate::model::Attachment;
 use crate::msg;
@@ -113,6 +113,14 @@ fn discover_folder(absolute: &Path, shown: &Path, slug: &str, main: &Lang, found
         let path = shown.join(relative);
         match folder_entry(&entry, slash_separated(relative), main) {
             Ok(FolderEntry::Text(role)) => texts.push((path, entry.path().to_path_buf(), role)),
+            // A name with a bidirectional control shows reordered (`rlo`, U+202E,
+            // `fdp.exe` reads as "rloexe.pdf").
+            Ok(FolderEntry::Attachment(attachment))
+                if attachment.name.contains(is_bidi_control) =>
+            {
+                let name = attachment.name;
+                problems.push(Problem::in_file(&path, msg!("load-attachment-bidi", name)));
+            }
             Ok(FolderEntry::Attachment(attachment)) => {
                 match names::refused_attachment(&attachment.name, &attachment.source, &path) {
                     Some(problem) => problems.push(problem),

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use toml::Spanned;
 
 use crate::base::Message;
-use crate::base::text::line_of;
+use crate::base::text::{is_bidi_control, line_of};
 use crate::base::time::{self, When};
 use crate::base::toml_message::toml_problem;
 use crate::base::{Located, Problem};
@@ -132,10 +132,14 @@ impl<T> FrontMatter<'_, T> {
         Located::new(self.line(value.span()), value.get_ref().clone())
     }
 
-    /// An empty `title` is a problem.
+    /// An empty `title` is a problem, and so is one holding a bidirectional control,
+    /// which would show the title (in lists, tabs, feeds) reordered.
     pub fn check_title(&self, title: &Spanned<String>, problems: &mut Vec<Problem>) {
         if title.get_ref().trim().is_empty() {
             problems.push(self.problem(title.span(), msg!("load-title-empty")));
+        } else if title.get_ref().contains(is_bidi_control) {
+            let key = "title";
+            problems.push(self.problem(title.span(), msg!("load-bidi-control", key)));
         }
     }
 

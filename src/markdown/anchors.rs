@@ -1,7 +1,7 @@
 //! Heading anchors: every heading gets an `id`, made from its text where the writer
 //! gave none, that never collides with another heading's or one the theme uses.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
@@ -62,6 +62,7 @@ pub(super) fn anchor_headings(
     }
     taken.extend(written.into_iter().map(str::to_string));
 
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut headings = Vec::new();
     let mut open: Option<usize> = None;
     let mut text = String::new();
@@ -84,13 +85,16 @@ pub(super) fn anchor_headings(
                     } else {
                         made
                     };
-                    let mut candidate = base.clone();
-                    for n in 2.. {
-                        if !taken.contains(&candidate) && !theme_uses(&candidate) {
-                            break;
-                        }
-                        candidate = format!("{base}-{n}");
+                    // Where the last heading of this base stopped: each number is
+                    // tried once per base, so the pass stays linear however many
+                    // headings repeat one text.
+                    let n = next.entry(base.clone()).or_insert(1);
+                    let mut candidate = numbered(&base, *n);
+                    while taken.contains(&candidate) || theme_uses(&candidate) {
+                        *n += 1;
+                        candidate = numbered(&base, *n);
                     }
+                    *n += 1;
                     taken.insert(candidate.clone());
                     CowStr::from(candidate)
                 });
@@ -104,6 +108,15 @@ pub(super) fn anchor_headings(
         }
     }
     headings
+}
+
+/// `base` for the first heading of a text, `base-n` for the n-th.
+fn numbered(base: &str, n: usize) -> String {
+    if n == 1 {
+        base.to_string()
+    } else {
+        format!("{base}-{n}")
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

@@ -3,6 +3,7 @@
 //! silently dropped.
 
 mod anchors;
+mod nesting;
 mod raw_html;
 mod refused;
 

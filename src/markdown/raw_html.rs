@@ -13,6 +13,7 @@ use html5ever::tokenizer::{
 };
 use pulldown_cmark::{Event, Tag, TagEnd, html};
 
+use super::nesting::{Nesting, TagSeen};
 use super::refused::Refused;
 use crate::base::Message;
 use crate::msg;
@@ -66,7 +67,7 @@ impl RawScan {
             {
                 let mut tag = String::new();
                 html::push_html(&mut tag, std::iter::once(Event::Start(heading.clone())));
-                for (_, message) in scan_raw(tag.trim_start()) {
+                for (_, message) in scan_raw(tag.trim_start()).found {
                     self.refused.push(Refused { offset, message });
                 }
             }
@@ -79,13 +80,25 @@ impl RawScan {
     pub(super) fn finish(mut self, markdown: &str) -> Vec<Refused> {
         self.raw.extend(self.block);
         self.raw.extend(self.inline);
-        for html in &self.raw {
-            for (line, message) in scan_raw(&html.text) {
+        let mut nesting = Nesting::default();
+        for (piece, html) in self.raw.iter().enumerate() {
+            let scanned = scan_raw(&html.text);
+            for (line, message) in scanned.found {
                 self.refused.push(Refused {
                     offset: html.offset_of_line(line, markdown),
                     message,
                 });
             }
+            for (line, start, name) in scanned.tags {
+                let at = (piece, line);
+                nesting.see(TagSeen { start, name, at });
+            }
+        }
+        for ((piece, line), message) in nesting.finish() {
+            self.refused.push(Refused {
+                offset: self.raw[piece].offset_of_line(line, markdown),
+                message,
+            });
         }
         self.refused
     }
@@ -256,7 +269,15 @@ const END_MARK: &str = "crisis-site-end-of-raw-html";
 #[derive(Default)]
 struct RawSink {
     found: RefCell<Vec<(u64, Message)>>,
+    /// Every start (`true`) and end tag, by line, the end mark's excepted.
+    tags: RefCell<Vec<(u64, bool, String)>>,
     closed: Cell<bool>,
+}
+
+/// What one piece of raw HTML holds: its problems and its tags, by line.
+struct Scanned {
+    found: Vec<(u64, Message)>,
+    tags: Vec<(u64, bool, String)>,
 }
 
 impl TokenSink for RawSink {
@@ -272,8 +293,13 @@ impl TokenSink for RawSink {
                 return TokenSinkResult::Continue;
             }
         };
-        self.closed
-            .set(tag.kind == StartTag && &*tag.name == END_MARK);
+        let end_mark = tag.kind == StartTag && &*tag.name == END_MARK;
+        self.closed.set(end_mark);
+        if !end_mark {
+            self.tags
+                .borrow_mut()
+                .push((line, tag.kind == StartTag, tag.name.to_string()));
+        }
         if tag.kind != StartTag {
             return TokenSinkResult::Continue;
         }
@@ -303,8 +329,8 @@ impl TokenSink for RawSink {
 
 /// Reads raw HTML as a browser would (character references decoded, attributes
 /// unquoted or split across lines, names in any case) and returns what it may not
-/// hold, by line of `html`.
-fn scan_raw(html: &str) -> Vec<(u64, Message)> {
+/// hold and its tags, by line of `html`.
+fn scan_raw(html: &str) -> Scanned {
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     input.push_back(StrTendril::from_slice(&format!("<{END_MARK}>")));
@@ -312,8 +338,12 @@ fn scan_raw(html: &str) -> Vec<(u64, Message)> {
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let mut found = tokenizer.sink.found.take();
+    let mut tags = tokenizer.sink.tags.take();
     if !tokenizer.sink.closed.get() {
         found.push((1, msg!("markdown-left-open")));
+        // Read into the end mark: its tags are not the writer's, and this is the
+        // problem to fix first.
+        tags.clear();
     }
-    found
+    Scanned { found, tags }
 }

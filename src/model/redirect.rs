@@ -259,4 +259,21 @@ mod tests {
             assert!(parse_to(bad).is_err(), "{bad} accepted");
         }
     }
+
+    #[test]
+    fn spellings_a_browser_reads_as_another_host_are_no_site_paths() {
+        for bad in [
+            "\\\\host\\x",
+            "\\/host/",
+            "//host/",
+            "%2F%2Fhost/",
+            "/%2f%2fhost/",
+            "%5Chost/",
+            "\t//host/",
+            "%2E%2E/x/",
+        ] {
+            assert!(parse_to(bad).is_err(), "{bad:?} accepted as a target");
+            assert!(parse_from(bad).is_err(), "{bad:?} accepted as an old path");
+        }
+    }
 }

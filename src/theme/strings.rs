@@ -7,7 +7,6 @@
 //! its file (`super::layers`): the built-in theme's, then `themes/NAME/i18n/`, then
 //! the site's `i18n/`. A site that rewords one string writes that one key.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -44,22 +43,10 @@ impl Strings {
     }
 
     /// The string for `key` with each placeholder of `values` (`"{n}"`) replaced, in
-    /// order. Lists call it once per announcement, so a placeholder the string does
-    /// not hold costs no copy.
+    /// one pass over the string: a value is put in as it is, never read for
+    /// placeholders again (an organization named `{title}` stays `{title}`).
     pub fn fill(&self, key: Key, values: &[(&str, &str)]) -> String {
-        values
-            .iter()
-            .fold(
-                Cow::Borrowed(self.get(key)),
-                |text, (placeholder, value)| {
-                    if text.contains(placeholder) {
-                        Cow::Owned(text.replace(placeholder, value))
-                    } else {
-                        text
-                    }
-                },
-            )
-            .into_owned()
+        fill(self.get(key), values)
     }
 
     /// The phrases of a list string (`check_…` keys): separated by `|`, trimmed,
@@ -156,4 +143,47 @@ fn read(root: &Path, file: &ThemeFile) -> Result<BTreeMap<String, String>, Probl
 /// The name of `lang`'s strings file inside a theme's or the site's `i18n/`.
 pub fn file_name(lang: &Lang) -> String {
     format!("{lang}.toml")
+}
+
+/// `template` with each placeholder of `values` replaced where it stands in the
+/// template; text of a value is never looked at.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        filled.push_str(&rest[..at]);
+        let from = &rest[at..];
+        match values
+            .iter()
+            .find(|(placeholder, _)| from.starts_with(placeholder))
+        {
+            Some((placeholder, value)) => {
+                filled.push_str(value);
+                rest = &from[placeholder.len()..];
+            }
+            None => {
+                filled.push('{');
+                rest = &from[1..];
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_in_values_are_not_filled_again() {
+        let values = [
+            ("{organization}", "株式会社{title}"),
+            ("{title}", "特設ページ {status} {n}"),
+            ("{status}", "対応中"),
+        ];
+        assert_eq!(
+            super::fill("{organization}の{title}です。{status}。{other} {", &values),
+            "株式会社{title}の特設ページ {status} {n}です。対応中。{other} {"
+        );
+        assert_eq!(super::fill("第{n}報", &[("{n}", "{n}{n}")]), "第{n}{n}報");
+    }
 }

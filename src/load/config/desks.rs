@@ -127,9 +127,23 @@ fn period(
 
 /// A link in site.toml: an absolute web address, or a path inside the site written
 /// from its root without a leading `/`, so the site still works under a sub-path.
+///
+/// A browser reads `\` as `/`, drops tabs and line breaks, and resolves `%2E%2E` as
+/// `..`: `\\host\x`, `\/host/` and a tab before `//host/` all lead to another host,
+/// so none of those spellings passes as a path inside the site.
 fn check_link(link: &str) -> Result<(), Invalid> {
     if link.starts_with("https://") || link.starts_with("http://") {
         return Ok(());
+    }
+    if link.contains('\\') {
+        return Err(Invalid::new(msg!("config-link-backslash", link)));
+    }
+    let hidden = link.chars().any(char::is_control)
+        || link.starts_with(char::is_whitespace)
+        || link.ends_with(char::is_whitespace)
+        || encoded_bytes(link).any(|b| b"/\\.".contains(&b) || b.is_ascii_control());
+    if hidden {
+        return Err(Invalid::new(msg!("config-link-hidden", link)));
     }
     // `javascript:`, `data:`, `mailto:` …: anything before a `:` in the first path
     // segment is a scheme, and only web addresses are links readers can trust.
@@ -145,5 +159,47 @@ fn check_link(link: &str) -> Result<(), Invalid> {
         Ok(())
     } else {
         Err(Invalid::new(msg!("config-link-invalid", link)))
+    }
+}
+
+/// The bytes `text` writes percent-encoded (`%2F` is `/`).
+fn encoded_bytes(text: &str) -> impl Iterator<Item = u8> + '_ {
+    text.split('%').skip(1).filter_map(|after| {
+        let hex = after.get(..2)?;
+        u8::from_str_radix(hex, 16).ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_plain_paths_pass_as_inside_the_site() {
+        let id = |link: &str| super::check_link(link).map_err(|e| e.0.id().to_string());
+        for good in [
+            "faq/",
+            "announcements/first/",
+            "files/a%20b.pdf",
+            "%E3%81%82/",
+            "https://example.jp/x",
+        ] {
+            assert_eq!(id(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("\\\\host\\x", "config-link-backslash"),
+            ("\\/host/", "config-link-backslash"),
+            ("a\\b/", "config-link-backslash"),
+            ("//host/", "config-link-invalid"),
+            ("%2F%2Fhost/", "config-link-hidden"),
+            ("%2f%2fhost/", "config-link-hidden"),
+            ("%5Chost/", "config-link-hidden"),
+            ("%2E%2E/x/", "config-link-hidden"),
+            ("\t//host/", "config-link-hidden"),
+            ("a/\nb/", "config-link-hidden"),
+            (" faq/", "config-link-hidden"),
+            ("javascript:alert(1)", "config-link-invalid"),
+            ("../x/", "config-link-invalid"),
+        ] {
+            assert_eq!(id(bad), Err(why.to_string()), "{bad:?}");
+        }
     }
 }

@@ -14,6 +14,7 @@ use chrono::FixedOffset;
 use toml::Spanned;
 
 use super::layout::{SITE_TOML, read_text};
+use crate::base::text::is_bidi_control;
 use crate::base::time;
 use crate::base::toml_message::toml_problem;
 use crate::base::{Invalid, Lang, Located, Message, Problem};
@@ -66,6 +67,31 @@ pub fn main_language(root: &Path) -> Option<Lang> {
     }
 }
 
+/// The site's title and organization, in every language, may not hold a
+/// bidirectional control: every page's title and header would show them reordered.
+fn bidi_in_titles(raw: &raw::RawConfig, r: &mut Reader) {
+    for (key, value) in [("title", &raw.title), ("organization", &raw.organization)] {
+        if value.get_ref().contains(is_bidi_control) {
+            r.problem(value.span(), msg!("load-bidi-control", key));
+        }
+    }
+    for (code, text) in &raw.translations {
+        let words = text.get_ref();
+        for (key, value) in [
+            ("title", &words.title),
+            ("organization", &words.organization),
+        ] {
+            if value
+                .as_deref()
+                .is_some_and(|v| v.contains(is_bidi_control))
+            {
+                let key = format!("translations.{code}.{key}");
+                r.problem(text.span(), msg!("load-bidi-control", key));
+            }
+        }
+    }
+}
+
 /// Validates the text of a `site.toml`.
 pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let path = Path::new(SITE_TOML);
@@ -97,6 +123,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             .map_err(|m| r.problem(value.span(), invalid("incident.started", m)))
             .ok()
     });
+    bidi_in_titles(&raw, &mut r);
     let translations = sections::by_language(raw.translations, &language, &mut r);
     let key_reports = sections::key_reports(raw.key_reports, &language, &mut r);
     let contacts = desks::contacts(raw.contacts, &language, timezone, &mut r);
@@ -111,15 +138,14 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         .map(|name| Located::new(r.line(name.span()), name.get_ref().clone()))
         .collect();
     let theme = raw.theme.map(|name| r.located(name));
-
     let mut problems = r.problems;
     if !problems.is_empty() {
         problems.sort();
         return Err(problems);
     }
     Ok(Config {
-        title: raw.title,
-        organization: raw.organization,
+        title: raw.title.into_inner(),
+        organization: raw.organization.into_inner(),
         language,
         timezone,
         timezone_name: raw

@@ -12,8 +12,8 @@ use crate::model::config::{BlockTranslation, ContactTranslation, IncidentStatus,
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawConfig {
-    pub(super) title: String,
-    pub(super) organization: String,
+    pub(super) title: Spanned<String>,
+    pub(super) organization: Spanned<String>,
     pub(super) language: Option<Spanned<String>>,
     pub(super) timezone: Option<Spanned<String>>,
     pub(super) timezone_name: Option<String>,

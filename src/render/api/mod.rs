@@ -32,9 +32,14 @@ pub fn summary(cx: &PageContext) -> String {
 
 /// A document as a file: pretty-printed, so a person can read it and a diff of two
 /// builds shows what changed, and ending in a newline like every text file.
+///
+/// `</` is written `<\/` and `<!--` `\u003c!--`, so the document can be put inside a
+/// `<script>` as it is: a title holding `</script>` ends no element there. Outside a
+/// string JSON has no `<`, and both are the same string to a JSON reader.
 fn json(document: &impl Serialize) -> String {
-    let mut text = serde_json::to_string_pretty(document)
+    let text = serde_json::to_string_pretty(document)
         .expect("plain structs with string keys always serialise");
+    let mut text = text.replace("</", "<\\/").replace("<!--", "\\u003c!--");
     text.push('\n');
     text
 }

@@ -658,3 +658,31 @@ fn bidi_controls_in_attachment_names_and_titles_are_refused() {
          （「rlo」、U+202E、「fdp.exe」と並べた名前は「rloexe.pdf」と読めます）。この文字を取り除いてください。"
     );
 }
+
+#[test]
+fn an_announcement_named_like_a_channel_list_names_its_file() {
+    let site = TestSite::basic();
+    let problems = site.refused_with(|s| {
+        announcement(
+            s,
+            "pr.md",
+            "+++\ntitle = \"t\"\ndate = 2023-06-05T11:00:00+09:00\nchannel = \"pr\"\n+++\nbody\n",
+        );
+    });
+    let said = |lang| problems.iter().map(|p| p.text(lang)).collect::<Vec<_>>();
+    assert_eq!(
+        said(crisis_site::MessageLang::En),
+        [format!(
+            "{ANN}/pr.md: `pr` is the name of the list of `pr` announcements (announcements/pr/), \
+             which this announcement's page would replace; give it another name, such as \
+             `2023-06-06-pr-notice`"
+        )]
+    );
+    assert_eq!(
+        said(crisis_site::MessageLang::Ja),
+        [format!(
+            "{ANN}/pr.md: 「pr」は「pr」の発表の一覧（announcements/pr/）の名前で、この発表のページが\
+             一覧を置き換えてしまいます。「2023-06-06-pr-notice」のように別の名前を付けてください。"
+        )]
+    );
+}

@@ -110,3 +110,6 @@ load-bidi-control = `{ $key }` holds a bidirectional control character (U+202A�
 load-attachment-bidi = attachment name `{ $name }` holds a bidirectional control character (U+202A–U+202E or U+2066–U+2069), which shows the name reordered (`rlo`, U+202E, `fdp.exe` reads as "rloexe.pdf"); expected the file renamed without it
 # A value of the front matter that cannot be read: the key, then why.
 load-key-value = `{ $key }`: { $reason }
+
+# An announcement named like a channel's list, whose page it would be written over.
+load-slug-is-list = `{ $name }` is the name of the list of `{ $name }` announcements (announcements/{ $name }/), which this announcement's page would replace; give it another name, such as `2023-06-06-{ $name }-notice`

@@ -12,7 +12,7 @@ use super::announcement::{self, Original};
 use super::layout::{Role, SourceFile, read_text};
 use super::translation::{self, Translation};
 use crate::base::{Lang, Problem};
-use crate::model::Slug;
+use crate::model::{Channel, Slug};
 
 /// An announcement file, parsed.
 #[derive(Clone)]
@@ -108,9 +108,22 @@ impl Cache {
     }
 }
 
+/// The slug of an announcement file: a name the URLs can hold, and not the folder of
+/// a channel's list (`announcements/ir/`), which the page would be written over.
+fn announcement_slug(name: &str) -> Result<Slug, crate::base::Invalid> {
+    let slug = Slug::parse(name)?;
+    match Channel::ALL.into_iter().find(|c| c.id() == name) {
+        Some(_) => Err(crate::base::Invalid::new(crate::msg!(
+            "load-slug-is-list",
+            name
+        ))),
+        None => Ok(slug),
+    }
+}
+
 /// Reads and parses one announcement file.
 fn read(source: &SourceFile, zone: FixedOffset) -> Read {
-    let slug = match Slug::parse(&source.name) {
+    let slug = match announcement_slug(&source.name) {
         Ok(slug) => slug,
         Err(m) => {
             return Read {

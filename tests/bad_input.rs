@@ -686,3 +686,21 @@ fn an_announcement_named_like_a_channel_list_names_its_file() {
         )]
     );
 }
+
+#[test]
+fn a_date_past_the_year_9999_in_the_site_zone_is_refused() {
+    let problems = refused(|s| {
+        announcement(
+            s,
+            "late.md",
+            "+++\ntitle = \"t\"\ndate = 9999-12-31T23:00:00-05:00\nchannel = \"pr\"\n+++\nbody\n",
+        );
+    });
+    assert_eq!(
+        problems,
+        [format!(
+            "{ANN}/late.md:3: `date`: `9999-12-31T23:00:00-05:00` is after the year 9999 in the \
+             site's timezone (or before the year 1); expected a date with a four-digit year"
+        )]
+    );
+}

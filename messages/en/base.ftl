@@ -30,3 +30,4 @@ lang-not-code = `{ $code }` is not a language code; expected a lowercase code su
 # A file saved in another encoding than UTF-8, named.
 encoding-saved-as = the file is saved as { $encoding }, not UTF-8; save it again as UTF-8 (in the editor's "Save as", choose the encoding UTF-8)
 encoding-not-utf8 = the file is not UTF-8 text; save it again as UTF-8 (in the editor's "Save as", choose the encoding UTF-8)
+time-year-range = `{ $text }` is after the year 9999 in the site's timezone (or before the year 1); expected a date with a four-digit year

@@ -6,7 +6,7 @@
 //! language.
 
 use chrono::format::{Item, StrftimeItems};
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
 
 pub use super::moment::{Moment, as_written, parse_now};
 use super::problem::Invalid;
@@ -30,7 +30,20 @@ pub fn parse_value(
 
 /// Reads an RFC 3339 date-time; one without offset is taken as local time in `zone`.
 pub fn parse(text: &str, zone: FixedOffset) -> Result<DateTime<FixedOffset>, Invalid> {
-    Moment::parse(text).map(|moment| moment.in_zone(zone))
+    let at = Moment::parse(text)?.in_zone(zone);
+    within_years(text, at.with_timezone(&zone).year())?;
+    Ok(at)
+}
+
+/// Refuses a moment outside the years 1 to 9999 in the site's zone: pages, feeds and
+/// JSON write years with four digits (`+10000-01-01` is no date a reader or a feed
+/// reader knows).
+fn within_years(text: &str, year: i32) -> Result<(), Invalid> {
+    if (1..=9999).contains(&year) {
+        Ok(())
+    } else {
+        Err(Invalid::new(msg!("time-year-range", text)))
+    }
 }
 
 /// A moment given as precisely as the writer knows it: a whole day, or a date-time.
@@ -96,6 +109,7 @@ pub fn parse_when_value(value: &toml::Value, zone: FixedOffset) -> Result<When, 
         }
     };
     if let Ok(day) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+        within_years(&text, day.year())?;
         return Ok(When::Day(day));
     }
     parse(&text, zone).map(When::At).map_err(|_| {
@@ -189,6 +203,19 @@ mod tests {
         assert_eq!(dt.to_rfc3339(), "2023-06-06T17:00:00+09:00");
         let dt = parse("2023-06-06 17:00", jst()).unwrap();
         assert_eq!(dt.to_rfc3339(), "2023-06-06T17:00:00+09:00");
+    }
+
+    #[test]
+    fn a_moment_past_the_year_9999_in_the_site_zone_is_refused() {
+        let late = parse("9999-12-31T23:00:00-05:00", jst()).unwrap_err();
+        assert_eq!(
+            late.message().to_string(),
+            "`9999-12-31T23:00:00-05:00` is after the year 9999 in the site's timezone \
+             (or before the year 1); expected a date with a four-digit year"
+        );
+        assert!(parse("9999-12-31T10:00:00+09:00", jst()).is_ok());
+        let day = parse_when_value(&toml::Value::String("0000-01-01".into()), jst());
+        assert!(day.is_err());
     }
 
     #[test]

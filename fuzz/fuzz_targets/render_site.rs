@@ -4,8 +4,10 @@
 //!
 //! The input is split at each 0xFF byte (never part of UTF-8, so no text the fuzzer
 //! writes is cut by accident) into the files of a site, in this order: `site.toml`,
-//! `content/announcements/a.md`, its translation `a.en.md`, `content/_index.md` and
-//! `content/pages/faq.md`. A file past the end of the input is left out; each part is
+//! `content/announcements/a.md`, its translation `a.en.md`, `content/_index.md`,
+//! `content/pages/faq.md`, then a folder announcement `b/index.md` with two
+//! attachments (an SVG and an HTML file, which the loader reads for active content)
+//! and an SVG in `static/`. A file past the end of the input is left out; each part is
 //! read as UTF-8 with invalid bytes replaced, since the loader is given text files.
 
 #![no_main]
@@ -23,6 +25,10 @@ const FILES: &[&str] = &[
     "content/announcements/a.en.md",
     "content/_index.md",
     "content/pages/faq.md",
+    "content/announcements/b/index.md",
+    "content/announcements/b/figure.svg",
+    "content/announcements/b/notes.html",
+    "static/logo.svg",
 ];
 
 /// One site folder for the whole process, written anew for each input; the site
@@ -39,6 +45,7 @@ fuzz_target!(|data: &[u8]| {
     // The previous input's files must not leak into this one.
     let _ = std::fs::remove_file(root.join("site.toml"));
     let _ = std::fs::remove_dir_all(root.join("content"));
+    let _ = std::fs::remove_dir_all(root.join("static"));
     for (part, path) in data.split(|&b| b == 0xFF).zip(FILES) {
         let path = root.join(path);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("create a folder");

@@ -17,9 +17,6 @@ pub enum MessageLang {
 }
 
 impl MessageLang {
-    /// Every language, in the order the catalogs are checked.
-    pub const ALL: [MessageLang; 2] = [MessageLang::Ja, MessageLang::En];
-
     /// The language of a code such as `ja`, `ja-JP`, `ja_JP.UTF-8` or `en-US`, if
     /// the tool speaks it.
     pub fn from_code(code: &str) -> Option<MessageLang> {

@@ -39,9 +39,9 @@ pub fn printable(text: &str, line_breaks: bool) -> std::borrow::Cow<'_, str> {
 }
 
 /// `text` with full-width ASCII forms (`２０２３`, `＝`, `＂`) and the ideographic
-/// space made half-width, and the dashes people type in numbers (`−`, `‐`, `ー` after
-/// a digit is left: it is a long vowel mark in words) made `-`: what a Japanese
-/// input method gives where the writer meant ASCII.
+/// space made half-width, and the dashes people type in numbers (`−`, `‐`) made `-`:
+/// what a Japanese input method gives where the writer meant ASCII. The long vowel
+/// mark `ー` is left as it is: in words it is not a dash.
 pub fn half_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {

@@ -45,12 +45,21 @@ pub fn printable(text: &str, line_breaks: bool) -> std::borrow::Cow<'_, str> {
 pub fn half_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{ff01}'..='\u{ff5e}' => ascii_of_full_width(c),
             '\u{3000}' => ' ',
             '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
             other => other,
         })
         .collect()
+}
+
+/// The ASCII character a full-width form (U+FF01 to U+FF5E: `２`, `＝`, `＋`) stands
+/// for; any other character as it is.
+pub fn ascii_of_full_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+        other => other,
+    }
 }
 
 /// `xml` without the characters XML 1.0 cannot hold, even escaped: control characters

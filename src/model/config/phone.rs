@@ -2,6 +2,8 @@
 //! and whatever else the writer put in the field (hours, notes), which a `tel:` link
 //! must not carry.
 
+use crate::base::text::ascii_of_full_width;
+
 /// What a `phone` field holds, once read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phone {
@@ -64,7 +66,7 @@ impl Phone {
 /// every dash and the long-vowel mark an IME types for one as `-`.
 fn normal(c: char) -> char {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{FF01}'..='\u{FF5E}' => ascii_of_full_width(c),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{30FC}' | '\u{FF70}' => '-',
         c if c.is_whitespace() => ' ',
         c => c,

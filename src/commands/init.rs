@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::base::time::{Moment, front_matter_value};
 use crate::base::{Error, Lang, Problem};
+use crate::load::config::main_language_of;
 use crate::model::config::default_timezone;
 use crate::{msg, output};
 
@@ -16,12 +17,10 @@ fn shown(path: &Path) -> String {
 
 /// The main language of the site `init` writes: its messages are in it.
 pub fn starter_language() -> Option<Lang> {
-    // Read as a line: the starter's site.toml is TOML only once `{now}` is filled in.
+    // Read as a site.toml the TOML reader refuses is: the starter is TOML only once
+    // `{now}` is filled in.
     let (_, site_toml) = STARTER.iter().find(|(path, _)| *path == "site.toml")?;
-    let code = site_toml
-        .lines()
-        .find_map(|line| line.strip_prefix("language = \"")?.strip_suffix('"'))?;
-    Lang::parse(code).ok()
+    main_language_of(site_toml)
 }
 
 /// The starter content; `{now}` becomes the moment of `init`.

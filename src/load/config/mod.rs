@@ -49,7 +49,12 @@ pub fn load_keeping(root: &Path, sources: &mut Sources) -> Result<Config, Vec<Pr
 /// its `language = "…"` line.
 pub fn main_language(root: &Path) -> Option<Lang> {
     let text = super::regular::read_to_string(&root.join(SITE_TOML)).ok()?;
-    let code = match toml::from_str::<toml::Table>(&text) {
+    main_language_of(&text)
+}
+
+/// The main language a site.toml's `text` names, read as [`main_language`] reads it.
+pub fn main_language_of(text: &str) -> Option<Lang> {
+    let code = match toml::from_str::<toml::Table>(text) {
         Ok(table) => match table.get("language") {
             Some(toml::Value::String(code)) => Some(code.clone()),
             Some(_) => return None,

@@ -9,13 +9,19 @@ use crate::support::TestSite;
 
 const ANN: &str = "content/announcements";
 
-/// Runs the binary in the site's folder with only `vars` of the language variables set.
-fn run_with(site: &TestSite, vars: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
+/// The binary, run in `dir` with none of the variables that choose the language set.
+fn without_language(dir: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
-    command.current_dir(site.root());
+    command.current_dir(dir);
     for name in [crisis_site::MESSAGES_VAR, "LC_ALL", "LC_MESSAGES", "LANG"] {
         command.env_remove(name);
     }
+    command
+}
+
+/// Runs the binary in the site's folder with only `vars` of the language variables set.
+fn run_with(site: &TestSite, vars: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
+    let mut command = without_language(site.root());
     command.envs(vars.iter().copied()).args(args);
     let out = command.output().unwrap();
     (out.status.code(), String::from_utf8(out.stderr).unwrap())
@@ -313,12 +319,7 @@ fn a_byte_order_mark_is_read_as_nothing() {
 #[test]
 fn init_speaks_the_language_of_the_site_it_writes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
-    command.current_dir(dir.path());
-    for name in [crisis_site::MESSAGES_VAR, "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
-    let out = command
+    let out = without_language(dir.path())
         .args(["--now", "2023-06-08T12:00:00+09:00", "init", "site"])
         .output()
         .unwrap();

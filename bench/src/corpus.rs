@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
@@ -32,9 +32,9 @@ pub fn latest_date(n: usize) -> DateTime<FixedOffset> {
     date_of(n)
 }
 
-/// Writes a site of `n` announcements into `dir` (created if missing; must not hold a
-/// site already): site.toml and `content/`, with the built-in theme.
-pub fn write(dir: &Path, n: usize) -> io::Result<Written> {
+/// Starts a site in `dir` (created if missing; must not hold a site already) with
+/// `site_toml`, and returns its folder of announcements, created.
+pub fn new_site(dir: &Path, site_toml: &str) -> io::Result<PathBuf> {
     if dir.join("site.toml").exists() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
@@ -43,7 +43,14 @@ pub fn write(dir: &Path, n: usize) -> io::Result<Written> {
     }
     let announcements = dir.join("content").join("announcements");
     fs::create_dir_all(&announcements)?;
-    fs::write(dir.join("site.toml"), SITE_TOML)?;
+    fs::write(dir.join("site.toml"), site_toml)?;
+    Ok(announcements)
+}
+
+/// Writes a site of `n` announcements into `dir` (created if missing; must not hold a
+/// site already): site.toml and `content/`, with the built-in theme.
+pub fn write(dir: &Path, n: usize) -> io::Result<Written> {
+    let announcements = new_site(dir, SITE_TOML)?;
     fs::write(dir.join("content/_index.md"), OVERVIEW_JA)?;
     fs::write(dir.join("content/_index.en.md"), OVERVIEW_EN)?;
 

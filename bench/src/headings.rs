@@ -7,15 +7,7 @@ use std::path::Path;
 
 /// Writes the site into `dir` (created if missing; must not hold a site already).
 pub fn write(dir: &Path, n: usize) -> io::Result<()> {
-    if dir.join("site.toml").exists() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} already holds a site", dir.display()),
-        ));
-    }
-    let announcements = dir.join("content").join("announcements");
-    fs::create_dir_all(&announcements)?;
-    fs::write(dir.join("site.toml"), SITE_TOML)?;
+    let announcements = crate::corpus::new_site(dir, SITE_TOML)?;
     let mut body = String::from(
         "+++\ntitle = \"同じ見出しの続くお知らせ\"\ndate = 2020-01-01T09:00:00+09:00\nchannel = \"pr\"\nnumber = 1\n+++\n\n",
     );

@@ -18,6 +18,7 @@ mod markdown;
 mod model;
 mod output;
 mod pipeline;
+mod publish;
 mod render;
 mod review;
 mod state;

@@ -23,7 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["view"],
     &["render"],
     &["output", "review"],
-    &["pipeline"],
+    &["pipeline", "publish"],
     &["commands"],
     &["cli"],
 ];

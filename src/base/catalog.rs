@@ -49,6 +49,11 @@ pub const FILES: &[CatalogFile] = catalog_files![
     "commands.ftl",
     "preview.ftl",
     "cli.ftl",
+    "publish.ftl",
+    "s3.ftl",
+    "rsync.ftl",
+    "git.ftl",
+    "notify.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -6,6 +6,7 @@
 //! list of [`OutputFile`]s for `output` to write.
 
 pub mod api;
+pub mod cache;
 pub mod collisions;
 pub mod feed;
 pub mod file;

@@ -65,12 +65,7 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
             return not_found(&key, &preview, build);
         }
     };
-    let kind = mime_guess::from_path(&key).first_or_octet_stream();
-    let kind = if kind.type_() == "text" {
-        format!("{kind}; charset=utf-8")
-    } else {
-        kind.to_string()
-    };
+    let kind = crate::render::cache::content_type(&key);
     let body = match found {
         Served::Text(text) if key.ends_with(".html") => {
             decorate(text, &preview, Shown::Site(problems)).into_bytes()

@@ -3,6 +3,7 @@
 
 mod desks;
 mod incident;
+mod publish;
 mod raw;
 mod reader;
 mod review;
@@ -137,6 +138,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let check = review::check(raw.check.as_ref(), &mut r);
     let personal_data = incident::personal_data(&raw.incident, timezone, &mut r);
     let ir = raw.ir.map(|ir| review::ir(ir, &mut r)).unwrap_or_default();
+    let publish = publish::targets(raw.publish, &mut r);
+    let notify = publish::notify(raw.notify, &publish, &mut r);
     let home_pages = raw
         .home_pages
         .iter()
@@ -176,6 +179,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         redirects,
         check,
         ir,
+        publish,
+        notify,
     })
 }
 

@@ -38,6 +38,10 @@ pub(super) struct RawConfig {
     pub(super) redirects: BTreeMap<String, Spanned<String>>,
     pub(super) check: Option<RawCheck>,
     pub(super) ir: Option<RawIr>,
+    #[serde(default)]
+    pub(super) publish: Vec<super::publish::RawTarget>,
+    #[serde(default)]
+    pub(super) notify: Vec<Spanned<super::publish::RawNotify>>,
 }
 
 #[derive(Deserialize)]

@@ -9,6 +9,7 @@ mod ir;
 mod key_report;
 mod period;
 mod phone;
+mod publish;
 mod review;
 
 use std::collections::BTreeMap;
@@ -27,6 +28,7 @@ pub use ir::IrIdentity;
 pub use key_report::{BlockText, BlockTranslation, KeyReport, KeyReportId};
 pub use period::{Period, PeriodState};
 pub use phone::Phone;
+pub use publish::{DEFAULT_RETRIES, Destination, Notify, NotifyBy, Target, TargetKind, TargetName};
 pub use review::CheckSettings;
 
 /// How many announcements a feed carries unless site.toml says otherwise: more than a
@@ -99,6 +101,11 @@ pub struct Config {
     /// Who files the IR disclosures (`[ir]`); every field empty when the table is
     /// missing.
     pub ir: IrIdentity,
+    /// Where `crisis-site publish` sends the site (`[[publish]]`).
+    pub publish: Vec<Target>,
+    /// Whom `crisis-site publish` tells of new and amended announcements
+    /// (`[[notify]]`).
+    pub notify: Vec<Notify>,
 }
 
 /// The site's title and organisation in another language.

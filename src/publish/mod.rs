@@ -1,0 +1,255 @@
+//! `crisis-site publish`'s sending: the built site made ready for a host (each file
+//! with its digest, type and cache lifetime), the difference with what a target holds,
+//! and the hosts that take it. Every host sends new and changed assets first, then
+//! pages, then deletions, so that a reader never gets a page linking a file the host
+//! does not have yet.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::base::Error;
+use crate::model::config::{Destination, Target};
+use crate::msg;
+use crate::render::cache::{Lifetime, content_type};
+use crate::render::{Body, OutputFile};
+
+pub mod folder;
+pub mod git;
+pub mod rsync;
+pub mod s3;
+
+/// Which files go first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    /// Stylesheets, images, attachments: what pages link to, sent before them.
+    Asset,
+    /// Pages, feeds and data (everything of short lifetime), sent after the assets.
+    Page,
+}
+
+/// One file of the site as a host needs it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its path from the site's root, `/`-separated.
+    pub path: String,
+    /// The SHA-256 of its bytes, in lowercase hex.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its Content-Type.
+    pub content_type: String,
+    /// Its Cache-Control.
+    pub cache_control: &'static str,
+    /// Whether it goes first.
+    pub class: Class,
+}
+
+/// The built site, ready to send: its files and, for each, an [`Entry`].
+pub struct Staged<'a> {
+    /// The files, as rendering made them.
+    pub files: &'a [OutputFile],
+    /// One entry per file, in the same order.
+    pub entries: Vec<Entry>,
+    /// A digest of the whole site: of every path with its file's SHA-256.
+    pub digest: String,
+}
+
+impl<'a> Staged<'a> {
+    /// Reads (for copied files) and hashes every file, in parallel.
+    pub fn new(files: &'a [OutputFile]) -> Result<Staged<'a>, Error> {
+        let entries = files
+            .par_iter()
+            .map(|file| {
+                let bytes = bytes(file)?;
+                let lifetime = Lifetime::of(&file.path);
+                Ok(Entry {
+                    path: file.path.clone(),
+                    sha256: hex(&Sha256::digest(&bytes)),
+                    size: bytes.len() as u64,
+                    content_type: content_type(&file.path),
+                    cache_control: lifetime.cache_control(),
+                    class: match lifetime {
+                        Lifetime::Short => Class::Page,
+                        Lifetime::Hour | Lifetime::Immutable => Class::Asset,
+                    },
+                })
+            })
+            .collect::<Result<Vec<Entry>, Error>>()?;
+        let mut sorted: Vec<&Entry> = entries.iter().collect();
+        sorted.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut whole = Sha256::new();
+        for e in sorted {
+            whole.update(e.path.as_bytes());
+            whole.update(b"\0");
+            whole.update(e.sha256.as_bytes());
+            whole.update(b"\n");
+        }
+        Ok(Staged {
+            files,
+            entries,
+            digest: format!("sha256:{}", hex(&whole.finalize())),
+        })
+    }
+
+    /// The bytes of the file at `index`.
+    pub fn bytes(&self, index: usize) -> Result<Cow<'a, [u8]>, Error> {
+        bytes(&self.files[index])
+    }
+
+    /// The index of the file at `path`.
+    pub fn index_of(&self, path: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.path == path)
+    }
+
+    /// Writes every file into `folder` (missing or empty), as a host that copies a
+    /// folder (rsync) needs it: copied files by the kernel, the others from memory.
+    pub fn write_into(&self, folder: &Path) -> Result<(), Error> {
+        self.files.par_iter().try_for_each(|file| {
+            let to = folder.join(&file.path);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    Error::io(
+                        msg!("publish-write-failed", path = parent.display().to_string()),
+                        e,
+                    )
+                })?;
+            }
+            let written = match &file.body {
+                Body::Copy { source, .. } => std::fs::copy(source, &to).map(|_| ()),
+                Body::Text(text) => std::fs::write(&to, text),
+                Body::BuiltIn { text, .. } => std::fs::write(&to, text),
+            };
+            written.map_err(|e| {
+                Error::io(
+                    msg!("publish-write-failed", path = to.display().to_string()),
+                    e,
+                )
+            })
+        })
+    }
+}
+
+fn bytes(file: &OutputFile) -> Result<Cow<'_, [u8]>, Error> {
+    Ok(match &file.body {
+        Body::Text(text) => Cow::Borrowed(text.as_bytes()),
+        Body::BuiltIn { text, .. } => Cow::Borrowed(text.as_bytes()),
+        Body::Copy { source, .. } => Cow::Owned(std::fs::read(source).map_err(|e| {
+            Error::io(
+                msg!("publish-read-failed", path = source.display().to_string()),
+                e,
+            )
+        })?),
+    })
+}
+
+/// Bytes as lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// What a publish changed on its target, each list sorted by path.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    /// Files the target did not hold.
+    pub added: Vec<String>,
+    /// Files it held with other bytes.
+    pub changed: Vec<String>,
+    /// Files it held that the site no longer has.
+    pub removed: Vec<String>,
+}
+
+impl Changes {
+    /// The difference between what a target holds (each path with a fingerprint of
+    /// its bytes) and `staged`, whose fingerprints `fingerprint` gives in the same
+    /// form (a SHA-256, an MD5 ETag, a git blob id).
+    pub fn between(
+        held: &BTreeMap<String, String>,
+        staged: &Staged,
+        fingerprint: impl Fn(usize) -> Result<String, Error> + Sync,
+    ) -> Result<Changes, Error> {
+        let mut changes = Changes::default();
+        let compared: Vec<(usize, Option<bool>)> = (0..staged.entries.len())
+            .into_par_iter()
+            .map(|i| {
+                let same = match held.get(&staged.entries[i].path) {
+                    None => None,
+                    Some(theirs) => Some(*theirs == fingerprint(i)?),
+                };
+                Ok((i, same))
+            })
+            .collect::<Result<_, Error>>()?;
+        for (i, same) in compared {
+            let path = staged.entries[i].path.clone();
+            match same {
+                None => changes.added.push(path),
+                Some(false) => changes.changed.push(path),
+                Some(true) => {}
+            }
+        }
+        let ours: std::collections::BTreeSet<&str> =
+            staged.entries.iter().map(|e| e.path.as_str()).collect();
+        changes.removed = held
+            .keys()
+            .filter(|p| !ours.contains(p.as_str()))
+            .cloned()
+            .collect();
+        changes.added.sort();
+        changes.changed.sort();
+        Ok(changes)
+    }
+
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+
+    /// The indexes in `staged` of the files to send, in the order to send them:
+    /// assets first, then pages (each by path).
+    pub fn sending_order(&self, staged: &Staged) -> Vec<usize> {
+        let mut order: Vec<usize> = self
+            .added
+            .iter()
+            .chain(&self.changed)
+            .filter_map(|p| staged.index_of(p))
+            .collect();
+        order.sort_by(|a, b| {
+            let (a, b) = (&staged.entries[*a], &staged.entries[*b]);
+            (a.class, &a.path).cmp(&(b.class, &b.path))
+        });
+        order
+    }
+}
+
+/// A place the site is published to.
+pub trait Host {
+    /// Makes the target hold exactly `staged`, sending only what differs from what
+    /// it holds: new and changed assets first, then pages, then deletions. A host
+    /// that cannot be reached, or refuses the credentials, fails before it changes
+    /// anything.
+    fn send(&self, staged: &Staged) -> Result<Changes, Error>;
+}
+
+/// The host of `target`, with paths relative to the site's folder `root`.
+pub fn host(target: &Target, root: &Path) -> Box<dyn Host> {
+    match &target.destination {
+        Destination::Folder { path } => Box::new(folder::FolderHost::new(root.join(path), root)),
+        Destination::Rsync { remote, port } => {
+            Box::new(rsync::RsyncHost::new(target, remote, *port))
+        }
+        Destination::S3 { .. } => Box::new(s3::S3Host::new(target)),
+        Destination::Git { repository, branch } => {
+            Box::new(git::GitHost::new(target, repository, branch, root))
+        }
+    }
+}

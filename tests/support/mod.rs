@@ -248,15 +248,26 @@ impl TestSite {
     /// Runs the binary in the site's folder with `args`, at `--now NOW` as written, its
     /// messages in English unless `args` choose.
     pub fn run_at(&self, now: &str, args: &[&str]) -> std::process::Output {
+        let mut command = self.command(Some(now), args);
+        command.output().unwrap()
+    }
+
+    /// The binary in the site's folder with `args`, at `--now NOW` when given (else
+    /// the real time), its messages in English unless `args` choose; to add
+    /// environment variables, or to start it and read its output as it runs.
+    pub fn command(&self, now: Option<&str>, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_crisis-site"));
         command
             .current_dir(self.root())
-            .env_remove(crisis_site::MESSAGES_VAR)
-            .args(["--now", now]);
+            .env_remove(crisis_site::MESSAGES_VAR);
+        if let Some(now) = now {
+            command.args(["--now", now]);
+        }
         if !args.contains(&"--messages") {
             command.args(["--messages", "en"]);
         }
-        command.args(args).output().unwrap()
+        command.args(args);
+        command
     }
 
     pub fn exists(&self, output_path: &str) -> bool {

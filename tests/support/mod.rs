@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod preview;
+pub mod publishing;
 
 use std::collections::BTreeMap;
 use std::io::Write as _;

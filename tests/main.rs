@@ -4,6 +4,7 @@
 mod support;
 
 mod api;
+mod assets;
 mod bad_input;
 mod banner;
 mod build_ja;

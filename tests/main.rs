@@ -34,6 +34,7 @@ mod lists;
 mod messages;
 mod messages_ja;
 mod new_command;
+mod notify;
 mod output;
 mod pages;
 mod publish;

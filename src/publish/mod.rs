@@ -21,6 +21,7 @@ use crate::render::{Body, OutputFile};
 pub mod folder;
 pub mod git;
 pub mod log;
+pub mod notify;
 pub mod rsync;
 pub mod s3;
 

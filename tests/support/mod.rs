@@ -4,6 +4,7 @@
 pub mod check;
 pub mod preview;
 pub mod publishing;
+pub mod receiver;
 
 use std::collections::BTreeMap;
 use std::io::Write as _;

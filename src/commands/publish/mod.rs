@@ -8,6 +8,7 @@ pub mod guard;
 pub mod plan;
 pub mod send;
 pub mod status;
+pub mod tell;
 pub mod watch;
 
 use std::path::PathBuf;
@@ -142,8 +143,8 @@ pub fn publish(
             record.removed = changes.removed;
             log::append(&options.root, &record)?;
             Ok(Published {
+                notify_failures: tell::team(site, target, &record, options.lang),
                 record,
-                notify_failures: Vec::new(),
             })
         }
         Err(error) => {

@@ -36,6 +36,8 @@ fn first_notice() -> Value {
         "target": "prod",
         "moment": "2023-06-08T12:00:00+09:00",
         "base_url": null,
+        "outcome": "published",
+        "error": null,
         "announcements": [
             {"change": "added", "slug": "both", "title": "調査結果について（第2報）", "number": 2,
              "channels": ["ir", "pr"], "date": "2023-06-07T17:00:00+09:00", "url": null},

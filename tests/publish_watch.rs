@@ -329,3 +329,49 @@ fn on_the_real_clock_a_statement_due_in_seconds_goes_live_at_its_second() {
     assert!(www.join("announcements/soon/index.html").exists());
     assert_eq!(records.len(), 2, "{records:?}");
 }
+
+#[test]
+fn the_team_is_told_once_when_publishing_starts_to_fail_and_of_what_goes_live_after() {
+    let hook = crate::support::receiver::WebhookReceiver::start(200);
+    let (site, www) = site();
+    crate::support::publishing::add_toml(
+        &site,
+        &format!("\n[[notify]]\nwebhook = \"{}\"\n", hook.url("/hook")),
+    );
+    site.write("www/notes.txt", "not ours");
+    let refused = format!("{}: refusing to replace it", www.display());
+    let mut waiter = Script {
+        now: at("2023-06-09T14:00:00+09:00"),
+        waits: Vec::new(),
+        step: Box::new(|n, until| match n {
+            // The retry fails again: the team was told already.
+            1 => (Woke::Due, until),
+            2 => {
+                std::fs::remove_dir_all(&www).unwrap();
+                (Woke::Due, until)
+            }
+            _ => (Woke::Stop, None),
+        }),
+    };
+    let mut events = Vec::new();
+    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)));
+    assert_eq!(events[0], "failed 2023-06-09T14:00:00+09:00 retry 2023-06-09T14:01:00+09:00");
+    assert_eq!(events[2], "failed 2023-06-09T14:01:00+09:00 retry 2023-06-09T14:02:00+09:00");
+    assert_eq!(events[4], "published 2023-06-09T14:02:00+09:00 Published");
+    let failed: serde_json::Value = serde_json::from_str(&hook.next().body).unwrap();
+    assert_eq!(failed["outcome"], "failed");
+    assert_eq!(failed["moment"], "2023-06-09T14:00:00+09:00");
+    assert_eq!(failed["announcements"], serde_json::json!([]));
+    let error = failed["error"].as_str().unwrap();
+    assert!(error.starts_with(&refused), "{error}");
+    assert_eq!(
+        failed["text"],
+        format!(
+            "[テスト事案に関する特設ページ] PUBLISHING FAILED: www did not get the site for 2023-06-09T14:00:00+09:00: {error}. Readers still see what it held before."
+        )
+    );
+    let live: serde_json::Value = serde_json::from_str(&hook.next().body).unwrap();
+    assert_eq!(live["outcome"], "published");
+    assert_eq!(live["moment"], "2023-06-09T14:02:00+09:00");
+    assert!(hook.received().is_empty(), "told once of the failure, once of the publish");
+}

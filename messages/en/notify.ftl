@@ -6,6 +6,7 @@ notify-added-numbered = [{ $site }] report no. { $number } published: { $title }
 notify-added = [{ $site }] published: { $title }
 notify-amended-numbered = [{ $site }] report no. { $number } amended: { $title }
 notify-amended = [{ $site }] amended: { $title }
+notify-publish-failed = [{ $site }] PUBLISHING FAILED: { $target } did not get the site for { $moment }: { $cause }. Readers still see what it held before.
 # A line with the announcement's address after it.
 notify-with-address = { $line } { $url }
 

@@ -6,6 +6,7 @@ notify-added-numbered = [{ $site }] 第{ $number }報を公開しました：{ $
 notify-added = [{ $site }] 公開しました：{ $title }
 notify-amended-numbered = [{ $site }] 第{ $number }報を更新しました：{ $title }
 notify-amended = [{ $site }] 更新しました：{ $title }
+notify-publish-failed = [{ $site }] 公開に失敗しました：{ $target } に { $moment } 時点のサイトを送れませんでした：{ $cause }。読者には以前の内容が表示されたままです。
 # 発表のアドレスを後ろに付けた行。
 notify-with-address = { $line } { $url }
 

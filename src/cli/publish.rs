@@ -196,8 +196,16 @@ fn watch(lang: MessageLang, options: &PublishOptions) -> anyhow::Result<ExitCode
     let target = options.target.clone();
     crisis_site::publish_watch(options, &mut waiter, &mut |event| match event {
         WatchEvent::Published(published) => report(lang, published),
-        WatchEvent::Failed { error, retry, .. } => {
+        WatchEvent::Failed {
+            error,
+            retry,
+            notify_failures,
+            ..
+        } => {
             refused(lang, &target, error);
+            for failure in notify_failures {
+                error_line(lang, msg!("warning-line", text = failure.clone()));
+            }
             let retry = crisis_site::rfc3339(retry);
             error_line(
                 lang,

@@ -36,11 +36,26 @@ pub struct Notice {
     pub moment: String,
     /// site.toml's `base_url`, if set.
     pub base_url: Option<String>,
+    /// `published`, or `failed` when a watch could not publish at its moment.
+    pub outcome: Outcome,
+    /// Why it failed, when it did.
+    pub error: Option<String>,
     /// The announcements that went live or were amended, in the order given.
     pub announcements: Vec<Told>,
     /// One line per announcement, for chat tools (Slack and Microsoft Teams incoming
     /// webhooks show a top-level `text` as it is), in the tool's message language.
     pub text: String,
+}
+
+/// How the publish a notice tells of ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The target holds the site.
+    Published,
+    /// The target could not be sent the site at its moment: readers still see what
+    /// it held before.
+    Failed,
 }
 
 /// What happened to an announcement.
@@ -120,9 +135,34 @@ impl Notice {
             target: target.name.to_string(),
             moment: at(moment),
             base_url: config.base_url.as_ref().map(|b| b.as_str().to_string()),
+            outcome: Outcome::Published,
+            error: None,
             announcements,
             text,
         }
+    }
+
+    /// The notice that a publish to `target` for `moment` failed, for `error`; its
+    /// `text` in `lang`.
+    pub fn failed(
+        config: &Config,
+        target: &Target,
+        moment: DateTime<FixedOffset>,
+        error: String,
+        lang: MessageLang,
+    ) -> Notice {
+        let mut notice = Notice::new(config, target, moment, &[], lang);
+        notice.text = msg!(
+            "notify-publish-failed",
+            site = config.title.as_str(),
+            target = target.name.to_string(),
+            moment = notice.moment.clone(),
+            cause = error.clone()
+        )
+        .text(lang);
+        notice.outcome = Outcome::Failed;
+        notice.error = Some(error);
+        notice
     }
 
     /// The payload, as every entry gets it.

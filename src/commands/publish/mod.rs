@@ -68,6 +68,19 @@ pub enum PublishError {
     },
 }
 
+impl PublishError {
+    /// Why, in `lang`: the problems, the review's errors, or the last try's error.
+    pub fn text(&self, lang: MessageLang) -> String {
+        match self {
+            PublishError::Refused(error) | PublishError::Failed { error, .. } => error.text(lang),
+            PublishError::Review(report) => crate::commands::build::errors(report)
+                .map(|f| f.text(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
 impl From<Error> for PublishError {
     fn from(err: Error) -> PublishError {
         PublishError::Refused(err)

@@ -25,3 +25,23 @@ pub fn team(site: &Site, target: &Target, record: &Record, lang: MessageLang) ->
     let notice = Notice::new(&site.config, target, site.now, &told, lang);
     notify::tell(&site.config.notify, target, &notice)
 }
+
+/// Tells the team that the watch could not publish the site of `root` to the target
+/// named `target` at `moment`, for `error`; what could not be told. Nothing is told
+/// when site.toml cannot be read (its problems are printed already).
+pub fn failure(
+    root: &std::path::Path,
+    target: &str,
+    moment: chrono::DateTime<chrono::FixedOffset>,
+    error: String,
+    lang: MessageLang,
+) -> Vec<Message> {
+    let Ok(config) = crate::load::config::load(root) else {
+        return Vec::new();
+    };
+    let Some(target) = config.publish.iter().find(|t| t.name.0 == target) else {
+        return Vec::new();
+    };
+    let notice = Notice::failed(&config, target, moment, error, lang);
+    notify::tell(&config.notify, target, &notice)
+}

@@ -40,6 +40,8 @@ fn notice() -> Notice {
         target: "prod".to_string(),
         moment: "2023-06-08T12:00:00+09:00".to_string(),
         base_url: None,
+        outcome: Outcome::Published,
+        error: None,
         announcements: vec![told(Change::Added, Some(2), None)],
         text: "[特設ページ] report no. 2 published: 調査結果について".to_string(),
     }

@@ -92,7 +92,7 @@ fn the_json_names_each_change_in_lowercase() {
     assert_eq!(
         json,
         "{\"title\":\"特設ページ\",\"organization\":\"テスト株式会社\",\"target\":\"prod\",\
-         \"moment\":\"2023-06-08T12:00:00+09:00\",\"base_url\":null,\"announcements\":[\
+         \"moment\":\"2023-06-08T12:00:00+09:00\",\"base_url\":null,\"outcome\":\"published\",\"error\":null,\"announcements\":[\
          {\"change\":\"added\",\"slug\":\"second\",\"title\":\"調査結果について\",\"number\":2,\
          \"channels\":[\"ir\"],\"date\":\"2023-06-07T17:00:00+09:00\",\"url\":null}],\
          \"text\":\"[特設ページ] report no. 2 published: 調査結果について\"}"

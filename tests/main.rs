@@ -40,6 +40,7 @@ mod pages;
 mod publish;
 mod publish_folder;
 mod publish_plan;
+mod publish_rsync;
 mod publish_watch;
 mod redirects;
 mod reported_once;

@@ -3,8 +3,10 @@
 
 pub mod check;
 pub mod preview;
+pub mod published;
 pub mod publishing;
 pub mod receiver;
+pub mod sshd;
 
 use std::collections::BTreeMap;
 use std::io::Write as _;

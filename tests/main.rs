@@ -39,6 +39,7 @@ mod output;
 mod pages;
 mod publish;
 mod publish_folder;
+mod publish_git;
 mod publish_plan;
 mod publish_rsync;
 mod publish_watch;

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -242,8 +243,9 @@ pub trait Host {
     fn send(&self, staged: &Staged) -> Result<Changes, Error>;
 }
 
-/// The host of `target`, with paths relative to the site's folder `root`.
-pub fn host(target: &Target, root: &Path) -> Box<dyn Host> {
+/// The host of `target`, with paths relative to the site's folder `root`, for a
+/// publish of the site as it is at `moment` (the date of a git target's commit).
+pub fn host(target: &Target, root: &Path, moment: DateTime<FixedOffset>) -> Box<dyn Host> {
     match &target.destination {
         Destination::Folder { path } => Box::new(folder::FolderHost::new(root.join(path), root)),
         Destination::Rsync { remote, port } => {
@@ -251,7 +253,7 @@ pub fn host(target: &Target, root: &Path) -> Box<dyn Host> {
         }
         Destination::S3 { .. } => Box::new(s3::S3Host::new(target)),
         Destination::Git { repository, branch } => {
-            Box::new(git::GitHost::new(target, repository, branch, root))
+            Box::new(git::GitHost::new(target, repository, branch, root, moment))
         }
     }
 }

@@ -132,7 +132,7 @@ pub fn publish(
         return Err(PublishError::Review(report));
     }
     let staged = Staged::new(&rendered.files)?;
-    let host = publish::host(target, &options.root);
+    let host = publish::host(target, &options.root, site.now);
     let records = log::read(&options.root).unwrap_or_default();
     guard::not_older(target, site.now, &records)?;
     let mut tried = |attempt, error: &Error, pause| {

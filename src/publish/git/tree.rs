@@ -201,25 +201,29 @@ fn changes(listed: &[u8]) -> Changes {
 /// The commit message: a subject counting the files added, changed and removed, and
 /// the announcements' pages added and changed. It is a record in the repository's
 /// history, read there by anyone and by tools, so it is the same whoever publishes:
-/// in English, not in the publisher's language.
+/// in English (the catalog's words), not in the publisher's language.
 pub(super) fn message(changes: &Changes) -> String {
-    let mut message = format!(
-        "crisis-site: {} added, {} changed, {} removed\n",
+    let said = |m: crate::base::Message| m.text(crate::base::MessageLang::En);
+    let (added, changed, removed) = (
         changes.added.len(),
         changes.changed.len(),
-        changes.removed.len()
+        changes.removed.len(),
     );
-    for (title, paths) in [
-        ("Announcements added:", &changes.added),
-        ("Announcements changed:", &changes.changed),
+    let mut message = said(crate::msg!("git-commit-subject", added, changed, removed));
+    message.push('\n');
+    for (heading, paths) in [
+        (crate::msg!("git-commit-added"), &changes.added),
+        (crate::msg!("git-commit-changed"), &changes.changed),
     ] {
         let pages: Vec<&String> = paths.iter().filter(|p| is_announcement(p)).collect();
         if !pages.is_empty() {
             message.push('\n');
-            message.push_str(title);
+            message.push_str(&said(heading));
             message.push('\n');
             for page in pages {
-                message.push_str(&format!("- {page}\n"));
+                message.push_str("- ");
+                message.push_str(page);
+                message.push('\n');
             }
         }
     }

@@ -35,6 +35,15 @@ pub use commands::check::check;
 pub use commands::init::{init, starter_language};
 pub use commands::messages::{MESSAGES_VAR, message_lang, message_lang_of};
 pub use commands::new::{NewAnnouncement, NewTranslation, new_announcement, new_translation};
+pub use commands::publish::clock::RealWaiter;
+pub use commands::publish::plan::{Plan as PublishPlan, plan as publish_plan};
+pub use commands::publish::status::{TargetStatus, status as publish_status};
+pub use commands::publish::watch::{
+    Event as WatchEvent, RETRY_AFTER, Waiter, Woke, watch as publish_watch,
+};
+pub use commands::publish::{
+    PublishError, PublishOptions, Published, publish, rfc3339, user as publishing_user,
+};
 pub use commands::serve::build::{MemoryBuild, Served};
 pub use commands::serve::options::{Listening, ServeOptions};
 pub use commands::serve::preview::Rebuilt;
@@ -45,6 +54,10 @@ pub use markdown::options as markdown_options;
 pub use model::{BaseUrl, Channel, Channels, Level, Publish, Rule};
 pub use output::{MARKER as OUTPUT_MARKER, PAUSE_VAR};
 pub use pipeline::render;
+pub use publish::log::{
+    LOG_FILE as PUBLISH_LOG, Outcome as PublishOutcome, Record as PublishRecord,
+};
 pub use render::Body;
 pub use review::{Finding, Report};
+pub use state::moments::{Change as ComingChange, Coming};
 pub use theme::builtin::FILES as BUILT_IN_THEME;

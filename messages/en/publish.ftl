@@ -18,3 +18,63 @@ publish-no-targets = expected a name of a `[[publish]]` target, and site.toml de
 
 publish-read-failed = cannot read { $path }
 publish-write-failed = cannot write { $path }
+
+## The publish log
+
+publish-log-write = cannot add to the publish log { $path }
+publish-log-line = this line of the publish log is not a record crisis-site wrote ({ $cause }); expected the log left as crisis-site appended it: restore the line from a copy, or move the file aside to start a new log
+
+## Before sending
+
+publish-none-declared = site.toml declares no `[[publish]]` target; expected one, such as [[publish]] name = "prod" kind = "folder" location = "../www"
+publish-target-unknown = no `[[publish]]` target is named `{ $name }`; { $hint }
+publish-to-needed = publish needs `--to NAME`, the name of a `[[publish]]` target (or --plan, or --status)
+publish-watch-now = publish --watch follows the machine's clock and takes no --now; expected `publish --plan --now …` to see what a moment will publish
+publish-what-drafts = drafts (--drafts)
+publish-what-future = embargoed statements (--future)
+publish-what-standby = a site in standby (standby = true)
+publish-not-staging = target `{ $target }` is not a staging target, and this build holds { $what }; expected staging = true on the target if it is one, or the build without them
+publish-cannot-watch = cannot watch { $path } for changes
+
+## Publishing
+
+publish-done = published to { $target } for { $moment }: { $added } added, { $changed } changed, { $removed } removed, of { $files } files
+publish-unchanged = { $target } already holds the site for { $moment } ({ $files } files, { $digest }); nothing sent
+publish-announcement-live = live: { $slug }
+publish-announcement-amended = amended: { $slug }
+publish-retrying = try { $attempt } of publishing to { $target } failed: { $cause }; trying again in { $seconds } s
+publish-invalid = { $count } problems; nothing was sent to { $target }
+publish-refused = nothing was sent to { $target }: { $cause }
+publish-review = the review found { $count } errors in what would be published; nothing was sent to { $target } (fix them, or publish anyway with --publish-with-errors, which the log records)
+publish-failed = PUBLISHING FAILED: { $target } did not get the site for { $moment } after { $attempts } tries: { $cause }. Readers still see what the target held before; fix the cause and publish again
+publish-watch-retry = tried again at { $retry }, or at the next moment if it comes first
+publish-watch-idle = no moment is coming: waiting for edits to the site
+publish-watch-next = waiting until { $at } for:
+publish-watch-plan-failed = the moments to come cannot be worked out: { $cause }; waiting for the site to be fixed
+publish-watch-reloaded = the site changed: the moments to come are worked out again
+
+## What changes at a moment
+
+publish-change-numbered = report no. { $number } "{ $title }" ({ $slug }) is published
+publish-change-published = "{ $title }" ({ $slug }) is published
+publish-change-revised = a revision of "{ $title }" ({ $slug }) comes into force
+publish-change-desk-opens = contact desk "{ $name }" opens
+publish-change-desk-closes = contact desk "{ $name }" closes
+publish-change-alert-starts = alert "{ $text }" starts
+publish-change-alert-ends = alert "{ $text }" ends
+publish-change-promise-due = the next update promised by { $slug } falls due (the site then says it is late)
+
+## --plan and --status
+
+publish-plan = { $count } moments to come after { $from }:
+publish-plan-to = { $count } moments to come after { $from }, each published to { $target } by publish --watch:
+publish-plan-invalid = { $count } problems; the moments to come cannot be worked out
+publish-plan-failed = the moments to come cannot be worked out: { $cause }
+publish-status-none = site.toml declares no `[[publish]]` target
+publish-status-invalid = { $count } problems in site.toml or the publish log
+publish-status-failed = the publish log cannot be read: { $cause }
+publish-status-target = { $target } ({ $kind }, { $location }):
+publish-status-live = live since { $sent_at } (the site for { $moment }, sent by { $by }): { $files } files, { $digest }; last confirmed { $checked }
+publish-status-never = never published
+publish-status-failed-last = the latest try, at { $at }, FAILED: { $cause }
+publish-status-announcement = { $slug }: live since { $at }

@@ -118,6 +118,38 @@ pub enum Command {
         #[command(subcommand)]
         command: ThemeCommand,
     },
+    /// Send the site, built as `build` builds it, to a `[[publish]]` target of
+    /// site.toml, and record it in publish-log.jsonl; with --watch, again at every
+    /// moment an embargo lifts or the site otherwise changes by itself.
+    Publish {
+        /// The target: the `name` of a `[[publish]]` entry.
+        #[arg(long = "to", value_name = "NAME", required_unless_present_any = ["plan", "status"])]
+        to: Option<String>,
+        /// Stay running: publish now, then at each moment the site changes (an
+        /// embargo lifting, a revision, a desk opening or closing, an alert, a
+        /// promised update falling due), each no sooner than its second.
+        #[arg(long, conflicts_with_all = ["plan", "status"])]
+        watch: bool,
+        /// List the moments to come and what changes at each; sends nothing.
+        #[arg(long, conflicts_with = "status")]
+        plan: bool,
+        /// Show what each target holds and since when, from the publish log.
+        #[arg(long)]
+        status: bool,
+        /// Include drafts (only to a target marked `staging = true`).
+        #[arg(long)]
+        drafts: bool,
+        /// Include embargoed statements (only to a target marked `staging = true`).
+        #[arg(long)]
+        future: bool,
+        /// Where the site will be published, in place of site.toml's `base_url`.
+        #[arg(long, value_parser = BaseUrl::parse)]
+        base_url: Option<BaseUrl>,
+        /// An emergency: publish even if the review finds errors; they are printed
+        /// and recorded in the publish log.
+        #[arg(long)]
+        publish_with_errors: bool,
+    },
     /// Preview the site while writing: drafts and embargoed statements shown and
     /// marked, rebuilt and reloaded on every save. Never writes to public/.
     Serve {

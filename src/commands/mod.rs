@@ -7,5 +7,6 @@ pub mod check;
 pub mod init;
 pub mod messages;
 pub mod new;
+pub mod publish;
 pub mod serve;
 pub mod theme;

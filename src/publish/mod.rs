@@ -20,6 +20,7 @@ use crate::render::{Body, OutputFile};
 
 pub mod folder;
 pub mod git;
+pub mod log;
 pub mod rsync;
 pub mod s3;
 

@@ -18,7 +18,7 @@ pub mod preview;
 mod retry;
 mod review;
 mod server;
-mod watch;
+pub(crate) mod watch;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

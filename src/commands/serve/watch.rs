@@ -96,7 +96,7 @@ fn is_new_change(
 
 /// Whether a changed path is one of the site's inputs (not the output, not an
 /// editor's swap file in the root).
-fn is_input(roots: &[PathBuf], path: &Path) -> bool {
+pub fn is_input(roots: &[PathBuf], path: &Path) -> bool {
     let Some(relative) = roots.iter().find_map(|root| path.strip_prefix(root).ok()) else {
         // A path outside the root through a link: anything under the watched folders
         // counts.

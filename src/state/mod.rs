@@ -6,6 +6,8 @@
 //! announcement changes the state only when it is built (`serve`, `--drafts`,
 //! `--future`). Entries are referred to by index into that list, newest first.
 
+pub mod moments;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};

@@ -1,0 +1,48 @@
+//! What `publish` refuses before it builds anything: a target site.toml does not
+//! declare, and a build meant for staging sent to a target that is not one.
+
+use crate::base::{Error, Message};
+use crate::load::hint;
+use crate::model::Publish;
+use crate::model::config::{Config, Target};
+use crate::msg;
+
+/// The target named `name` in `config`.
+pub fn target<'a>(config: &'a Config, name: &str) -> Result<&'a Target, Error> {
+    if let Some(target) = config.publish.iter().find(|t| t.name.0 == name) {
+        return Ok(target);
+    }
+    let known: Vec<&str> = config.publish.iter().map(|t| t.name.0.as_str()).collect();
+    let hint = hint::unknown_name(name, &known).unwrap_or_else(|| msg!("publish-none-declared"));
+    Err(Error::Refused(msg!(
+        "publish-target-unknown",
+        name = name.to_string(),
+        hint
+    )))
+}
+
+/// Refuses to send drafts, embargoed statements or a site in standby to a target
+/// that is not marked `staging = true`: those reach readers only through a staging
+/// site.
+pub fn staging_only(target: &Target, publish: &Publish, standby: bool) -> Result<(), Error> {
+    if target.staging {
+        return Ok(());
+    }
+    let what: Option<Message> = if publish.drafts {
+        Some(msg!("publish-what-drafts"))
+    } else if publish.future {
+        Some(msg!("publish-what-future"))
+    } else if standby {
+        Some(msg!("publish-what-standby"))
+    } else {
+        None
+    };
+    match what {
+        None => Ok(()),
+        Some(what) => Err(Error::Refused(msg!(
+            "publish-not-staging",
+            target = target.name.0.clone(),
+            what
+        ))),
+    }
+}

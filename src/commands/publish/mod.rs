@@ -1,0 +1,195 @@
+//! `crisis-site publish`: the site built as `build` builds it, for one moment, and
+//! sent to a `[[publish]]` target; every publish is recorded in the publish log.
+//! `--watch` does it again at every moment the site changes by itself (`watch`),
+//! `--plan` lists those moments (`plan`), `--status` reads the log (`status`).
+
+pub mod clock;
+pub mod guard;
+pub mod plan;
+pub mod send;
+pub mod status;
+pub mod watch;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Local, SecondsFormat};
+
+use crate::base::{Error, Message, MessageLang};
+use crate::load::{self, Cache};
+use crate::model::{Publish, Site, url};
+use crate::pipeline;
+use crate::publish::log::{self, Outcome, Record};
+use crate::publish::{self, Changes, Staged};
+use crate::review::{Report, Scope};
+
+/// What `crisis-site publish --to NAME` is asked to do.
+#[derive(Debug, Clone)]
+pub struct PublishOptions {
+    /// The site's folder (where site.toml is).
+    pub root: PathBuf,
+    /// The `[[publish]]` target's name.
+    pub target: String,
+    /// Which announcements to publish, and the moment to build for.
+    pub publish: Publish,
+    /// Publish even if the review finds errors, and record them (an emergency).
+    pub publish_with_errors: bool,
+    /// Who runs it, for the log.
+    pub by: String,
+    /// The language of what is told to the team (`[[notify]]`).
+    pub lang: MessageLang,
+}
+
+/// A publish that was carried out (the target holds the site) or recorded as failed.
+#[derive(Debug)]
+pub struct Published {
+    /// Its line in the publish log.
+    pub record: Record,
+    /// What could not be told to `[[notify]]` entries; the publish stands.
+    pub notify_failures: Vec<Message>,
+}
+
+/// Why a publish sent nothing.
+#[derive(Debug)]
+pub enum PublishError {
+    /// The site could not be made, or the target or options are refused; nothing
+    /// was sent, nothing logged.
+    Refused(Error),
+    /// The review found errors in what would be published.
+    Review(Report),
+    /// The target could not be sent the site after every try; recorded in the log as
+    /// failed. The target holds what it held, or the new assets beside the old pages.
+    Failed {
+        /// The log's line.
+        record: Box<Record>,
+        /// The last try's error.
+        error: Error,
+    },
+}
+
+impl From<Error> for PublishError {
+    fn from(err: Error) -> PublishError {
+        PublishError::Refused(err)
+    }
+}
+
+/// Builds the site for `options.publish.now` and sends it to the target, trying
+/// again after a pause (`pause`) as its `retries` allow; `tried` is told of each try
+/// that failed and is tried again.
+pub fn publish(
+    options: &PublishOptions,
+    pause: &dyn Fn(Duration),
+    tried: &mut dyn FnMut(u32, &Error, Duration),
+) -> Result<Published, PublishError> {
+    // site.toml alone first: an unknown target or a refused option is said before
+    // the site is built.
+    if let Ok(config) = load::config::load(&options.root) {
+        let target = guard::target(&config, &options.target)?;
+        guard::staging_only(target, &options.publish, config.standby)?;
+    }
+    let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
+    let site = &rendered.prepared.site;
+    let target = guard::target(&site.config, &options.target)?;
+    guard::staging_only(target, &options.publish, site.config.standby)?;
+    let report = pipeline::review(&rendered, Scope::Errors);
+    let errors: Vec<String> = crate::commands::build::errors(&report)
+        .map(|f| f.text(options.lang))
+        .collect();
+    if !errors.is_empty() && !options.publish_with_errors {
+        return Err(PublishError::Review(report));
+    }
+    let staged = Staged::new(&rendered.files)?;
+    let host = publish::host(target, &options.root);
+    let sent = send::with_retries(host.as_ref(), &staged, target.retries, pause, tried);
+    let records = log::read(&options.root).unwrap_or_default();
+    let since = log::last(&records, &target.name.0, |r| r.outcome != Outcome::Failed)
+        .and_then(|r| DateTime::parse_from_rfc3339(&r.moment).ok());
+    let mut record = Record {
+        target: target.name.0.clone(),
+        kind: target.destination.kind().name().to_string(),
+        location: target.location.clone(),
+        moment: rfc3339(site.now),
+        sent_at: rfc3339(
+            Local::now()
+                .fixed_offset()
+                .with_timezone(&site.config.timezone),
+        ),
+        outcome: Outcome::Failed,
+        added: Vec::new(),
+        changed: Vec::new(),
+        removed: Vec::new(),
+        files: staged.entries.len(),
+        digest: staged.digest.clone(),
+        by: options.by.clone(),
+        announcements_added: Vec::new(),
+        announcements_amended: Vec::new(),
+        published_errors: errors,
+        attempts: sent.attempts,
+        error: None,
+    };
+    match sent.result {
+        Ok(changes) => {
+            let (added, amended) = announcements(site, &changes, since);
+            record.outcome = if changes.is_empty() {
+                Outcome::Unchanged
+            } else {
+                Outcome::Published
+            };
+            record.announcements_added = added;
+            record.announcements_amended = amended;
+            record.added = changes.added;
+            record.changed = changes.changed;
+            record.removed = changes.removed;
+            log::append(&options.root, &record)?;
+            Ok(Published {
+                record,
+                notify_failures: Vec::new(),
+            })
+        }
+        Err(error) => {
+            record.error = Some(error.text(options.lang));
+            log::append(&options.root, &record)?;
+            Err(PublishError::Failed {
+                record: Box::new(record),
+                error,
+            })
+        }
+    }
+}
+
+/// A moment as the log writes it: to the second, with its offset.
+pub fn rfc3339(at: DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// The slugs of the announcements a publish put on its target (their page is new
+/// there), and of those it amended: their page changed and they have a revision (or
+/// `updated`) after the previous publish to the target.
+fn announcements(
+    site: &Site,
+    changes: &Changes,
+    since: Option<DateTime<FixedOffset>>,
+) -> (Vec<String>, Vec<String>) {
+    let main = &site.config.language;
+    let (mut added, mut amended) = (Vec::new(), Vec::new());
+    for a in &site.announcements {
+        let page = url::announcement(main, main, &a.slug);
+        let slug = a.slug.to_string();
+        if changes.added.contains(&page) {
+            added.push(slug);
+        } else if changes.changed.contains(&page)
+            && a.updated.is_some_and(|u| since.is_none_or(|s| u > s))
+        {
+            amended.push(slug);
+        }
+    }
+    (added, amended)
+}
+
+/// The user running the tool, as the system names them.
+pub fn user() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}

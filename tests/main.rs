@@ -36,6 +36,7 @@ mod new_command;
 mod output;
 mod pages;
 mod publish;
+mod publish_s3;
 mod redirects;
 mod reported_once;
 mod serve;

@@ -9,12 +9,11 @@
 //! a missing bucket fail before anything is written; and as deletions come last, a
 //! send that fails half-way leaves readers a whole site (old pages, new assets).
 
+mod bounded;
 mod credentials;
 mod failure;
 
 use std::collections::BTreeMap;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,22 +24,18 @@ use object_store::{
     Attribute, Attributes, BackoffConfig, ClientOptions, ObjectStore, ObjectStoreExt, PutOptions,
     PutPayload, RetryConfig,
 };
-use tokio::task::JoinSet;
 use tokio_stream::StreamExt as _;
 
 use super::{Changes, Class, Host, Staged, hex};
 use crate::base::{Error, Message};
 use crate::model::config::{Destination, Target};
 use crate::msg;
+use bounded::{Job, Request, bounded};
 use credentials::{Settings, Wanted};
 use failure::{Failure, classify};
 
-/// How many requests are in flight at once: enough to hide the round trips of many
-/// small files, few enough for any store's rate limits.
-const IN_FLIGHT: usize = 8;
-
 /// object_store's own retries of one request: few and short, since the command
-/// tries the whole send again (`retries` in site.toml), and a minute is the budget.
+/// tries the whole send again (`retries` in site.toml), and a publish has its minute.
 fn retry_config() -> RetryConfig {
     RetryConfig {
         backoff: BackoffConfig {
@@ -73,12 +68,6 @@ struct Place {
     /// Where the keys came from.
     source: Message,
 }
-
-/// One request to the store, ready to run.
-type Request = Pin<Box<dyn Future<Output = object_store::Result<()>> + Send>>;
-
-/// A request, with the site's path it is for.
-type Job = (String, Request);
 
 impl S3Host {
     /// The host of `target`, whose destination is a bucket.
@@ -196,11 +185,13 @@ impl S3Host {
             let object = object.map_err(|e| listing_failed(place, &e))?;
             let key = object.location.as_ref();
             let path = match self.prefix.as_str() {
-                "" => key,
-                prefix => key
-                    .strip_prefix(prefix)
-                    .and_then(|k| k.strip_prefix('/'))
-                    .unwrap_or(key),
+                "" => Some(key),
+                prefix => key.strip_prefix(prefix).and_then(|k| k.strip_prefix('/')),
+            };
+            // A console's "folder" object (`site/`) is listed as the prefix itself: it
+            // is no file of the site, and deleting it would be done again every time.
+            let Some(path) = path.filter(|p| !p.is_empty()) else {
+                continue;
             };
             let etag = object.e_tag.as_deref().map(etag).unwrap_or_default();
             held.insert(path.to_string(), (etag, object.location.clone()));
@@ -242,31 +233,6 @@ fn listing_failed(place: &Place, error: &object_store::Error) -> Error {
         ),
         Failure::Other => msg!("s3-list-failed", target, bucket, endpoint, reason),
     })
-}
-
-/// Runs `jobs`, [`IN_FLIGHT`] at a time, taking the next only when one is done (so
-/// only a few files' bytes are in memory). The first failure stops the rest (those in
-/// flight are dropped) and is said by `failed`, with the path it was for.
-async fn bounded(
-    jobs: impl Iterator<Item = Result<Job, Error>>,
-    failed: impl Fn(String, object_store::Error) -> Error,
-) -> Result<(), Error> {
-    let mut jobs = jobs.peekable();
-    let mut running = JoinSet::new();
-    loop {
-        while running.len() < IN_FLIGHT {
-            let Some(job) = jobs.next() else { break };
-            let (path, request) = job?;
-            running.spawn(async move { (path, request.await) });
-        }
-        match running.join_next().await {
-            None => return Ok(()),
-            Some(Ok((_, Ok(())))) => {}
-            Some(Ok((path, Err(e)))) => return Err(failed(path, e)),
-            Some(Err(e)) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-            Some(Err(e)) => panic!("a request of the send was cancelled: {e}"),
-        }
-    }
 }
 
 impl Host for S3Host {
@@ -368,4 +334,18 @@ fn put(store: &Arc<AmazonS3>, staged: &Staged, index: usize, key: &Key) -> Resul
     let request: Request =
         Box::pin(async move { store.put_opts(&key, payload, options).await.map(|_| ()) });
     Ok((entry.path.clone(), request))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn etags_are_read_as_md5_hex() {
+        assert_eq!(
+            etag("\"5D41402ABC4B2A76B9719D911017C592\""),
+            "5d41402abc4b2a76b9719d911017c592"
+        );
+        assert_eq!(etag("W/\"abc\""), "abc");
+    }
 }

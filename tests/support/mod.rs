@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod preview;
+pub mod s3;
 
 use std::collections::BTreeMap;
 use std::io::Write as _;

@@ -273,7 +273,7 @@ fn the_output_rules_speak_japanese() {
     );
     assert_eq!(
         about(&report, Rule::PageWeight, "index.html")[0],
-        "warning[page-weight]: index.html: ページの重さが 10.7 KB（HTML 5.0 KB + CSS 5.7 KB）で、上限の 10 KB を超えています。\n  直し方: アクセスが集中しても表示できるように、ページを短くするか、詳しい内容を添付ファイルに移すか、[check] の page_weight_kb を上げてください。"
+        "warning[page-weight]: index.html: ページの重さが 10.8 KB（HTML 5.0 KB + CSS 5.7 KB）で、上限の 10 KB を超えています。\n  直し方: アクセスが集中しても表示できるように、ページを短くするか、詳しい内容を添付ファイルに移すか、[check] の page_weight_kb を上げてください。"
     );
 }
 

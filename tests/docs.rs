@@ -741,6 +741,18 @@ const SITE_TOML: &[Probe] = &[
         snippet: "[[alerts]]\ntext = \"ご注意ください\"\n[alerts.translations.en]\nzzzzzzzz = 1",
     },
     Probe {
+        heading: "[[publish]]",
+        file: "site.toml",
+        at: "{END}",
+        snippet: "[[publish]]\nname = \"x\"\nkind = \"folder\"\nlocation = \"w\"\nzzzzzzzz = 1",
+    },
+    Probe {
+        heading: "[[notify]]",
+        file: "site.toml",
+        at: "{END}",
+        snippet: "[[notify]]\nwebhook = \"https://example.jp/\"\nzzzzzzzz = 1",
+    },
+    Probe {
         heading: "[translations.LANG]",
         file: "site.toml",
         at: "{END}",

@@ -318,7 +318,7 @@ fn refused(change: impl FnOnce(&TestSite)) -> Vec<String> {
 }
 
 const NOT_NAMES: &str = "expected another name (not `announcements`, `services`, `measures`, \
-     `timeline`, `api`, nor a language code of the site)";
+     `timeline`, `api`, `assets`, nor a language code of the site)";
 
 #[test]
 fn a_name_the_site_uses_for_its_own_folders_is_refused() {

@@ -225,7 +225,7 @@ fn each_language_has_a_404_page_whose_links_work_from_any_address() {
                 assert!(site.exists(target), "{target}");
             }
             let stylesheet = resolve_from_base(&base, &page.attr("link[rel=stylesheet]", "href"));
-            assert_eq!(stylesheet, "style.css");
+            assert_eq!(stylesheet, site.stylesheet());
         }
     }
 }

@@ -4,6 +4,7 @@
 mod support;
 
 mod api;
+mod assets;
 mod bad_input;
 mod banner;
 mod build_ja;
@@ -33,10 +34,14 @@ mod lists;
 mod messages;
 mod messages_ja;
 mod new_command;
+mod notify;
 mod output;
 mod pages;
 mod publish;
+mod publish_folder;
+mod publish_plan;
 mod publish_s3;
+mod publish_watch;
 mod redirects;
 mod reported_once;
 mod serve;

@@ -59,10 +59,7 @@ fn copies_theme_and_site_static_files_the_site_winning() {
         std::fs::read_to_string(site.out().join("robots-note.txt")).unwrap(),
         "site file"
     );
-    assert_eq!(
-        std::fs::read_to_string(site.out().join("style.css")).unwrap(),
-        "body{}"
-    );
+    assert_eq!(site.read(&site.stylesheet()), "body{}");
 }
 
 #[test]

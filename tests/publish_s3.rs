@@ -16,7 +16,10 @@ const PAGE: (&str, &str) = (
     "text/html; charset=utf-8",
     "public, max-age=60, stale-if-error=86400",
 );
-const STYLESHEET: (&str, &str) = ("text/css; charset=utf-8", "public, max-age=3600");
+const STYLESHEET: (&str, &str) = (
+    "text/css; charset=utf-8",
+    "public, max-age=31536000, immutable",
+);
 const ATTACHMENT: (&str, &str) = ("application/pdf", "public, max-age=3600");
 
 /// The basic fixture with an `s3` target named `s3` at `location`, at `endpoint`,
@@ -127,8 +130,8 @@ fn sorted(mut paths: Vec<String>) -> Vec<String> {
 /// The line a failed publish ends with, around `cause`.
 fn failure_line(cause: &str) -> String {
     format!(
-        "error: PUBLISHING FAILED: s3 did not get the site for 2023-06-08T12:00:00+09:00 after \
-         1 tries: {cause}. Readers still see what the target held before; fix the cause and \
+        "error: PUBLISHING FAILED: s3 did not get the site for 2023-06-08T12:00:00+09:00 after one \
+         try: {cause}. Readers still see what the target held before; fix the cause and \
          publish again\n"
     )
 }
@@ -157,7 +160,11 @@ fn a_first_publish_puts_every_file_with_its_type_and_lifetime() {
     );
     assert_eq!(requests.len(), 1 + puts.len(), "{requests:?}");
     assert_eq!(served(&objects["index.html"]), PAGE);
-    assert_eq!(served(&objects["style.css"]), STYLESHEET);
+    let stylesheet = objects
+        .keys()
+        .find(|k| k.starts_with("assets/style.") && k.ends_with(".css"))
+        .expect("the stylesheet, named by its content");
+    assert_eq!(served(&objects[stylesheet]), STYLESHEET);
     assert_eq!(
         served(&objects["announcements/both/report.pdf"]),
         ATTACHMENT

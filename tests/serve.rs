@@ -38,7 +38,8 @@ fn serves_drafts_and_embargoed_announcements_with_banners() {
 fn serves_static_files_and_attachments_and_answers_404() {
     let site = TestSite::basic();
     let preview = Preview::start(&site, &["--port", "0"]);
-    let css = preview.get("/style.css");
+    let stylesheet = preview.page("/index.html").stylesheet();
+    let css = preview.get(&format!("/{stylesheet}"));
     assert_eq!(css.status, 200);
     assert_eq!(css.body, theme_file("static/style.css"));
     assert_eq!(preview.get("/announcements/both/report.pdf").status, 200);

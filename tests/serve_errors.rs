@@ -108,7 +108,7 @@ fn without_a_good_build_every_path_shows_the_problems_and_claims_no_last_good_bu
     for path in [
         "/",
         "/announcements/first/",
-        "/style.css",
+        "/announcements/both/report.pdf",
         "/no/such/page.html",
     ] {
         let answer = preview.get(path);

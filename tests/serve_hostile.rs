@@ -222,7 +222,7 @@ fn a_request_naming_another_host_is_misdirected() {
         "/",
         "/__crisis-site/reload",
         "/__crisis-site/check",
-        "/style.css",
+        "/announcements/both/report.pdf",
     ] {
         for host in [
             format!("rebind.example:{port}"),

@@ -65,7 +65,10 @@ fn a_site_of_only_site_toml_and_content_builds_with_the_built_in_theme() {
     let en = site.page("en/announcements/index.html");
     assert_eq!(en.text("h1"), "All announcements");
     assert_eq!(en.text(".status dd"), "Responding");
-    assert_eq!(site.read("style.css"), theme_file("static/style.css"));
+    assert_eq!(
+        site.read(&site.stylesheet()),
+        theme_file("static/style.css")
+    );
 }
 
 #[test]
@@ -134,7 +137,10 @@ fn a_named_theme_with_a_few_files_takes_the_others_from_the_built_in_theme() {
         "Every statement"
     );
     assert_eq!(site.read("logo.svg"), "<svg/>");
-    assert_eq!(site.read("style.css"), theme_file("static/style.css"));
+    assert_eq!(
+        site.read(&site.stylesheet()),
+        theme_file("static/style.css")
+    );
 
     // The site's own files replace the named theme's, as they replace the built-in ones.
     site.write(

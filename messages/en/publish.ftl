@@ -46,7 +46,10 @@ publish-retrying = try { $attempt } of publishing to { $target } failed: { $caus
 publish-invalid = { $count } problems; nothing was sent to { $target }
 publish-refused = nothing was sent to { $target }: { $cause }
 publish-review = the review found { $count } errors in what would be published; nothing was sent to { $target } (fix them, or publish anyway with --publish-with-errors, which the log records)
-publish-failed = PUBLISHING FAILED: { $target } did not get the site for { $moment } after { $attempts } tries: { $cause }. Readers still see what the target held before; fix the cause and publish again
+publish-failed = PUBLISHING FAILED: { $target } did not get the site for { $moment } after { $attempts ->
+        [one] one try
+       *[other] { $attempts } tries
+    }: { $cause }. Readers still see what the target held before; fix the cause and publish again
 publish-watch-retry = tried again at { $retry }, or at the next moment if it comes first
 publish-watch-idle = no moment is coming: waiting for edits to the site
 publish-watch-next = waiting until { $at } for:

@@ -7,6 +7,7 @@ render-feed-failed = cannot write the Atom feed: { $error }
 
 ## [redirects]
 
+render-redirect-assets = redirect from `{ $from }` would write a page in { $folder }, the build's folder of files named by their content, which browsers keep for a year, so the page could never be changed; expected an old path outside { $folder }
 render-redirect-replaces = redirect from `{ $from }` would replace { $other } at { $path }; expected an old path that the build no longer writes (remove the redirect, or the page)
 render-redirect-needs-folder = redirect from `{ $from }` needs a folder { $folder }/, but the build writes { $other } there; expected an old path that the build no longer writes
 render-redirect-no-target = redirect target `{ $to }` is not a page of the site; expected the path of a page or file the build writes, such as announcements/SLUG/

@@ -11,6 +11,8 @@ theme-not-utf8 = is not UTF-8 text; save it as UTF-8
 
 # A static file whose name crisis-site keeps for its own files in the output.
 theme-static-reserved = names beginning with `{ $reserved }` are crisis-site's own in the output folder (its marker `.crisis-site-output`); rename the file
+# A static file in the folder the build keeps for the files it names by their content.
+theme-static-assets = the folder { $folder } is the build's own: it holds the files it names by their content (the stylesheet), which browsers and hosts keep for a year, so a file there could never be changed for readers; move the file to another folder of static/
 
 ## Strings (i18n/LANG.toml)
 

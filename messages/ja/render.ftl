@@ -7,6 +7,7 @@ render-feed-failed = Atom フィードを書き出せませんでした: { $erro
 
 ## [redirects]（転送）
 
+render-redirect-assets = 「{ $from }」からの転送は、フォルダー { $folder } にページを書き出します。ここは生成が内容から名前を付けるファイルのフォルダーで、ブラウザーが1年間保存するため、そのページは後から変更できません。{ $folder } の外の古いパスを指定してください。
 render-redirect-replaces = 「{ $from }」からの転送が、生成で { $path } に書き出すもの（{ $other }）を置き換えてしまいます。転送元には、生成でもう書き出さない古いパスを指定してください（転送か、そのページを削除してください）。
 render-redirect-needs-folder = 「{ $from }」からの転送にはフォルダー { $folder }/ が必要ですが、生成ではそこにファイル（{ $other }）を書き出します。転送元には、生成でもう書き出さない古いパスを指定してください。
 render-redirect-no-target = 転送先「{ $to }」はサイトのページではありません。生成で書き出すページかファイルのパス（announcements/SLUG/ など）を指定してください。

@@ -121,35 +121,7 @@ pub enum Command {
     /// Send the site, built as `build` builds it, to a `[[publish]]` target of
     /// site.toml, and record it in publish-log.jsonl; with --watch, again at every
     /// moment an embargo lifts or the site otherwise changes by itself.
-    Publish {
-        /// The target: the `name` of a `[[publish]]` entry.
-        #[arg(long = "to", value_name = "NAME", required_unless_present_any = ["plan", "status"])]
-        to: Option<String>,
-        /// Stay running: publish now, then at each moment the site changes (an
-        /// embargo lifting, a revision, a desk opening or closing, an alert, a
-        /// promised update falling due), each no sooner than its second.
-        #[arg(long, conflicts_with_all = ["plan", "status"])]
-        watch: bool,
-        /// List the moments to come and what changes at each; sends nothing.
-        #[arg(long, conflicts_with = "status")]
-        plan: bool,
-        /// Show what each target holds and since when, from the publish log.
-        #[arg(long)]
-        status: bool,
-        /// Include drafts (only to a target marked `staging = true`).
-        #[arg(long)]
-        drafts: bool,
-        /// Include embargoed statements (only to a target marked `staging = true`).
-        #[arg(long)]
-        future: bool,
-        /// Where the site will be published, in place of site.toml's `base_url`.
-        #[arg(long, value_parser = BaseUrl::parse)]
-        base_url: Option<BaseUrl>,
-        /// An emergency: publish even if the review finds errors; they are printed
-        /// and recorded in the publish log.
-        #[arg(long)]
-        publish_with_errors: bool,
-    },
+    Publish(PublishArgs),
     /// Preview the site while writing: drafts and embargoed statements shown and
     /// marked, rebuilt and reloaded on every save. Never writes to public/.
     Serve {
@@ -165,6 +137,38 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+}
+
+/// What `publish` is asked to do.
+#[derive(clap::Args)]
+pub struct PublishArgs {
+    /// The target: the `name` of a `[[publish]]` entry.
+    #[arg(long = "to", value_name = "NAME", required_unless_present_any = ["plan", "status"])]
+    pub to: Option<String>,
+    /// Stay running: publish now, then at each moment the site changes (an
+    /// embargo lifting, a revision, a desk opening or closing, an alert, a
+    /// promised update falling due), each no sooner than its second.
+    #[arg(long, conflicts_with_all = ["plan", "status"])]
+    pub watch: bool,
+    /// List the moments to come and what changes at each; sends nothing.
+    #[arg(long, conflicts_with = "status")]
+    pub plan: bool,
+    /// Show what each target holds and since when, from the publish log.
+    #[arg(long)]
+    pub status: bool,
+    /// Include drafts (only to a target marked `staging = true`).
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include embargoed statements (only to a target marked `staging = true`).
+    #[arg(long)]
+    pub future: bool,
+    /// Where the site will be published, in place of site.toml's `base_url`.
+    #[arg(long, value_parser = BaseUrl::parse)]
+    pub base_url: Option<BaseUrl>,
+    /// An emergency: publish even if the review finds errors; they are printed
+    /// and recorded in the publish log.
+    #[arg(long)]
+    pub publish_with_errors: bool,
 }
 
 /// What `theme` does.

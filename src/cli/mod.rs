@@ -14,7 +14,7 @@ use clap::Parser as _;
 
 use args::{Cli, Command, ThemeCommand};
 use crisis_site::{
-    MessageLang, Moment, Publish, PublishOptions, ServeOptions, message_lang, message_lang_of, msg,
+    MessageLang, Moment, Publish, ServeOptions, message_lang, message_lang_of, msg,
     starter_language,
 };
 
@@ -92,42 +92,7 @@ fn dispatch(cli: Cli, now: Option<Moment>, lang: MessageLang) -> anyhow::Result<
             format,
             external,
         } => run::check(lang, &cli.root, now, strict, format, external),
-        Command::Publish {
-            to,
-            watch,
-            plan,
-            status,
-            drafts,
-            future,
-            base_url,
-            publish_with_errors,
-        } => {
-            if watch && fixed.is_some() {
-                print::error_line(lang, msg!("error-line", text = msg!("publish-watch-now")));
-                return Ok(ExitCode::from(2));
-            }
-            let asked = match (watch, plan, status) {
-                (true, _, _) => publish::Asked::Watch,
-                (_, true, _) => publish::Asked::Plan,
-                (_, _, true) => publish::Asked::Status,
-                _ => publish::Asked::Once,
-            };
-            let options = to.map(|target| PublishOptions {
-                root: cli.root.clone(),
-                target,
-                publish: Publish {
-                    drafts,
-                    future,
-                    now,
-                    base_url,
-                    preview: false,
-                },
-                publish_with_errors,
-                by: crisis_site::publishing_user(),
-                lang,
-            });
-            publish::run(lang, asked, options, cli.root, now)
-        }
+        Command::Publish(args) => publish::from_args(lang, cli.root, args, fixed, now),
         Command::Build {
             output,
             drafts,

@@ -3,14 +3,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::args::PublishArgs;
 use super::print::{self, error_line, line};
 use crisis_site::{
-    Coming, ComingChange, Error, Message, MessageLang, Moment, PublishError, PublishOptions,
-    PublishOutcome, Published, RealWaiter, TargetStatus, WatchEvent, msg,
+    Coming, ComingChange, Error, Message, MessageLang, Moment, Publish, PublishError,
+    PublishOptions, PublishOutcome, Published, RealWaiter, TargetStatus, WatchEvent, msg,
 };
 
 /// What `crisis-site publish` was asked to do.
-pub enum Asked {
+enum Asked {
     /// Publish once, now (or at `--now`).
     Once,
     /// Publish now and at every moment to come.
@@ -21,8 +22,43 @@ pub enum Asked {
     Status,
 }
 
+/// `crisis-site publish` as its arguments ask, at `now` (`fixed` when `--now` gave it).
+pub fn from_args(
+    lang: MessageLang,
+    root: PathBuf,
+    args: PublishArgs,
+    fixed: Option<Moment>,
+    now: Moment,
+) -> anyhow::Result<ExitCode> {
+    if args.watch && fixed.is_some() {
+        error_line(lang, msg!("error-line", text = msg!("publish-watch-now")));
+        return Ok(ExitCode::from(2));
+    }
+    let asked = match (args.watch, args.plan, args.status) {
+        (true, _, _) => Asked::Watch,
+        (_, true, _) => Asked::Plan,
+        (_, _, true) => Asked::Status,
+        _ => Asked::Once,
+    };
+    let options = args.to.map(|target| PublishOptions {
+        root: root.clone(),
+        target,
+        publish: Publish {
+            drafts: args.drafts,
+            future: args.future,
+            now,
+            base_url: args.base_url,
+            preview: false,
+        },
+        publish_with_errors: args.publish_with_errors,
+        by: crisis_site::publishing_user(),
+        lang,
+    });
+    run(lang, asked, options, root, now)
+}
+
 /// `crisis-site publish`.
-pub fn run(
+fn run(
     lang: MessageLang,
     asked: Asked,
     options: Option<PublishOptions>,
@@ -160,8 +196,16 @@ fn watch(lang: MessageLang, options: &PublishOptions) -> anyhow::Result<ExitCode
     let target = options.target.clone();
     crisis_site::publish_watch(options, &mut waiter, &mut |event| match event {
         WatchEvent::Published(published) => report(lang, published),
-        WatchEvent::Failed { error, retry, .. } => {
+        WatchEvent::Failed {
+            error,
+            retry,
+            notify_failures,
+            ..
+        } => {
             refused(lang, &target, error);
+            for failure in notify_failures {
+                error_line(lang, msg!("warning-line", text = failure.clone()));
+            }
             let retry = crisis_site::rfc3339(retry);
             error_line(
                 lang,

@@ -15,8 +15,16 @@ use super::heading::Heading;
 use crate::base::Lang;
 
 /// Names a guide page cannot have, since its folder `NAME/` is one the site makes
-/// itself. The languages of the site are refused too: their folder is `LANG/`.
-pub const RESERVED: &[&str] = &["announcements", "services", "measures", "timeline", "api"];
+/// itself (`assets/` is kept for a year, `url::ASSETS`). The languages of the site
+/// are refused too: their folder is `LANG/`.
+pub const RESERVED: &[&str] = &[
+    "announcements",
+    "services",
+    "measures",
+    "timeline",
+    "api",
+    "assets",
+];
 
 /// A guide page with its translations.
 #[derive(Debug, Clone)]

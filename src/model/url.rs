@@ -121,3 +121,21 @@ pub const SITEMAP: &str = "sitemap.xml";
 
 /// What crawlers may read.
 pub const ROBOTS: &str = "robots.txt";
+
+/// The folder of the files the build names by their content (`assets/style.1a2b….css`):
+/// a changed file gets a new name, so hosts and browsers may keep a copy for a year
+/// (`render::cache`). It holds nothing else: a file kept for a year under a name that
+/// stays when it changes would never reach readers again.
+pub const ASSETS: &str = "assets/";
+
+/// The theme's stylesheet, named by `digest` (the first 16 hex digits of the SHA-256
+/// of its bytes).
+pub fn stylesheet(digest: &str) -> String {
+    format!("{ASSETS}style.{digest}.css")
+}
+
+/// The response headers hosts such as Netlify and Cloudflare Pages add, by path.
+pub const HEADERS: &str = "_headers";
+
+/// The redirects those hosts answer with an HTTP status, by path.
+pub const REDIRECTS: &str = "_redirects";

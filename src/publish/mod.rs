@@ -21,6 +21,7 @@ use crate::render::{Body, OutputFile};
 pub mod folder;
 pub mod git;
 pub mod log;
+pub mod notify;
 pub mod rsync;
 pub mod s3;
 
@@ -252,5 +253,75 @@ pub fn host(target: &Target, root: &Path) -> Box<dyn Host> {
         Destination::Git { repository, branch } => {
             Box::new(git::GitHost::new(target, repository, branch, root))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.to_string(),
+            body: Body::Text(text.to_string()),
+        }
+    }
+
+    #[test]
+    fn changes_are_what_differs_and_assets_are_sent_before_pages() {
+        let files = [
+            file("index.html", "home"),
+            file("assets/style.0123456789abcdef.css", "css"),
+            file("announcements/a/index.html", "a"),
+            file("announcements/a/report.pdf", "pdf"),
+            file("feed.xml", "feed"),
+        ];
+        let staged = Staged::new(&files).unwrap();
+        let sha = |i: usize| staged.entries[i].sha256.clone();
+        let held: BTreeMap<String, String> = [
+            ("index.html".to_string(), "other".to_string()),
+            ("feed.xml".to_string(), sha(4)),
+            ("announcements/old/index.html".to_string(), "x".to_string()),
+        ]
+        .into();
+        let changes = Changes::between(&held, &staged, |i| Ok(sha(i))).unwrap();
+        assert_eq!(
+            changes.added,
+            [
+                "announcements/a/index.html",
+                "announcements/a/report.pdf",
+                "assets/style.0123456789abcdef.css"
+            ]
+        );
+        assert_eq!(changes.changed, ["index.html"]);
+        assert_eq!(changes.removed, ["announcements/old/index.html"]);
+        let order: Vec<&str> = changes
+            .sending_order(&staged)
+            .into_iter()
+            .map(|i| staged.entries[i].path.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "announcements/a/report.pdf",
+                "assets/style.0123456789abcdef.css",
+                "announcements/a/index.html",
+                "index.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_site_digest_is_of_paths_and_bytes_in_any_order() {
+        let a = [file("a.html", "1"), file("b.html", "2")];
+        let b = [file("b.html", "2"), file("a.html", "1")];
+        let c = [file("a.html", "1"), file("b.html", "3")];
+        let digest = |files: &[OutputFile]| Staged::new(files).unwrap().digest;
+        assert_eq!(digest(&a), digest(&b));
+        assert_ne!(digest(&a), digest(&c));
+        assert_eq!(
+            Staged::new(&a).unwrap().entries[0].sha256,
+            "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b"
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 /// The folder of files named by their content (`assets/style.1a2b3c4d5e6f7a8b.css`):
 /// a changed file gets a new name, so a copy may be kept for ever.
-pub const ASSETS: &str = "assets/";
+pub const ASSETS: &str = crate::model::url::ASSETS;
 
 /// How long copies of a file may be kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,11 +20,32 @@ pub enum Lifetime {
     Immutable,
 }
 
+/// The headers every file is served with, whatever its lifetime: a browser must not
+/// guess another type than the Content-Type says (a text file read as a script).
+pub const EVERY_FILE: &[(&str, &str)] = &[("X-Content-Type-Options", "nosniff")];
+
 impl Lifetime {
+    /// Every lifetime, shortest first.
+    pub const ALL: [Lifetime; 3] = [Lifetime::Short, Lifetime::Hour, Lifetime::Immutable];
+
+    /// The one folder that holds every file of this lifetime and no other, where
+    /// there is one: `assets/` for [`Lifetime::Immutable`]. Pages and attachments are
+    /// told apart by their extensions, which a host's rule by path (`_headers`)
+    /// cannot say without a rule for every file.
+    pub fn folder(self) -> Option<&'static str> {
+        match self {
+            Lifetime::Immutable => Some(ASSETS),
+            Lifetime::Short | Lifetime::Hour => None,
+        }
+    }
+
     /// The lifetime of the file at `path` (from the output root, `/`-separated).
     pub fn of(path: &str) -> Lifetime {
-        if path.starts_with(ASSETS) {
-            return Lifetime::Immutable;
+        if let Some(lifetime) = Lifetime::ALL
+            .into_iter()
+            .find(|l| l.folder().is_some_and(|folder| path.starts_with(folder)))
+        {
+            return lifetime;
         }
         let name = path.rsplit('/').next().unwrap_or(path);
         let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());

@@ -39,7 +39,7 @@ pub fn render(
         .as_ref()
         .expect("feeds are planned only with base_url");
     let path = url::feed(lang, site.main_language(), channel);
-    let cx = PageContext::new(site, &theme.strings, state, lang, path);
+    let cx = PageContext::new(site, theme, state, lang, path);
     let entries = carried(site, channel)
         .into_iter()
         .map(|i| entry(&cx, base, theme, &site.announcements[i]))

@@ -30,6 +30,12 @@ pub enum Job {
     Summary(Lang),
     /// The JSON Schema of status.json.
     StatusSchema,
+    /// The theme's stylesheet, at its path named by its content.
+    Stylesheet(String),
+    /// `_headers`, the response headers of Netlify and Cloudflare Pages.
+    Headers,
+    /// `_redirects`, the redirects of those hosts: one for each redirect page.
+    Redirects,
     /// A redirect page at an old path, sending readers to where its redirects lead.
     Redirect {
         /// The old path: the file the redirect page is written at.
@@ -105,6 +111,9 @@ impl Job {
             Job::Status(lang) => url::status(lang, main),
             Job::Summary(lang) => url::summary(lang, main),
             Job::StatusSchema => url::STATUS_SCHEMA.to_string(),
+            Job::Stylesheet(path) => path.clone(),
+            Job::Headers => url::HEADERS.to_string(),
+            Job::Redirects => url::REDIRECTS.to_string(),
             Job::Redirect { from, .. } => from.clone(),
         }
     }

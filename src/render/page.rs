@@ -21,7 +21,7 @@ pub fn render(
     path: String,
 ) -> Result<String, Vec<Problem>> {
     let (lang, page) = (&job.lang, job.page);
-    let cx = PageContext::new(site, &theme.strings, state, lang, path);
+    let cx = PageContext::new(site, theme, state, lang, path);
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
     context.insert_value("t", cx.strings.value.clone());

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::file::{Body, Origin, OutputFile};
 use super::job::{Job, Listed, Neighbours, Page, PageJob};
-use super::{api, collisions, feed, page, redirect, sitemap};
+use super::{api, collisions, feed, host, page, redirect, sitemap};
 use crate::base::Problem;
 use crate::model::{Channel, Site, url};
 use crate::state::State;
@@ -37,7 +37,9 @@ impl Plan {
         let state = State::of(site);
         let mut jobs = page_jobs(site, &state);
         jobs.extend(data_jobs(site));
+        jobs.push(Job::Stylesheet(theme.stylesheet.path.clone()));
         let copies = copies(site, theme);
+        jobs.extend(host_jobs(site, &copies));
         let mut paths: Vec<String> = jobs.iter().map(|j| j.path(site)).collect();
         let mut outputs: Vec<(&str, Origin)> = paths
             .iter()
@@ -157,14 +159,20 @@ impl Plan {
             }
             Job::Robots => Ok(sitemap::robots(site)),
             Job::Status(lang) => {
-                let cx = PageContext::new(site, &theme.strings, state, lang, path());
+                let cx = PageContext::new(site, theme, state, lang, path());
                 Ok(api::status(&cx))
             }
             Job::Summary(lang) => {
-                let cx = PageContext::new(site, &theme.strings, state, lang, path());
+                let cx = PageContext::new(site, theme, state, lang, path());
                 Ok(api::summary(&cx))
             }
             Job::StatusSchema => Ok(api::SCHEMA.to_string()),
+            Job::Stylesheet(_) => Ok(theme.stylesheet.text.to_string()),
+            Job::Headers => Ok(host::headers()),
+            Job::Redirects => Ok(host::redirects(self.jobs.iter().filter_map(|j| match j {
+                Job::Redirect { from, to } => Some((from.as_str(), to)),
+                _ => None,
+            }))),
             Job::Redirect { from, to } => redirect::render(site, state, theme, from, to),
         }
     }
@@ -235,6 +243,20 @@ fn data_jobs(site: &Site) -> Vec<Job> {
     for lang in &site.languages {
         jobs.push(Job::Status(lang.clone()));
         jobs.push(Job::Summary(lang.clone()));
+    }
+    jobs
+}
+
+/// The host files (`_headers`; `_redirects` when site.toml has redirects), but where
+/// the theme or the site has its own in `static/`, which is copied in their place.
+fn host_jobs(site: &Site, copies: &[OutputFile]) -> Vec<Job> {
+    let own = |path: &str| copies.iter().any(|f| f.path == path);
+    let mut jobs = Vec::new();
+    if !own(url::HEADERS) {
+        jobs.push(Job::Headers);
+    }
+    if !site.config.redirects.is_empty() && !own(url::REDIRECTS) {
+        jobs.push(Job::Redirects);
     }
     jobs
 }

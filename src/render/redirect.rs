@@ -9,8 +9,8 @@ use super::file::Origin;
 use super::job::Job;
 use crate::base::{Message, Problem};
 use crate::load::layout::SITE_TOML;
-use crate::model::Site;
 use crate::model::redirect::{Redirect, RedirectTarget};
+use crate::model::{Site, url};
 use crate::msg;
 use crate::state::State;
 use crate::theme::{Template, Theme};
@@ -54,10 +54,18 @@ pub fn plan(site: &Site, written: &[(&str, Origin)]) -> Result<Vec<Job>, Vec<Pro
     }
 }
 
-/// Why `r`'s old path cannot take a redirect page: the build writes a file there,
-/// or a file where the path needs a folder.
+/// Why `r`'s old path cannot take a redirect page: it is in `assets/`, the build
+/// writes a file there, or a file where the path needs a folder.
 fn taken(r: &Redirect, by_path: &HashMap<&str, Origin>, root: &Path) -> Vec<Message> {
     let mut messages = Vec::new();
+    if r.from.file.starts_with(url::ASSETS) {
+        // Kept for a year (`cache`): a redirect page there could never be changed.
+        messages.push(msg!(
+            "render-redirect-assets",
+            from = r.from.written.as_str(),
+            folder = url::ASSETS
+        ));
+    }
     if let Some(content) = by_path.get(r.from.file.as_str()) {
         messages.push(msg!(
             "render-redirect-replaces",
@@ -117,7 +125,7 @@ pub fn render(
     to: &RedirectTarget,
 ) -> Result<String, Vec<Problem>> {
     let main = site.main_language();
-    let cx = PageContext::new(site, &theme.strings, state, main, from.to_string());
+    let cx = PageContext::new(site, theme, state, main, from.to_string());
     let mut context = tera::Context::new();
     context.insert("lang", main.as_str());
     context.insert_value("t", cx.strings.value.clone());

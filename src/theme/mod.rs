@@ -10,6 +10,7 @@ pub mod builtin;
 mod key;
 mod layers;
 mod strings;
+mod stylesheet;
 mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,11 +19,13 @@ use std::path::{Path, PathBuf};
 use crate::base::{Lang, Located, Problem};
 use crate::load::leftovers::leftover_prefix;
 use crate::load::names::refused_attachment;
+use crate::model::url::ASSETS;
 use crate::msg;
 
 pub use key::Key;
 use layers::{Layers, Part, Source, ThemeFile, read_problem};
 pub use strings::Strings;
+pub use stylesheet::Stylesheet;
 pub use templates::Template;
 use templates::{ESCAPED_SUFFIXES, TEMPLATE_SUFFIXES, template_problems};
 
@@ -35,6 +38,8 @@ pub struct Theme {
     pub strings: BTreeMap<Lang, Strings>,
     /// Files copied to the output as they are, by output path.
     pub static_files: Vec<StaticFile>,
+    /// The stylesheet, which every page links under a name made from its bytes.
+    pub stylesheet: Stylesheet,
     /// The leftovers of editors, the system and version control found among the
     /// static files and not published (`load::leftovers`), by path from the site root.
     pub skipped: Vec<PathBuf>,
@@ -92,7 +97,7 @@ impl Theme {
                 Err(mut p) => problems.append(&mut p),
             }
         }
-        let (static_files, skipped) = static_files(root, &layers, &mut problems);
+        let statics = static_files(root, &layers, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -100,8 +105,11 @@ impl Theme {
             tera,
             templates,
             strings,
-            static_files,
-            skipped,
+            static_files: statics.files,
+            stylesheet: statics
+                .stylesheet
+                .expect("the built-in theme has a stylesheet, read without a problem"),
+            skipped: statics.skipped,
         })
     }
 
@@ -156,14 +164,21 @@ fn templates(
 /// output (its marker `.crisis-site-output`): not a static file's.
 const RESERVED: &str = ".crisis-site";
 
-/// The static files, each from the highest layer that has it, by output path; and the
-/// leftovers left out (a version-control folder once, not file by file).
-fn static_files(
-    root: &Path,
-    layers: &Layers,
-    problems: &mut Vec<Problem>,
-) -> (Vec<StaticFile>, Vec<PathBuf>) {
+/// What the theme's `static/` folders give: the files copied as they are, the
+/// stylesheet, and the leftovers left out.
+struct Statics {
+    files: Vec<StaticFile>,
+    /// `None` only when reading it failed, which is one of the problems.
+    stylesheet: Option<Stylesheet>,
+    skipped: Vec<PathBuf>,
+}
+
+/// The static files, each from the highest layer that has it, by output path; the
+/// stylesheet, read; and the leftovers left out (a version-control folder once, not
+/// file by file).
+fn static_files(root: &Path, layers: &Layers, problems: &mut Vec<Problem>) -> Statics {
     let mut files = Vec::new();
+    let mut stylesheet = None;
     let mut skipped = BTreeSet::new();
     for (name, mut layered) in layers.part(root, Part::Static, problems) {
         let Some(file) = layered.pop() else { continue };
@@ -175,11 +190,28 @@ fn static_files(
             ));
             continue;
         }
+        if name.starts_with(ASSETS) {
+            let folder = ASSETS;
+            problems.push(Problem::in_file(
+                &file.shown,
+                msg!("theme-static-assets", folder),
+            ));
+            continue;
+        }
         if let Some(prefix) = leftover_prefix(&name) {
             // `shown` ends with `name`: the leftover is that path without the rest.
             let rest = name[prefix.len()..].matches('/').count();
             let leftover = file.shown.ancestors().nth(rest).unwrap_or(&file.shown);
             skipped.insert(leftover.to_path_buf());
+            continue;
+        }
+        if name == stylesheet::NAME {
+            match file.read(root) {
+                Ok(text) => stylesheet = Some(Stylesheet::new(text)),
+                Err(e) => problems.push(read_problem(&file, &e, |error| {
+                    msg!("theme-unreadable", error)
+                })),
+            }
             continue;
         }
         let (bytes, size) = match file.source {
@@ -198,5 +230,9 @@ fn static_files(
         };
         files.push(StaticFile { name, bytes, size });
     }
-    (files, skipped.into_iter().collect())
+    Statics {
+        files,
+        stylesheet,
+        skipped: skipped.into_iter().collect(),
+    }
 }

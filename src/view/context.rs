@@ -11,7 +11,7 @@ use crate::base::text::relative;
 use crate::base::time::When;
 use crate::model::Site;
 use crate::state::State;
-use crate::theme::{Key, Strings};
+use crate::theme::{Key, Strings, Theme};
 
 /// The site, its state, and one page's language, strings and path: what the view
 /// builders of this module take to make what a template sees.
@@ -28,13 +28,15 @@ pub struct PageContext<'a> {
     pub state: &'a State,
     /// The page's path from the output root.
     pub path: String,
+    /// The output path of the theme's stylesheet, named by its content.
+    pub stylesheet: &'a str,
 }
 
 impl<'a> PageContext<'a> {
-    /// The page at `path` in `lang`, with that language's strings.
+    /// The page at `path` in `lang`, with that language's strings of `theme`.
     pub fn new(
         site: &'a Site,
-        all_strings: &'a BTreeMap<Lang, Strings>,
+        theme: &'a Theme,
         state: &'a State,
         lang: &'a Lang,
         path: String,
@@ -42,10 +44,11 @@ impl<'a> PageContext<'a> {
         PageContext {
             site,
             lang,
-            strings: &all_strings[lang],
-            all_strings,
+            strings: &theme.strings[lang],
+            all_strings: &theme.strings,
             state,
             path,
+            stylesheet: &theme.stylesheet.path,
         }
     }
 

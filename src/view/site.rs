@@ -46,7 +46,7 @@ pub struct SiteView {
     pub home_url: String,
     /// The list of all announcements.
     pub announcements_url: String,
-    /// The style sheet.
+    /// The stylesheet, under its name made from its content.
     pub stylesheet_url: String,
 }
 
@@ -96,7 +96,7 @@ pub fn site_view(cx: &PageContext) -> SiteView {
         alerts: alerts(cx),
         home_url: cx.link(&url::home(cx.lang, cx.main())),
         announcements_url: cx.link(&url::list(cx.lang, cx.main(), None)),
-        stylesheet_url: cx.link("style.css"),
+        stylesheet_url: cx.link(cx.stylesheet),
     }
 }
 

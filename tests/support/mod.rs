@@ -3,6 +3,8 @@
 
 pub mod check;
 pub mod preview;
+pub mod publishing;
+pub mod receiver;
 pub mod s3;
 
 use std::collections::BTreeMap;
@@ -299,6 +301,12 @@ impl TestSite {
         }
     }
 
+    /// The output path of the stylesheet, as the home page links it
+    /// (`assets/style.HASH.css`).
+    pub fn stylesheet(&self) -> String {
+        self.page("index.html").stylesheet()
+    }
+
     /// Every file of the output with its bytes, to compare before and after.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         snapshot(&self.out())
@@ -384,6 +392,12 @@ impl HtmlPage {
             self.path
         );
         values.into_iter().next().unwrap()
+    }
+
+    /// The output path of the one stylesheet the page links, resolved from the page
+    /// (one without a `<base>`).
+    pub fn stylesheet(&self) -> String {
+        self.resolve(&self.attr("link[rel~=stylesheet]", "href"))
     }
 
     pub fn count(&self, css: &str) -> usize {

@@ -8,6 +8,7 @@ pub mod guard;
 pub mod plan;
 pub mod send;
 pub mod status;
+pub mod tell;
 pub mod watch;
 
 use std::path::PathBuf;
@@ -65,6 +66,19 @@ pub enum PublishError {
         /// The last try's error.
         error: Error,
     },
+}
+
+impl PublishError {
+    /// Why, in `lang`: the problems, the review's errors, or the last try's error.
+    pub fn text(&self, lang: MessageLang) -> String {
+        match self {
+            PublishError::Refused(error) | PublishError::Failed { error, .. } => error.text(lang),
+            PublishError::Review(report) => crate::commands::build::errors(report)
+                .map(|f| f.text(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
 }
 
 impl From<Error> for PublishError {
@@ -142,8 +156,8 @@ pub fn publish(
             record.removed = changes.removed;
             log::append(&options.root, &record)?;
             Ok(Published {
+                notify_failures: tell::team(site, target, &record, options.lang),
                 record,
-                notify_failures: Vec::new(),
             })
         }
         Err(error) => {

@@ -41,7 +41,7 @@ pub fn with_retries(
                     attempts,
                 };
             }
-            Err(err) if attempts <= retries => {
+            Err(err) if attempts <= retries && passing(&err) => {
                 failed_try(attempts, &err, wait);
                 pause(wait);
                 wait = (wait * 2).min(MAX_PAUSE);
@@ -54,6 +54,12 @@ pub fn with_retries(
             }
         }
     }
+}
+
+/// Whether a failure may pass if tried again: not when the site or the target's
+/// folder is refused as such, which no wait changes.
+fn passing(err: &Error) -> bool {
+    !matches!(err, Error::Invalid(_) | Error::ForeignOutput { .. })
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::plan::plan;
 use super::{PublishError, PublishOptions, Published, publish};
-use crate::base::Error;
 use crate::base::time::Moment;
+use crate::base::{Error, Message};
 use crate::state::moments::Coming;
 
 /// How long after a failed publish it is tried again, while no moment comes first.
@@ -53,6 +53,9 @@ pub enum Event<'a> {
         moment: DateTime<FixedOffset>,
         /// When it is tried again.
         retry: DateTime<FixedOffset>,
+        /// What could not be told to `[[notify]]` entries of the failure (told only
+        /// when publishing starts to fail, not at every retry).
+        notify_failures: Vec<Message>,
     },
     /// A try of a send failed and is tried again after `pause`.
     Retrying {
@@ -76,8 +79,9 @@ pub enum Event<'a> {
 /// publish to its moment.
 pub fn watch(options: &PublishOptions, waiter: &mut dyn Waiter, report: &mut dyn FnMut(Event)) {
     let mut moment = waiter.now();
+    let mut failing = false;
     loop {
-        let retry = publish_at(options, moment, waiter, report);
+        let retry = publish_at(options, moment, waiter, report, &mut failing);
         // Counted from the moment just published, not the clock: a wait that ended
         // late still publishes every moment it passed, each as it was.
         loop {
@@ -106,11 +110,13 @@ pub fn watch(options: &PublishOptions, waiter: &mut dyn Waiter, report: &mut dyn
 }
 
 /// Publishes the site as it is at `moment`; when that fails, the moment to try again.
+/// The team is told when publishing starts to fail (`failing` was false).
 fn publish_at(
     options: &PublishOptions,
     moment: DateTime<FixedOffset>,
     waiter: &mut dyn Waiter,
     report: &mut dyn FnMut(Event),
+    failing: &mut bool,
 ) -> Option<DateTime<FixedOffset>> {
     let mut at = options.clone();
     at.publish.now = Moment::At(moment);
@@ -127,16 +133,25 @@ fn publish_at(
     };
     match result {
         Ok(published) => {
+            *failing = false;
             report(Event::Published(&published));
             None
         }
         Err(error) => {
             let retry = waiter.now()
                 + chrono::Duration::from_std(RETRY_AFTER).expect("a minute is a duration");
+            let notify_failures = if *failing {
+                Vec::new()
+            } else {
+                let why = error.text(options.lang);
+                super::tell::failure(&options.root, &options.target, moment, why, options.lang)
+            };
+            *failing = true;
             report(Event::Failed {
                 error: &error,
                 moment,
                 retry,
+                notify_failures,
             });
             Some(retry)
         }

@@ -109,21 +109,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     };
     let language = language(raw.language.as_ref(), &mut r);
     let timezone = timezone(raw.timezone.as_ref(), &mut r);
-    let base_url = raw.base_url.as_ref().and_then(|url| {
-        BaseUrl::parse(url.get_ref())
-            .map_err(|m| r.problem(url.span(), msg!("config-base-url", invalid = m.0)))
-            .ok()
-    });
-    positive(
-        raw.home_latest.as_ref(),
-        msg!("config-home-latest-zero"),
-        &mut r,
-    );
-    positive(
-        raw.feed_limit.as_ref(),
-        msg!("config-feed-limit-zero"),
-        &mut r,
-    );
+    let base_url = base_url(&raw, &mut r);
     let started = raw.incident.started.as_ref().and_then(|value| {
         time::parse_value(value.get_ref(), timezone)
             .map_err(|m| r.problem(value.span(), invalid("incident.started", m)))
@@ -181,6 +167,17 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         ir,
         publish,
         notify,
+    })
+}
+
+/// `base_url`, checked, and the counts that must be 1 or more.
+fn base_url(raw: &raw::RawConfig, r: &mut Reader) -> Option<BaseUrl> {
+    positive(raw.home_latest.as_ref(), msg!("config-home-latest-zero"), r);
+    positive(raw.feed_limit.as_ref(), msg!("config-feed-limit-zero"), r);
+    raw.base_url.as_ref().and_then(|url| {
+        BaseUrl::parse(url.get_ref())
+            .map_err(|m| r.problem(url.span(), msg!("config-base-url", invalid = m.0)))
+            .ok()
     })
 }
 

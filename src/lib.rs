@@ -42,7 +42,8 @@ pub use commands::publish::watch::{
     Event as WatchEvent, RETRY_AFTER, Waiter, Woke, watch as publish_watch,
 };
 pub use commands::publish::{
-    PublishError, PublishOptions, Published, publish, rfc3339, user as publishing_user,
+    Progress as PublishProgress, PublishError, PublishOptions, Published, publish, rfc3339,
+    user as publishing_user,
 };
 pub use commands::serve::build::{MemoryBuild, Served};
 pub use commands::serve::options::{Listening, ServeOptions};

@@ -262,3 +262,54 @@ fn targets_and_notifications_are_checked_in_site_toml() {
     );
     assert!(!site.out().exists());
 }
+
+#[test]
+fn an_older_site_is_never_sent_over_a_newer_one() {
+    let site = site();
+    let later = site.run_at("2023-06-09T16:00:00+09:00", &["publish", "--to", "www"]);
+    assert!(later.status.success(), "{}", stderr(&later));
+    let held = holdings(&target_dir(&site, "www"));
+    let output = publish(&site, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: nothing was sent to www: target `www` holds the site for 2023-06-09T16:00:00+09:00, later than this build's 2023-06-08T12:00:00+09:00; nothing was sent, so that no statement is taken back off the site: publish again (without --now, or with a later one)\n"
+    );
+    assert_eq!(holdings(&target_dir(&site, "www")), held);
+    assert_eq!(records(&site).len(), 1);
+}
+
+#[test]
+fn two_publishes_at_once_take_turns() {
+    use std::io::Read as _;
+
+    let site = site();
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(site.root().join(".crisis-site-publish.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let mut command = site.command(Some(crate::support::NOW), &["publish", "--to", "www"]);
+    command
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null());
+    let mut child = command.spawn().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let mut said = Vec::new();
+    let wanted = b"warning: another publish of this site is running; waiting for it to end\n";
+    let mut byte = [0u8];
+    while said.len() < wanted.len() && stderr.read(&mut byte).unwrap() == 1 {
+        said.push(byte[0]);
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&said),
+        String::from_utf8_lossy(wanted)
+    );
+    // It waits: nothing built, nothing sent, nothing logged.
+    assert!(records(&site).is_empty() && !target_dir(&site, "www").exists());
+    drop(lock);
+    assert!(child.wait().unwrap().success());
+    assert_eq!(records(&site).len(), 1);
+}

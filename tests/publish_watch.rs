@@ -355,8 +355,14 @@ fn the_team_is_told_once_when_publishing_starts_to_fail_and_of_what_goes_live_af
     };
     let mut events = Vec::new();
     crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)));
-    assert_eq!(events[0], "failed 2023-06-09T14:00:00+09:00 retry 2023-06-09T14:01:00+09:00");
-    assert_eq!(events[2], "failed 2023-06-09T14:01:00+09:00 retry 2023-06-09T14:02:00+09:00");
+    assert_eq!(
+        events[0],
+        "failed 2023-06-09T14:00:00+09:00 retry 2023-06-09T14:01:00+09:00"
+    );
+    assert_eq!(
+        events[2],
+        "failed 2023-06-09T14:01:00+09:00 retry 2023-06-09T14:02:00+09:00"
+    );
     assert_eq!(events[4], "published 2023-06-09T14:02:00+09:00 Published");
     let failed: serde_json::Value = serde_json::from_str(&hook.next().body).unwrap();
     assert_eq!(failed["outcome"], "failed");
@@ -373,5 +379,8 @@ fn the_team_is_told_once_when_publishing_starts_to_fail_and_of_what_goes_live_af
     let live: serde_json::Value = serde_json::from_str(&hook.next().body).unwrap();
     assert_eq!(live["outcome"], "published");
     assert_eq!(live["moment"], "2023-06-09T14:02:00+09:00");
-    assert!(hook.received().is_empty(), "told once of the failure, once of the publish");
+    assert!(
+        hook.received().is_empty(),
+        "told once of the failure, once of the publish"
+    );
 }

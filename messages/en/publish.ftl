@@ -35,6 +35,9 @@ publish-what-future = embargoed statements (--future)
 publish-what-standby = a site in standby (standby = true)
 publish-not-staging = target `{ $target }` is not a staging target, and this build holds { $what }; expected staging = true on the target if it is one, or the build without them
 publish-cannot-watch = cannot watch { $path } for changes
+publish-cannot-lock = cannot take the publish lock { $path }
+publish-waiting-for-another = another publish of this site is running; waiting for it to end
+publish-older = target `{ $target }` holds the site for { $held }, later than this build's { $moment }; nothing was sent, so that no statement is taken back off the site: publish again (without --now, or with a later one)
 
 ## Publishing
 

@@ -35,6 +35,9 @@ publish-what-future = 解禁前の発表（--future）
 publish-what-standby = 待機中のサイト（standby = true）
 publish-not-staging = 公開先「{ $target }」はステージング用ではありませんが、この生成には{ $what }が含まれています。ステージング用の公開先なら staging = true を付け、そうでなければそれを含めずに生成してください
 publish-cannot-watch = { $path } の変更を監視できません
+publish-cannot-lock = 公開のロック { $path } を取得できません
+publish-waiting-for-another = このサイトの別の公開が実行中です。終わるのを待っています
+publish-older = 公開先「{ $target }」は { $held } 時点のサイトを保持しており、この生成の { $moment } より新しいため、何も送信していません（発表を取り下げてしまわないためです）。もう一度公開してください（--now なしか、より後の時刻で）
 
 ## 公開
 

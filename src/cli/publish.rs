@@ -7,7 +7,8 @@ use super::args::PublishArgs;
 use super::print::{self, error_line, line};
 use crisis_site::{
     Coming, ComingChange, Error, Message, MessageLang, Moment, Publish, PublishError,
-    PublishOptions, PublishOutcome, Published, RealWaiter, TargetStatus, WatchEvent, msg,
+    PublishOptions, PublishOutcome, PublishProgress as Progress, Published, RealWaiter,
+    TargetStatus, WatchEvent, msg,
 };
 
 /// What `crisis-site publish` was asked to do.
@@ -79,8 +80,13 @@ fn run(
 
 fn once(lang: MessageLang, options: &PublishOptions) -> anyhow::Result<ExitCode> {
     let pause = |d: std::time::Duration| std::thread::sleep(d);
-    let mut tried = |attempt, error: &Error, pause: std::time::Duration| {
-        retrying(lang, &options.target, attempt, error, pause)
+    let mut tried = |progress: Progress| match progress {
+        Progress::Retrying {
+            attempt,
+            error,
+            pause,
+        } => retrying(lang, &options.target, attempt, error, pause),
+        Progress::Waiting => waiting(lang),
     };
     match crisis_site::publish(options, &pause, &mut tried) {
         Ok(published) => {
@@ -132,6 +138,14 @@ fn report(lang: MessageLang, published: &Published) {
     for failure in &published.notify_failures {
         error_line(lang, msg!("warning-line", text = failure.clone()));
     }
+}
+
+/// Another publish holds the site's lock.
+fn waiting(lang: MessageLang) {
+    error_line(
+        lang,
+        msg!("warning-line", text = msg!("publish-waiting-for-another")),
+    );
 }
 
 /// A try that failed and is tried again.
@@ -217,6 +231,7 @@ fn watch(lang: MessageLang, options: &PublishOptions) -> anyhow::Result<ExitCode
             error,
             pause,
         } => retrying(lang, &target, attempt, error, pause),
+        WatchEvent::WaitingForAnother => waiting(lang),
         WatchEvent::Waiting(None) => line(lang, msg!("publish-watch-idle")),
         WatchEvent::Waiting(Some(coming)) => {
             let at = crisis_site::rfc3339(coming.at);

@@ -1,11 +1,14 @@
 //! What `publish` refuses before it builds anything: a target site.toml does not
 //! declare, and a build meant for staging sent to a target that is not one.
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::base::{Error, Message};
 use crate::load::hint;
 use crate::model::Publish;
 use crate::model::config::{Config, Target};
 use crate::msg;
+use crate::publish::log::{self, Outcome, Record};
 
 /// The target named `name` in `config`.
 pub fn target<'a>(config: &'a Config, name: &str) -> Result<&'a Target, Error> {
@@ -44,5 +47,29 @@ pub fn staging_only(target: &Target, publish: &Publish, standby: bool) -> Result
             target = target.name.0.clone(),
             what
         ))),
+    }
+}
+
+/// Refuses to send a target that is not a staging one the site for an earlier moment
+/// than the one it holds: a publish started before another one's moment but sent
+/// after it would take a statement back off the site.
+pub fn not_older(
+    target: &Target,
+    moment: DateTime<FixedOffset>,
+    records: &[Record],
+) -> Result<(), Error> {
+    if target.staging {
+        return Ok(());
+    }
+    let held = log::last(records, &target.name.0, |r| r.outcome != Outcome::Failed)
+        .and_then(|r| DateTime::parse_from_rfc3339(&r.moment).ok().map(|m| (m, r)));
+    match held {
+        Some((held, record)) if held > moment => Err(Error::Refused(msg!(
+            "publish-older",
+            target = target.name.0.clone(),
+            held = record.moment.clone(),
+            moment = crate::commands::publish::rfc3339(moment)
+        ))),
+        _ => Ok(()),
     }
 }

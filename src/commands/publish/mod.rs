@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod guard;
+pub mod lock;
 pub mod plan;
 pub mod send;
 pub mod status;
@@ -18,6 +19,7 @@ use chrono::{DateTime, FixedOffset, Local, SecondsFormat};
 
 use crate::base::{Error, Message, MessageLang};
 use crate::load::{self, Cache};
+use crate::model::config::Target;
 use crate::model::{Publish, Site, url};
 use crate::pipeline;
 use crate::publish::log::{self, Outcome, Record};
@@ -87,13 +89,29 @@ impl From<Error> for PublishError {
     }
 }
 
+/// What a publish tells as it goes.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// Another publish of the site is running; this one waits for it to end.
+    Waiting,
+    /// A try of the send failed and is tried again after `pause`.
+    Retrying {
+        /// The try that failed (1 for the first).
+        attempt: u32,
+        /// Why.
+        error: &'a Error,
+        /// How long until the next try.
+        pause: Duration,
+    },
+}
+
 /// Builds the site for `options.publish.now` and sends it to the target, trying
-/// again after a pause (`pause`) as its `retries` allow; `tried` is told of each try
-/// that failed and is tried again.
+/// again after a pause (`pause`) as its `retries` allow; `progress` is told of a wait
+/// for another publish and of each try that failed and is tried again.
 pub fn publish(
     options: &PublishOptions,
     pause: &dyn Fn(Duration),
-    tried: &mut dyn FnMut(u32, &Error, Duration),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Published, PublishError> {
     // site.toml alone first: an unknown target or a refused option is said before
     // the site is built.
@@ -101,6 +119,7 @@ pub fn publish(
         let target = guard::target(&config, &options.target)?;
         guard::staging_only(target, &options.publish, config.standby)?;
     }
+    let _turn = lock::Publishing::take(&options.root, || progress(Progress::Waiting))?;
     let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
     let site = &rendered.prepared.site;
     let target = guard::target(&site.config, &options.target)?;
@@ -114,10 +133,44 @@ pub fn publish(
     }
     let staged = Staged::new(&rendered.files)?;
     let host = publish::host(target, &options.root);
-    let sent = send::with_retries(host.as_ref(), &staged, target.retries, pause, tried);
     let records = log::read(&options.root).unwrap_or_default();
+    guard::not_older(target, site.now, &records)?;
+    let mut tried = |attempt, error: &Error, pause| {
+        progress(Progress::Retrying {
+            attempt,
+            error,
+            pause,
+        })
+    };
+    let sent = send::with_retries(host.as_ref(), &staged, target.retries, pause, &mut tried);
     let since = log::last(&records, &target.name.0, |r| r.outcome != Outcome::Failed)
         .and_then(|r| DateTime::parse_from_rfc3339(&r.moment).ok());
+    let sent_for = Sent {
+        site,
+        target,
+        staged: &staged,
+        published_errors: errors,
+        since,
+    };
+    finish(options, sent_for, sent)
+}
+
+/// What was sent, for its log line.
+struct Sent<'a> {
+    site: &'a Site,
+    target: &'a Target,
+    staged: &'a Staged<'a>,
+    published_errors: Vec<String>,
+    since: Option<DateTime<FixedOffset>>,
+}
+
+/// Logs how the send ended and, after a publish, tells the team.
+fn finish(
+    options: &PublishOptions,
+    sent: Sent,
+    result: send::Sent,
+) -> Result<Published, PublishError> {
+    let Sent { site, target, .. } = sent;
     let mut record = Record {
         target: target.name.0.clone(),
         kind: target.destination.kind().name().to_string(),
@@ -132,18 +185,18 @@ pub fn publish(
         added: Vec::new(),
         changed: Vec::new(),
         removed: Vec::new(),
-        files: staged.entries.len(),
-        digest: staged.digest.clone(),
+        files: sent.staged.entries.len(),
+        digest: sent.staged.digest.clone(),
         by: options.by.clone(),
         announcements_added: Vec::new(),
         announcements_amended: Vec::new(),
-        published_errors: errors,
-        attempts: sent.attempts,
+        published_errors: sent.published_errors,
+        attempts: result.attempts,
         error: None,
     };
-    match sent.result {
+    match result.result {
         Ok(changes) => {
-            let (added, amended) = announcements(site, &changes, since);
+            let (added, amended) = announcements(site, &changes, sent.since);
             record.outcome = if changes.is_empty() {
                 Outcome::Unchanged
             } else {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use super::plan::plan;
-use super::{PublishError, PublishOptions, Published, publish};
+use super::{Progress, PublishError, PublishOptions, Published, publish};
 use crate::base::time::Moment;
 use crate::base::{Error, Message};
 use crate::state::moments::Coming;
@@ -66,6 +66,8 @@ pub enum Event<'a> {
         /// How long until the next try.
         pause: Duration,
     },
+    /// Another publish of the site is running; this one waits for it to end.
+    WaitingForAnother,
     /// The next moment is waited for (none: no moment is coming).
     Waiting(Option<&'a Coming>),
     /// The moments to come could not be worked out: the site has problems. The
@@ -122,12 +124,17 @@ fn publish_at(
     at.publish.now = Moment::At(moment);
     let result = {
         let pause = |d: Duration| waiter.pause(d);
-        let mut tried = |attempt, error: &Error, pause| {
-            report(Event::Retrying {
+        let mut tried = |progress: Progress| match progress {
+            Progress::Retrying {
                 attempt,
                 error,
                 pause,
-            })
+            } => report(Event::Retrying {
+                attempt,
+                error,
+                pause,
+            }),
+            Progress::Waiting => report(Event::WaitingForAnother),
         };
         publish(&at, &pause, &mut tried)
     };

@@ -60,7 +60,7 @@ fn the_stylesheet_is_named_by_the_sha_256_of_its_bytes_and_every_page_links_it()
         stylesheet,
         format!("assets/style.{}.css", &sha256_hex(&bytes)[..16])
     );
-    assert_eq!(assets(&site), [stylesheet.clone()]);
+    assert_eq!(assets(&site), std::slice::from_ref(&stylesheet));
     assert!(!site.exists("style.css"));
     let mut linking = Vec::new();
     for path in site.snapshot().into_keys() {

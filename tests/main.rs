@@ -42,6 +42,7 @@ mod publish_folder;
 mod publish_git;
 mod publish_plan;
 mod publish_rsync;
+mod publish_s3;
 mod publish_watch;
 mod redirects;
 mod reported_once;

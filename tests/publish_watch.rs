@@ -19,14 +19,17 @@ fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
+/// What a scripted wait does, told which wait it is (1 for the first) and until when:
+/// how it ends, and the moment it is then.
+type Step<'a> = Box<
+    dyn FnMut(usize, Option<DateTime<FixedOffset>>) -> (Woke, Option<DateTime<FixedOffset>>) + 'a,
+>;
+
 /// A clock that moves only when a wait ends, and a script of what each wait does.
 struct Script<'a> {
     now: DateTime<FixedOffset>,
     waits: Vec<Option<DateTime<FixedOffset>>>,
-    step: Box<
-        dyn FnMut(usize, Option<DateTime<FixedOffset>>) -> (Woke, Option<DateTime<FixedOffset>>)
-            + 'a,
-    >,
+    step: Step<'a>,
 }
 
 impl Waiter for Script<'_> {

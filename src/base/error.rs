@@ -34,6 +34,11 @@ pub enum Error {
     /// (an output folder that is one of the site's inputs, for one).
     #[error("{}", .0.text(MessageLang::En))]
     Refused(Message),
+    /// Another machine could not be reached, or failed to take what was sent, for the
+    /// reason the message gives (a publish target's network, a server's error):
+    /// trying again later may succeed, unlike a refusal.
+    #[error("{}", .0.text(MessageLang::En))]
+    Unavailable(Message),
 }
 
 impl Error {
@@ -65,7 +70,7 @@ impl Error {
                 marker = *marker
             )
             .text(lang),
-            Error::Refused(message) => message.text(lang),
+            Error::Refused(message) | Error::Unavailable(message) => message.text(lang),
         }
     }
 }

@@ -42,8 +42,6 @@ pub struct Entry {
     pub path: String,
     /// The SHA-256 of its bytes, in lowercase hex.
     pub sha256: String,
-    /// Its size in bytes.
-    pub size: u64,
     /// Its Content-Type.
     pub content_type: String,
     /// Its Cache-Control.
@@ -73,7 +71,6 @@ impl<'a> Staged<'a> {
                 Ok(Entry {
                     path: file.path.clone(),
                     sha256: hex(&Sha256::digest(&bytes)),
-                    size: bytes.len() as u64,
                     content_type: content_type(&file.path),
                     cache_control: lifetime.cache_control(),
                     class: match lifetime {

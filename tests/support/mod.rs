@@ -6,6 +6,7 @@ pub mod preview;
 pub mod published;
 pub mod publishing;
 pub mod receiver;
+pub mod s3;
 pub mod sshd;
 
 use std::collections::BTreeMap;

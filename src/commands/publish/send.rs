@@ -56,10 +56,11 @@ pub fn with_retries(
     }
 }
 
-/// Whether a failure may pass if tried again: not when the site or the target's
-/// folder is refused as such, which no wait changes.
+/// Whether a failure may pass if tried again: a host out of reach or failing for
+/// now, a file system error; not a refusal (missing credentials, a folder that is not
+/// ours), which no wait changes.
 fn passing(err: &Error) -> bool {
-    !matches!(err, Error::Invalid(_) | Error::ForeignOutput { .. })
+    matches!(err, Error::Unavailable(_) | Error::Io { .. })
 }
 
 #[cfg(test)]
@@ -80,7 +81,7 @@ mod tests {
         fn send(&self, _staged: &Staged) -> Result<Changes, Error> {
             self.tried.set(self.tried.get() + 1);
             if self.tried.get() <= self.failures {
-                Err(Error::Refused(msg!("publish-none-declared")))
+                Err(Error::Unavailable(msg!("publish-none-declared")))
             } else {
                 Ok(Changes::default())
             }

@@ -124,7 +124,7 @@ impl GitHost {
 
     /// The error of a git that failed at `step`.
     pub(super) fn failed(&self, step: &str, out: &Output) -> Error {
-        Error::Refused(msg!(
+        Error::Unavailable(msg!(
             "git-failed",
             target = self.target.as_str(),
             location = self.location.as_str(),

@@ -33,7 +33,7 @@ impl GitHost {
             .args(["ls-remote", "--", &self.repository, &self.head()]);
         let out = self.run(&mut command)?;
         if !out.status.success() {
-            return Err(Error::Refused(msg!(
+            return Err(Error::Unavailable(msg!(
                 "git-unreachable",
                 target = self.target.as_str(),
                 location = self.location.as_str(),
@@ -86,7 +86,7 @@ impl GitHost {
         ]);
         let out = self.run(&mut fetch)?;
         if !out.status.success() {
-            return Err(Error::Refused(msg!(
+            return Err(Error::Unavailable(msg!(
                 "git-unreachable",
                 target = self.target.as_str(),
                 location = self.location.as_str(),
@@ -138,7 +138,7 @@ impl GitHost {
         match refused {
             Some(why) if why.starts_with("[rejected]") => {
                 let branch = self.branch.as_str();
-                Err(Error::Refused(msg!(
+                Err(Error::Unavailable(msg!(
                     "git-rejected",
                     target,
                     location,
@@ -148,7 +148,7 @@ impl GitHost {
             Some(why) => {
                 let reason = crate::base::text::printable(why, false).into_owned();
                 let step = "push";
-                Err(Error::Refused(msg!(
+                Err(Error::Unavailable(msg!(
                     "git-failed",
                     target,
                     location,

@@ -117,12 +117,12 @@ impl RsyncHost {
         let (target, remote) = (self.target.as_str(), self.remote.as_str());
         if stderr.contains(NOTHING_RECEIVED) {
             let reason = shell_reason(&stderr);
-            return Error::Refused(msg!("rsync-unreachable", target, remote, reason));
+            return Error::Unavailable(msg!("rsync-unreachable", target, remote, reason));
         }
         // A signal leaves no status: told as rsync failing, with what it said.
         let status = out.status.code().unwrap_or(-1);
         let stderr = said(&stderr);
-        Error::Refused(msg!("rsync-failed", target, remote, status, stderr))
+        Error::Unavailable(msg!("rsync-failed", target, remote, status, stderr))
     }
 
     /// Checks, before anything is written, that the host can be reached and that the

@@ -125,6 +125,26 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_is_not_tried_again() {
+        struct Refusing;
+        impl Host for Refusing {
+            fn send(&self, _staged: &Staged) -> Result<Changes, Error> {
+                Err(Error::Refused(msg!("publish-none-declared")))
+            }
+        }
+        let staged = Staged::new(&[]).unwrap();
+        let sent = with_retries(
+            &Refusing,
+            &staged,
+            5,
+            &|_| panic!("no pause"),
+            &mut |_, _, _| {},
+        );
+        assert_eq!(sent.attempts, 1);
+        assert!(sent.result.is_err());
+    }
+
+    #[test]
     fn pauses_stop_growing_at_half_a_minute() {
         let (_, pauses) = run(10, 7);
         let secs: Vec<u64> = pauses.iter().map(Duration::as_secs).collect();

@@ -111,7 +111,8 @@ fn an_embargoed_statement_is_absent_until_its_second_and_present_from_it() {
         }),
     };
     let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)));
+    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
+        .unwrap();
     assert_eq!(*checked.borrow(), [false, true]);
     assert_eq!(
         events,
@@ -147,7 +148,8 @@ fn a_wait_that_ends_late_still_publishes_each_moment_it_passed_as_it_was() {
         }),
     };
     let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)));
+    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
+        .unwrap();
     let moments: Vec<String> = records(&site)
         .iter()
         .map(|r| r["moment"].as_str().unwrap().to_string())
@@ -192,7 +194,8 @@ fn an_edit_while_waiting_moves_the_next_moment() {
         }),
     };
     let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)));
+    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
+        .unwrap();
     assert_eq!(
         events,
         [
@@ -226,7 +229,8 @@ fn a_failed_publish_is_tried_again_a_minute_later() {
         }),
     };
     let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)));
+    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
+        .unwrap();
     assert_eq!(
         events[..3],
         [
@@ -357,7 +361,8 @@ fn the_team_is_told_once_when_publishing_starts_to_fail_and_of_what_goes_live_af
         }),
     };
     let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)));
+    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
+        .unwrap();
     assert_eq!(
         events[0],
         "failed 2023-06-09T14:00:00+09:00 retry 2023-06-09T14:01:00+09:00"
@@ -386,4 +391,19 @@ fn the_team_is_told_once_when_publishing_starts_to_fail_and_of_what_goes_live_af
         hook.received().is_empty(),
         "told once of the failure, once of the publish"
     );
+}
+
+#[test]
+fn a_watch_of_an_unknown_target_ends_at_once() {
+    let (site, _www) = site();
+    let output = site
+        .command(None, &["publish", "--watch", "--to", "prod"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: nothing was sent to prod: no `[[publish]]` target is named `prod`; expected one of `www`\n"
+    );
+    assert!(records(&site).is_empty());
 }

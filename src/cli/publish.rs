@@ -208,7 +208,7 @@ fn watch(lang: MessageLang, options: &PublishOptions) -> anyhow::Result<ExitCode
         }
     };
     let target = options.target.clone();
-    crisis_site::publish_watch(options, &mut waiter, &mut |event| match event {
+    let watched = crisis_site::publish_watch(options, &mut waiter, &mut |event| match event {
         WatchEvent::Published(published) => report(lang, published),
         WatchEvent::Failed {
             error,
@@ -244,7 +244,13 @@ fn watch(lang: MessageLang, options: &PublishOptions) -> anyhow::Result<ExitCode
         }
         WatchEvent::Reloaded => line(lang, msg!("publish-watch-reloaded")),
     });
-    Ok(ExitCode::SUCCESS)
+    match watched {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(error) => {
+            refused(lang, &target, &PublishError::Refused(error));
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 /// What changes at a coming moment, a line each.

@@ -43,7 +43,7 @@ pub struct PublishOptions {
     pub lang: MessageLang,
 }
 
-/// A publish that was carried out (the target holds the site) or recorded as failed.
+/// A publish that was carried out: the target holds the site.
 #[derive(Debug)]
 pub struct Published {
     /// Its line in the publish log.

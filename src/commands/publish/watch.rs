@@ -78,8 +78,18 @@ pub enum Event<'a> {
 }
 
 /// Runs the watch until `waiter` says to stop. `options.publish.now` is set for each
-/// publish to its moment.
-pub fn watch(options: &PublishOptions, waiter: &mut dyn Waiter, report: &mut dyn FnMut(Event)) {
+/// publish to its moment. A target site.toml does not declare, or one that may not
+/// take what `options` ask for, is refused before anything is built: no wait would
+/// change that.
+pub fn watch(
+    options: &PublishOptions,
+    waiter: &mut dyn Waiter,
+    report: &mut dyn FnMut(Event),
+) -> Result<(), Error> {
+    if let Ok(config) = crate::load::config::load(&options.root) {
+        let target = super::guard::target(&config, &options.target)?;
+        super::guard::staging_only(target, &options.publish, config.standby)?;
+    }
     let mut moment = waiter.now();
     let mut failing = false;
     loop {
@@ -105,7 +115,7 @@ pub fn watch(options: &PublishOptions, waiter: &mut dyn Waiter, report: &mut dyn
                     break;
                 }
                 Woke::Changed => report(Event::Reloaded),
-                Woke::Stop => return,
+                Woke::Stop => return Ok(()),
             }
         }
     }

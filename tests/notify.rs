@@ -192,3 +192,54 @@ fn an_entry_that_cannot_be_told_is_a_warning_and_the_publish_stands() {
     assert_eq!(records[0]["outcome"], "published");
     assert!(site.root().join("www/index.html").is_file());
 }
+
+#[test]
+fn a_webhook_whose_address_is_a_secret_is_read_from_the_environment() {
+    let hook = WebhookReceiver::start(200);
+    let site = TestSite::basic();
+    let first = site_telling(
+        &site,
+        "\n[[notify]]\nwebhook_env = \"CRISIS_TEST_HOOK\"\n\n[[notify]]\nwebhook_env = \"CRISIS_TEST_UNSET\"\n\n\
+         [[notify]]\nwebhook_env = \"CRISIS_TEST_NOT_AN_ADDRESS\"\n",
+    );
+    let output = site
+        .command(Some(crate::support::NOW), &["publish", "--to", "prod"])
+        .env("CRISIS_TEST_HOOK", hook.url("/services/T000/B000/secret"))
+        .env_remove("CRISIS_TEST_UNSET")
+        .env("CRISIS_TEST_NOT_AN_ADDRESS", "xoxb-secret-token")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let request = hook.next();
+    assert_eq!(request.line, "POST /services/T000/B000/secret HTTP/1.1");
+    assert_eq!(serde_json::from_str::<Value>(&request.body).unwrap(), first_notice());
+    let tail = "the publish stands, so tell the team another way and fix the entry";
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "warning: the team was not told through the `[[notify]]` entry on line {} of \
+             site.toml: the environment variable CRISIS_TEST_UNSET that should hold the \
+             webhook's address is not set; expected it set where crisis-site publish runs (in \
+             the systemd unit's Environment= or EnvironmentFile=, or the shell); {tail}\n\
+             warning: the team was not told through the `[[notify]]` entry on line {} of \
+             site.toml: the environment variable CRISIS_TEST_NOT_AN_ADDRESS does not hold a web \
+             address; expected the webhook's https://… address; {tail}\n",
+            first + 3,
+            first + 6
+        )
+    );
+    assert!(!stderr(&output).contains("xoxb-secret-token"));
+}
+
+#[test]
+fn a_webhook_env_that_is_no_variable_name_is_refused_in_site_toml() {
+    let site = TestSite::basic();
+    let line = site_telling(&site, "\n[[notify]]\nwebhook_env = \"https://hooks.example/x\"\n");
+    assert_eq!(
+        site.problems(),
+        [format!(
+            "site.toml:{}: `[[notify]]` webhook_env `https://hooks.example/x` is not the name of an environment variable; expected capital letters, digits and `_`, such as \"SLACK_WEBHOOK_URL\"",
+            line + 1
+        )]
+    );
+}

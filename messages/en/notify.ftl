@@ -20,3 +20,5 @@ notify-command-start = command `{ $program }` could not be run ({ $cause })
 notify-command-exit = command `{ $program }` exited with status { $status }, expected 0
 notify-command-signal = command `{ $program }` was ended by a signal
 notify-command-timeout = command `{ $program }` did not finish within { $seconds } s and was stopped
+notify-webhook-env-missing = the environment variable { $variable } that should hold the webhook's address is not set; expected it set where crisis-site publish runs (in the systemd unit's Environment= or EnvironmentFile=, or the shell)
+notify-webhook-env-invalid = the environment variable { $variable } does not hold a web address; expected the webhook's https://… address

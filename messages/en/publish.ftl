@@ -9,8 +9,9 @@ publish-kind-unknown = `[[publish]]` kind `{ $kind }` is not a kind of target; {
 publish-key-kind = `{ $key }` is for { $owner } targets, and this one is { $kind }; expected it left out
 publish-location = `location` `{ $location }` is not where a { $kind } target goes; expected for folder a path ("../www"), for rsync user@host:path ("deploy@web1.example.jp:/srv/incident"), for s3 s3://bucket or s3://bucket/folder, for git the repository's URL or path
 publish-webhook = `[[notify]]` webhook `{ $url }` is not a web address; expected https://… (or http:// on your own network)
+publish-webhook-env = `[[notify]]` webhook_env `{ $name }` is not the name of an environment variable; expected capital letters, digits and `_`, such as "SLACK_WEBHOOK_URL"
 publish-command-empty = `[[notify]]` command is empty; expected the program and its arguments, such as ["/usr/local/bin/tell-team", "--channel", "incident"]
-publish-notify-how = `[[notify]]` entry needs one way to tell: expected either webhook = "https://…" or command = ["program", "argument"], not both and not neither
+publish-notify-how = `[[notify]]` entry needs one way to tell: expected one of webhook = "https://…", webhook_env = "VARIABLE" (the address in an environment variable) or command = ["program", "argument"]
 publish-notify-target = `[[notify]]` names target `{ $name }`, which `[[publish]]` does not declare; { $hint }
 publish-no-targets = expected a name of a `[[publish]]` target, and site.toml declares none
 

@@ -20,3 +20,5 @@ notify-command-start = コマンド `{ $program }` を実行できませんで�
 notify-command-exit = コマンド `{ $program }` が終了ステータス { $status } で終わりました（0 が必要です）
 notify-command-signal = コマンド `{ $program }` がシグナルで終了しました
 notify-command-timeout = コマンド `{ $program }` が { $seconds } 秒以内に終わらなかったため、停止しました
+notify-webhook-env-missing = webhook のアドレスを入れるはずの環境変数 { $variable } が設定されていません。crisis-site publish を実行する環境（systemd のユニットの Environment= か EnvironmentFile=、またはシェル）で設定してください
+notify-webhook-env-invalid = 環境変数 { $variable } の値がウェブのアドレスではありません。webhook の https://… のアドレスを設定してください

@@ -9,8 +9,9 @@ publish-kind-unknown = 「[[publish]]」の kind「{ $kind }」は公開先の�
 publish-key-kind = 「{ $key }」は { $owner } の公開先のための項目で、この公開先は { $kind } です。削除してください
 publish-location = 「location」の「{ $location }」は { $kind } の公開先として読めません。folder ならパス（「../www」）、rsync なら user@host:path（「deploy@web1.example.jp:/srv/incident」）、s3 なら s3://bucket か s3://bucket/folder、git ならリポジトリの URL かパスを書いてください
 publish-webhook = 「[[notify]]」の webhook「{ $url }」はウェブのアドレスではありません。https://…（社内ネットワークなら http://）で書いてください
+publish-webhook-env = 「[[notify]]」の webhook_env「{ $name }」は環境変数の名前ではありません。英大文字・数字・「_」で書いてください（例：「SLACK_WEBHOOK_URL」）
 publish-command-empty = 「[[notify]]」の command が空です。プログラムと引数を書いてください（例：["/usr/local/bin/tell-team", "--channel", "incident"]）
-publish-notify-how = 「[[notify]]」には知らせ方を 1 つ書いてください：webhook = "https://…" か command = ["program", "argument"] のどちらか一方です
+publish-notify-how = 「[[notify]]」には知らせ方を 1 つ書いてください：webhook = "https://…"、webhook_env = "変数名"（アドレスを環境変数に置く場合）、command = ["program", "argument"] のいずれか 1 つです
 publish-notify-target = 「[[notify]]」が公開先「{ $name }」を指定していますが、「[[publish]]」にありません。{ $hint }
 publish-no-targets = 「[[publish]]」の公開先の名前を書いてください。site.toml には公開先がありません
 

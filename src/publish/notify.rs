@@ -209,6 +209,20 @@ fn tell_within(
         .filter_map(|entry| {
             let told = match &entry.by {
                 NotifyBy::Webhook(address) => post(address, &json, webhook_limit),
+                NotifyBy::WebhookEnv(variable) => match std::env::var(variable) {
+                    Ok(address) if crate::model::config::is_web_address(address.trim()) => {
+                        post(address.trim(), &json, webhook_limit)
+                    }
+                    // The value is never shown: it is a secret, and warnings land in logs.
+                    Ok(_) => Err(msg!(
+                        "notify-webhook-env-invalid",
+                        variable = variable.as_str()
+                    )),
+                    Err(_) => Err(msg!(
+                        "notify-webhook-env-missing",
+                        variable = variable.as_str()
+                    )),
+                },
                 NotifyBy::Command(argv) => run(argv, &json, command_limit),
             };
             let why = told.err()?;

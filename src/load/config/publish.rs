@@ -40,6 +40,7 @@ pub(super) struct RawTarget {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawNotify {
     webhook: Option<Spanned<String>>,
+    webhook_env: Option<Spanned<String>>,
     command: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     targets: Vec<Spanned<String>>,
@@ -225,30 +226,8 @@ pub(super) fn notify(
         let line = r.line(entry.span());
         let span = entry.span();
         let n = entry.into_inner();
-        let by = match (n.webhook, n.command) {
-            (Some(url), None) => {
-                let text = url.get_ref().trim();
-                match url::Url::parse(text) {
-                    Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
-                        NotifyBy::Webhook(text.to_string())
-                    }
-                    _ => {
-                        r.problem(url.span(), msg!("publish-webhook", url = text.to_string()));
-                        continue;
-                    }
-                }
-            }
-            (None, Some(command)) if command.get_ref().first().is_some_and(|p| !p.is_empty()) => {
-                NotifyBy::Command(command.into_inner())
-            }
-            (None, Some(command)) => {
-                r.problem(command.span(), msg!("publish-command-empty"));
-                continue;
-            }
-            _ => {
-                r.problem(span, msg!("publish-notify-how"));
-                continue;
-            }
+        let Some(by) = how(n.webhook, n.webhook_env, n.command, span, r) else {
+            continue;
         };
         let mut names = Vec::new();
         for name in n.targets {
@@ -271,4 +250,50 @@ pub(super) fn notify(
         });
     }
     all
+}
+
+/// How a `[[notify]]` entry tells: exactly one of a webhook's address, the variable
+/// that holds it, or a command.
+fn how(
+    webhook: Option<Spanned<String>>,
+    webhook_env: Option<Spanned<String>>,
+    command: Option<Spanned<Vec<String>>>,
+    entry: std::ops::Range<usize>,
+    r: &mut Reader,
+) -> Option<NotifyBy> {
+    match (webhook, webhook_env, command) {
+        (Some(url), None, None) => {
+            let text = url.get_ref().trim();
+            if crate::model::config::is_web_address(text) {
+                Some(NotifyBy::Webhook(text.to_string()))
+            } else {
+                r.problem(url.span(), msg!("publish-webhook", url = text.to_string()));
+                None
+            }
+        }
+        (None, Some(var), None) => {
+            let name = var.get_ref();
+            let valid = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            if valid {
+                Some(NotifyBy::WebhookEnv(name.clone()))
+            } else {
+                r.problem(var.span(), msg!("publish-webhook-env", name = name.clone()));
+                None
+            }
+        }
+        (None, None, Some(command)) if command.get_ref().first().is_some_and(|p| !p.is_empty()) => {
+            Some(NotifyBy::Command(command.into_inner()))
+        }
+        (None, None, Some(command)) => {
+            r.problem(command.span(), msg!("publish-command-empty"));
+            None
+        }
+        _ => {
+            r.problem(entry, msg!("publish-notify-how"));
+            None
+        }
+    }
 }

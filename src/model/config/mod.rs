@@ -28,7 +28,9 @@ pub use ir::IrIdentity;
 pub use key_report::{BlockText, BlockTranslation, KeyReport, KeyReportId};
 pub use period::{Period, PeriodState};
 pub use phone::Phone;
-pub use publish::{DEFAULT_RETRIES, Destination, Notify, NotifyBy, Target, TargetKind, TargetName};
+pub use publish::{
+    DEFAULT_RETRIES, Destination, Notify, NotifyBy, Target, TargetKind, TargetName, is_web_address,
+};
 pub use review::CheckSettings;
 
 /// How many announcements a feed carries unless site.toml says otherwise: more than a

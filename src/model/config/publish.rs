@@ -121,6 +121,9 @@ pub const DEFAULT_RETRIES: u32 = 3;
 pub enum NotifyBy {
     /// POST the payload as JSON to this address.
     Webhook(String),
+    /// POST the payload as JSON to the address this environment variable holds, for
+    /// an address that is a secret (a chat tool's incoming webhook).
+    WebhookEnv(String),
     /// Run this program with these arguments, the payload on its standard input.
     Command(Vec<String>),
 }
@@ -146,4 +149,10 @@ impl Notify {
             self.targets.contains(&target.name)
         }
     }
+}
+
+/// Whether `text` is an http(s) address with a host, as a webhook must be.
+pub fn is_web_address(text: &str) -> bool {
+    url::Url::parse(text)
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
 }

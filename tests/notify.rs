@@ -212,7 +212,10 @@ fn a_webhook_whose_address_is_a_secret_is_read_from_the_environment() {
     assert!(output.status.success(), "{}", stderr(&output));
     let request = hook.next();
     assert_eq!(request.line, "POST /services/T000/B000/secret HTTP/1.1");
-    assert_eq!(serde_json::from_str::<Value>(&request.body).unwrap(), first_notice());
+    assert_eq!(
+        serde_json::from_str::<Value>(&request.body).unwrap(),
+        first_notice()
+    );
     let tail = "the publish stands, so tell the team another way and fix the entry";
     assert_eq!(
         stderr(&output),
@@ -234,7 +237,10 @@ fn a_webhook_whose_address_is_a_secret_is_read_from_the_environment() {
 #[test]
 fn a_webhook_env_that_is_no_variable_name_is_refused_in_site_toml() {
     let site = TestSite::basic();
-    let line = site_telling(&site, "\n[[notify]]\nwebhook_env = \"https://hooks.example/x\"\n");
+    let line = site_telling(
+        &site,
+        "\n[[notify]]\nwebhook_env = \"https://hooks.example/x\"\n",
+    );
     assert_eq!(
         site.problems(),
         [format!(

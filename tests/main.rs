@@ -44,6 +44,7 @@ mod publish_plan;
 mod publish_rsync;
 mod publish_s3;
 mod publish_watch;
+mod publish_watch_hosts;
 mod redirects;
 mod reported_once;
 mod serve;

@@ -3,7 +3,6 @@
 //! test runs the binary on the real clock for a statement due in a few seconds.
 
 use std::cell::RefCell;
-use std::io::BufRead as _;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -11,7 +10,7 @@ use chrono::{DateTime, FixedOffset, Local, SubsecRound as _};
 use crisis_site::{MessageLang, Publish, PublishOptions, Waiter, WatchEvent, Woke};
 
 use crate::support::TestSite;
-use crate::support::publishing::{add_folder_target, list, records, target_dir};
+use crate::support::publishing::{Lines, Running, add_folder_target, list, records, target_dir};
 
 const PAGE: &str = "announcements/embargoed/index.html";
 
@@ -244,56 +243,6 @@ fn a_failed_publish_is_tried_again_a_minute_later() {
         .map(|r| r["outcome"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(outcomes, ["failed", "published"]);
-}
-
-/// Kills the watch when the test ends, passed or not.
-struct Running(std::process::Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The lines a running command prints, as they come.
-struct Lines {
-    received: std::sync::mpsc::Receiver<String>,
-    seen: Vec<String>,
-}
-
-impl Lines {
-    fn of(child: &mut std::process::Child) -> Lines {
-        let stdout = child.stdout.take().unwrap();
-        let (send, received) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in std::io::BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-            {
-                let _ = send.send(line);
-            }
-        });
-        Lines {
-            received,
-            seen: Vec::new(),
-        }
-    }
-
-    /// Waits for a line that starts with `start`, for two minutes at most.
-    fn until(&mut self, start: &str) {
-        let deadline = std::time::Instant::now() + Duration::from_secs(120);
-        while !self.seen.iter().any(|l| l.starts_with(start)) {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            match self.received.recv_timeout(left) {
-                Ok(line) => self.seen.push(line),
-                Err(_) => panic!(
-                    "no line {start:?} within 120 s; the watch said:\n{}",
-                    self.seen.join("\n")
-                ),
-            }
-        }
-    }
 }
 
 #[test]

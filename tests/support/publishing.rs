@@ -2,7 +2,9 @@
 //! publish log read back, and what a target folder holds.
 
 use std::collections::BTreeMap;
+use std::io::BufRead as _;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -69,4 +71,54 @@ pub fn built(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
 /// parent temp dir only if inside it, so it is made inside the site's folder.
 pub fn target_dir(site: &TestSite, name: &str) -> PathBuf {
     site.root().join(name)
+}
+
+/// Kills the watch when the test ends, passed or not.
+pub struct Running(pub std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The lines a running command prints, as they come.
+pub struct Lines {
+    received: std::sync::mpsc::Receiver<String>,
+    pub seen: Vec<String>,
+}
+
+impl Lines {
+    pub fn of(child: &mut std::process::Child) -> Lines {
+        let stdout = child.stdout.take().unwrap();
+        let (send, received) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = send.send(line);
+            }
+        });
+        Lines {
+            received,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits for a line that starts with `start`, for two minutes at most.
+    pub fn until(&mut self, start: &str) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
+        while !self.seen.iter().any(|l| l.starts_with(start)) {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.received.recv_timeout(left) {
+                Ok(line) => self.seen.push(line),
+                Err(_) => panic!(
+                    "no line {start:?} within 120 s; the watch said:\n{}",
+                    self.seen.join("\n")
+                ),
+            }
+        }
+    }
 }

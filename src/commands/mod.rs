@@ -10,3 +10,4 @@ pub mod new;
 pub mod publish;
 pub mod serve;
 pub mod theme;
+pub mod turn;

@@ -2,10 +2,10 @@
 //! runs at once (two people, two terminals) never give one number twice: the second
 //! reads the numbers only once the first has written its file.
 
-use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 
 use crate::base::Error;
+use crate::commands::turn::Turn;
 use crate::load::layout::{NEW_LOCK, announcements_dir};
 use crate::msg;
 use crate::output::PAUSE_VAR;
@@ -16,10 +16,9 @@ use crate::output::PAUSE_VAR;
 /// once (tests/writing.rs), not for anything else.
 pub const NUMBERED: &str = "numbered";
 
-/// The lock, held until dropped. The file stays: deleting it would let a run that
-/// opened it before the deletion and one that creates it anew both hold "the" lock.
+/// The lock, held until dropped.
 pub struct Numbering {
-    _file: File,
+    _turn: Turn,
 }
 
 impl Numbering {
@@ -33,25 +32,13 @@ impl Numbering {
             let path = announcements_dir().display().to_string();
             Error::io(msg!("commands-cannot-create", path), e)
         })?;
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(root.join(&path))
-            .map_err(|e| Error::io(msg!("commands-cannot-create", path = shown.clone()), e))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                waiting();
-                file.lock()
-                    .map_err(|e| Error::io(msg!("commands-new-cannot-lock", path = shown), e))?;
-            }
-            Err(TryLockError::Error(e)) => {
-                return Err(Error::io(msg!("commands-new-cannot-lock", path = shown), e));
-            }
-        }
-        Ok(Numbering { _file: file })
+        let turn = Turn::take(
+            &root.join(&path),
+            waiting,
+            |e| Error::io(msg!("commands-cannot-create", path = shown.clone()), e),
+            |e| Error::io(msg!("commands-new-cannot-lock", path = shown.clone()), e),
+        )?;
+        Ok(Numbering { _turn: turn })
     }
 }
 

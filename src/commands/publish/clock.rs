@@ -1,6 +1,6 @@
 //! The real clock and the site's real files, as `publish --watch` waits on them.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
@@ -8,8 +8,7 @@ use chrono::{DateTime, FixedOffset, Local};
 
 use super::watch::{Waiter, Woke};
 use crate::base::Error;
-use crate::commands::serve::watch::is_input;
-use crate::load::layout::INPUT_FOLDERS;
+use crate::commands::serve::watch::{Watcher, is_new_change, roots, watch_inputs};
 use crate::msg;
 
 /// The longest single sleep: the wall clock is read again at least this often, so a
@@ -18,62 +17,38 @@ const LONGEST_SLEEP: Duration = Duration::from_secs(30);
 /// How long a burst of saves may last before it counts as one change.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
-type Debouncer = notify_debouncer_full::Debouncer<
-    notify_debouncer_full::notify::RecommendedWatcher,
-    notify_debouncer_full::RecommendedCache,
->;
-
 /// The machine's clock, and a watch on the site's inputs.
 pub struct RealWaiter {
     changes: Receiver<()>,
-    _watcher: Debouncer,
+    _watcher: Watcher,
 }
 
 impl RealWaiter {
     /// Watches the inputs of the site in `root` (site.toml and its folders; not the
     /// publish log, not an output).
     pub fn new(root: &Path) -> Result<RealWaiter, Error> {
-        use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-
-        let roots = [
-            root.to_path_buf(),
-            root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
-        ];
+        let roots = roots(root);
         let (send, changes) = channel();
         let cannot = |path: &Path, e: notify_debouncer_full::notify::Error| {
             let path = path.display().to_string();
             Error::io(msg!("publish-cannot-watch", path), std::io::Error::other(e))
         };
-        let mut watcher = notify_debouncer_full::new_debouncer(
+        let watcher = watch_inputs(
+            root,
             DEBOUNCE,
-            None,
+            cannot,
             move |result: notify_debouncer_full::DebounceEventResult| {
                 let changed = match result {
-                    Ok(events) => events.iter().any(|event| {
-                        matches!(
-                            event.kind,
-                            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-                        ) && event.paths.iter().any(|p| is_input(&roots, p))
-                    }),
+                    // Any change of an input since the watch started: the watch reads
+                    // the site only at its moments.
+                    Ok(events) => events.iter().any(|e| is_new_change(&roots, e, None)),
                     Err(_) => true,
                 };
                 if changed {
                     let _ = send.send(());
                 }
             },
-        )
-        .map_err(|e| cannot(root, e))?;
-        watcher
-            .watch(root, RecursiveMode::NonRecursive)
-            .map_err(|e| cannot(root, e))?;
-        for folder in INPUT_FOLDERS {
-            let path: PathBuf = root.join(folder);
-            if path.is_dir() {
-                watcher
-                    .watch(&path, RecursiveMode::Recursive)
-                    .map_err(|e| cannot(&path, e))?;
-            }
-        }
+        )?;
         Ok(RealWaiter {
             changes,
             _watcher: watcher,

@@ -10,6 +10,18 @@ use crate::model::config::{Config, Target};
 use crate::msg;
 use crate::publish::log::{self, Outcome, Record};
 
+/// What can be refused from site.toml alone, before anything is built: a target
+/// site.toml does not declare, or one that may not take what `options` ask for.
+/// A site.toml that cannot be read is left to the build, which reports all its
+/// problems with the content's.
+pub fn before_build(options: &super::PublishOptions) -> Result<(), Error> {
+    if let Ok(config) = crate::load::config::load(&options.root) {
+        let target = target(&config, &options.target)?;
+        staging_only(target, &options.publish, config.standby)?;
+    }
+    Ok(())
+}
+
 /// The target named `name` in `config`.
 pub fn target<'a>(config: &'a Config, name: &str) -> Result<&'a Target, Error> {
     if let Some(target) = config.publish.iter().find(|t| t.name.0 == name) {

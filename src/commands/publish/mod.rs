@@ -18,7 +18,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat};
 
 use crate::base::{Error, Message, MessageLang};
-use crate::load::{self, Cache};
+use crate::load::Cache;
 use crate::model::config::Target;
 use crate::model::{Publish, Site, url};
 use crate::pipeline;
@@ -113,12 +113,7 @@ pub fn publish(
     pause: &dyn Fn(Duration),
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Published, PublishError> {
-    // site.toml alone first: an unknown target or a refused option is said before
-    // the site is built.
-    if let Ok(config) = load::config::load(&options.root) {
-        let target = guard::target(&config, &options.target)?;
-        guard::staging_only(target, &options.publish, config.standby)?;
-    }
+    guard::before_build(options)?;
     let _turn = lock::Publishing::take(&options.root, || progress(Progress::Waiting))?;
     let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
     let site = &rendered.prepared.site;

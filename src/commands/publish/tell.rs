@@ -39,7 +39,7 @@ pub fn failure(
     let Ok(config) = crate::load::config::load(root) else {
         return Vec::new();
     };
-    let Some(target) = config.publish.iter().find(|t| t.name.0 == target) else {
+    let Ok(target) = super::guard::target(&config, target) else {
         return Vec::new();
     };
     let notice = Notice::failed(&config, target, moment, error, lang);

@@ -86,10 +86,7 @@ pub fn watch(
     waiter: &mut dyn Waiter,
     report: &mut dyn FnMut(Event),
 ) -> Result<(), Error> {
-    if let Ok(config) = crate::load::config::load(&options.root) {
-        let target = super::guard::target(&config, &options.target)?;
-        super::guard::staging_only(target, &options.publish, config.standby)?;
-    }
+    super::guard::before_build(options)?;
     let mut moment = waiter.now();
     let mut failing = false;
     loop {

@@ -27,26 +27,19 @@ pub fn watch_site(
     shared: Arc<Shared>,
     report: impl Fn(&Rebuilt) + Send + 'static,
 ) -> Result<Watcher, Error> {
-    use notify_debouncer_full::notify::RecursiveMode;
-
     // Events name paths as the watcher resolved them, which for `--root .` is the
     // folder's full path: compare with that, or every file written in the site's
     // folder (a log of the preview itself) would count as an input.
-    let roots = [
-        options.root.clone(),
-        options
-            .root
-            .canonicalize()
-            .unwrap_or_else(|_| options.root.clone()),
-    ];
+    let roots = roots(&options.root);
     let rebuild_options = options.clone();
     let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| {
         let path = path.display().to_string();
         Error::io(msg!("preview-cannot-watch", path), std::io::Error::other(e))
     };
-    let mut debouncer = notify_debouncer_full::new_debouncer(
+    watch_inputs(
+        &options.root,
         DEBOUNCE,
-        None,
+        watch_error,
         move |result: notify_debouncer_full::DebounceEventResult| {
             let read = shared.current().started;
             let changed = match result {
@@ -60,18 +53,40 @@ pub fn watch_site(
             }
         },
     )
-    .map_err(|e| watch_error(&options.root, e))?;
-    // The root itself only for site.toml: recursively it would also watch public/
-    // and target/.
+}
+
+/// The site's folder as given and as the watcher resolves it, which event paths
+/// start with.
+pub fn roots(root: &Path) -> [PathBuf; 2] {
+    [
+        root.to_path_buf(),
+        root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+    ]
+}
+
+/// A watcher of the inputs of the site in `root` that hands each burst of events
+/// (`debounce` long) to `handler`: the root itself only for site.toml, since
+/// recursively it would also watch public/ and target/, and each input folder that
+/// exists, recursively. `cannot` is the error of a path that cannot be watched.
+pub fn watch_inputs(
+    root: &Path,
+    debounce: Duration,
+    cannot: impl Fn(&Path, notify_debouncer_full::notify::Error) -> Error,
+    handler: impl notify_debouncer_full::DebounceEventHandler,
+) -> Result<Watcher, Error> {
+    use notify_debouncer_full::notify::RecursiveMode;
+
+    let mut debouncer = notify_debouncer_full::new_debouncer(debounce, None, handler)
+        .map_err(|e| cannot(root, e))?;
     debouncer
-        .watch(&options.root, RecursiveMode::NonRecursive)
-        .map_err(|e| watch_error(&options.root, e))?;
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| cannot(root, e))?;
     for folder in INPUT_FOLDERS {
-        let path = options.root.join(folder);
+        let path = root.join(folder);
         if path.is_dir() {
             debouncer
                 .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| watch_error(&path, e))?;
+                .map_err(|e| cannot(&path, e))?;
         }
     }
     Ok(debouncer)
@@ -81,7 +96,7 @@ pub fn watch_site(
 /// reading them (at `read`). Reads are not changes. A change from before is in that
 /// rebuild already: the debouncer lets each change go once it is DEBOUNCE old, so one
 /// burst of saves can come in two batches, and the second is not rebuilt again.
-fn is_new_change(
+pub fn is_new_change(
     roots: &[PathBuf],
     event: &notify_debouncer_full::DebouncedEvent,
     read: Option<Instant>,
@@ -96,7 +111,7 @@ fn is_new_change(
 
 /// Whether a changed path is one of the site's inputs (not the output, not an
 /// editor's swap file in the root).
-pub fn is_input(roots: &[PathBuf], path: &Path) -> bool {
+fn is_input(roots: &[PathBuf], path: &Path) -> bool {
     let Some(relative) = roots.iter().find_map(|root| path.strip_prefix(root).ok()) else {
         // A path outside the root through a link: anything under the watched folders
         // counts.

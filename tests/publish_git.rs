@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use crate::support::TestSite;
-use crate::support::published::{difference, last_record, same_files, succeeded};
+use crate::support::published::{difference, last_record, same_files, second_edit, succeeded};
 use crate::support::publishing::list as paths;
 
 /// A site whose target `pages` is `location`, with `extra` lines in its
@@ -178,18 +178,7 @@ fn a_second_publish_is_one_commit_of_what_changed() {
     let first = repo.tip().unwrap();
     let before = built(&site);
 
-    site.edit(
-        "content/announcements/first.md",
-        "本日、システム障害が発生しました。",
-        "本日午前、システム障害が発生しました。",
-    );
-    site.remove("content/announcements/disclosure.md");
-    site.write("content/announcements/both/別紙1.pdf", "%PDF-1.4 別紙");
-    site.edit(
-        "content/announcements/both/index.md",
-        "[こちら](report.pdf)です。",
-        "[こちら](report.pdf)です。別紙は[こちら](別紙1.pdf)です。",
-    );
+    second_edit(&site);
     let after = built(&site);
     succeeded(&publish(&site, &repo));
     same_files(&repo.files(), &after);

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::support::published::{difference, last_record, same_files, succeeded};
+use crate::support::published::{difference, last_record, same_files, second_edit, succeeded};
 use crate::support::publishing::list as paths;
 use crate::support::sshd::{Sshd, dead_port};
 use crate::support::{TestSite, snapshot};
@@ -87,19 +87,7 @@ fn a_second_publish_sends_only_what_changed_and_deletes_what_went() {
     succeeded(&publish(&site, &sshd));
     let before = built(&site);
 
-    site.edit(
-        "content/announcements/first.md",
-        "本日、システム障害が発生しました。",
-        "本日午前、システム障害が発生しました。",
-    );
-    site.remove("content/announcements/disclosure.md");
-    // A name rsync would print escaped, but for `-8`.
-    site.write("content/announcements/both/別紙1.pdf", "%PDF-1.4 別紙");
-    site.edit(
-        "content/announcements/both/index.md",
-        "[こちら](report.pdf)です。",
-        "[こちら](report.pdf)です。別紙は[こちら](別紙1.pdf)です。",
-    );
+    second_edit(&site);
     let after = built(&site);
     let out = publish(&site, &sshd);
     succeeded(&out);

@@ -89,6 +89,13 @@ fn said(event: &WatchEvent) -> String {
     }
 }
 
+/// Runs the watch of `site` on `waiter` to its end; what it told, as [`said`] says it.
+fn watched(site: &TestSite, waiter: &mut Script) -> Vec<String> {
+    let mut events = Vec::new();
+    crisis_site::publish_watch(&options(site), waiter, &mut |e| events.push(said(&e))).unwrap();
+    events
+}
+
 #[test]
 fn an_embargoed_statement_is_absent_until_its_second_and_present_from_it() {
     let (site, www) = site();
@@ -109,9 +116,7 @@ fn an_embargoed_statement_is_absent_until_its_second_and_present_from_it() {
             }
         }),
     };
-    let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
-        .unwrap();
+    let events = watched(&site, &mut waiter);
     assert_eq!(*checked.borrow(), [false, true]);
     assert_eq!(
         events,
@@ -146,9 +151,7 @@ fn a_wait_that_ends_late_still_publishes_each_moment_it_passed_as_it_was() {
             _ => (Woke::Stop, None),
         }),
     };
-    let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
-        .unwrap();
+    let events = watched(&site, &mut waiter);
     let moments: Vec<String> = records(&site)
         .iter()
         .map(|r| r["moment"].as_str().unwrap().to_string())
@@ -192,9 +195,7 @@ fn an_edit_while_waiting_moves_the_next_moment() {
             _ => unreachable!(),
         }),
     };
-    let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
-        .unwrap();
+    let events = watched(&site, &mut waiter);
     assert_eq!(
         events,
         [
@@ -227,9 +228,7 @@ fn a_failed_publish_is_tried_again_a_minute_later() {
             _ => (Woke::Stop, None),
         }),
     };
-    let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
-        .unwrap();
+    let events = watched(&site, &mut waiter);
     assert_eq!(
         events[..3],
         [
@@ -309,9 +308,7 @@ fn the_team_is_told_once_when_publishing_starts_to_fail_and_of_what_goes_live_af
             _ => (Woke::Stop, None),
         }),
     };
-    let mut events = Vec::new();
-    crisis_site::publish_watch(&options(&site), &mut waiter, &mut |e| events.push(said(&e)))
-        .unwrap();
+    let events = watched(&site, &mut waiter);
     assert_eq!(
         events[0],
         "failed 2023-06-09T14:00:00+09:00 retry 2023-06-09T14:01:00+09:00"

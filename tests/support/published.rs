@@ -59,3 +59,21 @@ pub fn difference(
         .collect();
     (added, changed, removed)
 }
+
+/// The edits of the tests of a second publish: a changed page (`first`), a removed
+/// announcement (`disclosure`), and a new attachment whose name is not ASCII (which
+/// rsync would print escaped, but for `-8`), linked from `both`.
+pub fn second_edit(site: &TestSite) {
+    site.edit(
+        "content/announcements/first.md",
+        "本日、システム障害が発生しました。",
+        "本日午前、システム障害が発生しました。",
+    );
+    site.remove("content/announcements/disclosure.md");
+    site.write("content/announcements/both/別紙1.pdf", "%PDF-1.4 別紙");
+    site.edit(
+        "content/announcements/both/index.md",
+        "[こちら](report.pdf)です。",
+        "[こちら](report.pdf)です。別紙は[こちら](別紙1.pdf)です。",
+    );
+}

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::base::Error;
 use crate::load::{self, Cache};
 use crate::model::{Publish, Site, Sources};
+use crate::render::pdf::MadePdfs;
 use crate::render::{OutputFile, Plan};
 use crate::review::{self, Report, Scope};
 use crate::theme::Theme;
@@ -53,8 +54,19 @@ pub fn prepare(root: &Path, publish: &Publish, cache: &Cache) -> Result<Prepared
 
 /// Every step but writing: the site as files in memory.
 pub fn render(root: &Path, publish: &Publish, cache: &Cache) -> Result<Rendered, Error> {
+    render_reusing(root, publish, cache, MadePdfs::default())
+}
+
+/// [`render`], reusing the PDFs of `previous` (an earlier output's,
+/// `output::previous_pdfs`) where they were made from the same key.
+pub fn render_reusing(
+    root: &Path,
+    publish: &Publish,
+    cache: &Cache,
+    previous: MadePdfs,
+) -> Result<Rendered, Error> {
     let prepared = prepare(root, publish, cache)?;
-    let plan = Plan::new(&prepared.site, &prepared.theme).map_err(Error::Invalid)?;
+    let plan = Plan::new(&prepared.site, &prepared.theme, previous).map_err(Error::Invalid)?;
     let files = plan
         .render_all(&prepared.site, &prepared.theme)
         .map_err(Error::Invalid)?;

@@ -322,6 +322,8 @@ fn announcements_are_listed_newest_first_with_paths_and_no_urls_without_base_url
             "number": 2,
             "path": "announcements/second/",
             "url": null,
+            "pdf_path": "announcements/second/second.pdf",
+            "pdf_url": null,
             "lang": null,
             "corrects": null,
             "corrected_by": [],

@@ -219,16 +219,16 @@ fn the_output_rules_speak_japanese() {
         about(&report, Rule::BrokenLink, "announcements/first/index.html"),
         [
             format!(
-                "error[broken-link]: announcements/first/index.html:65: 「../faq/index.html」の行き先「announcements/faq/index.html」が、生成した出力にありません。\n{in_first}"
+                "error[broken-link]: announcements/first/index.html:66: 「../faq/index.html」の行き先「announcements/faq/index.html」が、生成した出力にありません。\n{in_first}"
             ),
             format!(
-                "error[broken-link]: announcements/first/index.html:65: 「#nowhere」の行き先「announcements/first/index.html」に、id が「nowhere」の場所がありません。\n{in_first}"
+                "error[broken-link]: announcements/first/index.html:66: 「#nowhere」の行き先「announcements/first/index.html」に、id が「nowhere」の場所がありません。\n{in_first}"
             ),
             format!(
-                "error[broken-link]: announcements/first/index.html:66: 「../../../outside.html」はサイトの外（最上位のフォルダーより上）を指しています。\n{in_first}"
+                "error[broken-link]: announcements/first/index.html:67: 「../../../outside.html」はサイトの外（最上位のフォルダーより上）を指しています。\n{in_first}"
             ),
             format!(
-                "error[broken-link]: announcements/first/index.html:66: 「http://[x」は正しい URL ではありません。\n{in_first}"
+                "error[broken-link]: announcements/first/index.html:67: 「http://[x」は正しい URL ではありません。\n{in_first}"
             ),
         ]
     );

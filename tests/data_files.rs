@@ -77,7 +77,7 @@ fn leftovers_of_editors_the_system_and_version_control_are_not_published_and_are
     );
     let mut published: Vec<String> = walk(&site.out().join("announcements/both"));
     published.sort();
-    assert_eq!(published, ["index.html", "report.pdf"]);
+    assert_eq!(published, ["both.pdf", "index.html", "report.pdf"]);
     assert!(!site.exists("static/img/desktop.ini") && !site.exists("img/desktop.ini"));
     assert!(!site.exists(".git/HEAD") && !site.exists(".git/objects/ab/cdef"));
     // The page lists only the real attachment.

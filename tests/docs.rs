@@ -699,6 +699,12 @@ const SITE_TOML: &[Probe] = &[
         snippet: "[ir]\nzzzzzzzz = 1",
     },
     Probe {
+        heading: "[pdf]",
+        file: "site.toml",
+        at: "{END}",
+        snippet: "[pdf]\nzzzzzzzz = 1",
+    },
+    Probe {
         heading: "[check]",
         file: "site.toml",
         at: "{END}",

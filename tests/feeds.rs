@@ -81,11 +81,18 @@ fn the_feed_lists_every_published_announcement_newest_first_with_full_content() 
         categories,
         [("ir", Some("適時開示")), ("pr", Some("お知らせ"))]
     );
-    assert_eq!(both.links.len(), 1);
+    assert_eq!(both.links.len(), 2);
     assert_eq!(both.links[0].rel, "alternate");
     assert_eq!(
         both.links[0].href,
         "https://example.jp/incident/announcements/both/"
+    );
+    // Its PDF, the same statement in the form filed and forwarded.
+    assert_eq!(both.links[1].rel, "alternate");
+    assert_eq!(both.links[1].mime_type.as_deref(), Some("application/pdf"));
+    assert_eq!(
+        both.links[1].href,
+        "https://example.jp/incident/announcements/both/both.pdf"
     );
 
     // The full body, with the attachments, and links that resolve from xml:base.

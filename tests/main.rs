@@ -37,6 +37,7 @@ mod new_command;
 mod notify;
 mod output;
 mod pages;
+mod pdf;
 mod publish;
 mod publish_folder;
 mod publish_git;

@@ -453,8 +453,13 @@ fn the_preview_answers_exactly_the_paths_a_build_writes() {
     for site in [&with_url, &without_url, &standby] {
         let options = site.options();
         let cache = crisis_site::Cache::none();
-        let preview =
-            crisis_site::MemoryBuild::new(&options.root, &options.publish, &cache).unwrap();
+        let preview = crisis_site::MemoryBuild::new(
+            &options.root,
+            &options.publish,
+            &cache,
+            Default::default(),
+        )
+        .unwrap();
         let rendered = crisis_site::render(&options.root, &options.publish, &cache).unwrap();
         let mut made: Vec<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
         made.sort();

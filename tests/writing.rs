@@ -89,6 +89,15 @@ fn the_embedded_theme_is_the_default_theme() {
         crisis_site::BUILT_IN_THEME
             .iter()
             .map(|(path, text)| (std::path::PathBuf::from(path), text.as_bytes().to_vec()))
+            .chain(
+                crisis_site::BUILT_IN_FONTS
+                    .iter()
+                    .map(|(path, bytes)| (std::path::PathBuf::from(path), bytes.to_vec())),
+            )
+            .chain(std::iter::once((
+                std::path::PathBuf::from("fonts/LICENSE-BIZUDPGothic.txt"),
+                std::fs::read(theme.join("fonts/LICENSE-BIZUDPGothic.txt")).unwrap(),
+            )))
             .collect();
     assert_eq!(
         embedded, on_disk,

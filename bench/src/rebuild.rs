@@ -44,8 +44,11 @@ pub fn run(site: &Path, edits: usize) -> anyhow::Result<()> {
             .and_then(|s| s.to_str())
             .context("a corpus file name")?
     );
-    // The preview builds once when it starts; edits come after.
-    MemoryBuild::new(site, &publish, &cache).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // The preview builds once when it starts; edits come after, each reusing the PDFs
+    // of the build before it, as the preview does.
+    let first = MemoryBuild::new(site, &publish, &cache, Default::default())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut pdfs = first.pdfs();
 
     // Shown: the edited page made; made: every file, when the terminal reports.
     let mut shown: Vec<Duration> = Vec::with_capacity(edits);
@@ -58,7 +61,8 @@ pub fn run(site: &Path, edits: usize) -> anyhow::Result<()> {
         };
         fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
         let started = Instant::now();
-        let build = MemoryBuild::new(site, &publish, &cache).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let build =
+            MemoryBuild::new(site, &publish, &cache, pdfs).map_err(|e| anyhow::anyhow!("{e}"))?;
         match build.get(&page) {
             Some(Served::Text(html)) => {
                 std::hint::black_box(html);
@@ -69,6 +73,7 @@ pub fn run(site: &Path, edits: usize) -> anyhow::Result<()> {
         build
             .make_all()
             .map_err(|p| anyhow::anyhow!("{} template problems", p.len()))?;
+        pdfs = build.pdfs();
         made.push(started.elapsed());
     }
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

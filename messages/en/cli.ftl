@@ -34,6 +34,12 @@ built = built { $count ->
     [one] { $count } announcement
    *[other] { $count } announcements
   } into { $output } ({ $pages } pages in { $languages }, { $files } files) in { $ms } ms
+# The PDFs of the announcements: how many, and how many were typeset anew (the others
+# were the previous output's, made from the same source).
+built-pdfs = { $count ->
+    [one] { $count } PDF
+   *[other] { $count } PDFs
+  }: { $typeset } typeset, { $kept } unchanged from the previous build
 
 # A build the review's errors stopped: how many, what was kept, and the two ways on.
 cli-build-refused = build refused: the review found { $count ->

@@ -37,3 +37,4 @@ config-stale-zero = `[check] stale_after_days` is 0; expected a number of days, 
 config-page-weight-zero = `[check] page_weight_kb` is 0; expected a budget in KB, 1 or more
 config-ir-empty = `[ir] { $key }` is empty; expected a value, or leave the key out
 config-securities-code = `[ir] securities_code` `{ $code }` is not a securities code; expected 4 digits or capital letters starting with a digit, such as "9999" or "130A"
+config-pdf-font-empty = [pdf] font is empty; name a font family (for example "Noto Sans CJK JP"), or remove the key to use the built-in BIZ UDPGothic

@@ -113,3 +113,6 @@ load-key-value = `{ $key }`: { $reason }
 
 # An announcement named like a channel's list, whose page it would be written over.
 load-slug-is-list = `{ $name }` is the name of the list of `{ $name }` announcements (announcements/{ $name }/), which this announcement's page would replace; give it another name, such as `2023-06-06-{ $name }-notice`
+load-official-pdf-not-pdf = official_pdf names `{ $name }`, which is not a PDF; name the PDF file beside the announcement that was filed (for example "{ $name }.pdf"), or remove official_pdf to have the build make the PDF
+load-official-pdf-missing = official_pdf names `{ $name }`, which is not a file beside this announcement; { $hint }
+load-official-pdf-none = put the PDF in the announcement's folder (NAME/index.md with NAME/FILE.pdf), or remove official_pdf to have the build make the PDF

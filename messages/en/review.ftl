@@ -139,3 +139,10 @@ review-placeholder-hint = write what it stands for in its place; an announcement
 # A heading with nothing under it, by its text.
 review-empty-section = the section `{ $heading }` is empty: nothing follows its heading before the next heading of its level or above
 review-empty-section-hint = write the section, or delete its heading
+review-official-pdf = the official PDF `{ $name }` does not carry { $what } (title "{ $title }", date { $date }); readers and the exchange would see two texts that disagree
+review-official-pdf-title = the announcement's title
+review-official-pdf-date = the announcement's date
+review-official-pdf-both = the announcement's title or date
+review-official-pdf-hint = make the title and date of the page and of the PDF the same, or attach the PDF that was filed
+review-official-pdf-unreadable = the text of the official PDF `{ $name }` cannot be read (damaged, encrypted, or pages scanned as images), so it cannot be compared with the page
+review-official-pdf-unreadable-hint = attach the PDF as saved from the document (with its text), as exchanges and screen readers need it

@@ -13,6 +13,8 @@ external-links = サイト外へのリンク（取得はしていません）: {
 check-counts = 公開前チェック: エラー { $errors } 件、警告 { $warnings } 件、情報 { $infos } 件
 standby = 待機中: このサイトはまだ公開状態ではありません（site.toml の `standby = true`）。すべてのページに noindex が付き、robots.txt はすべてのクローラーを拒否します。公開するときは `standby = false` にしてください
 built = { $count } 件の発表を { $output } に生成しました（{ $languages } で { $pages } ページ、{ $files } ファイル、{ $ms } ミリ秒）
+# 発表の PDF: 件数と、新たに組版した数（残りは前回の出力のまま）。
+built-pdfs = PDF { $count } 件：{ $typeset } 件を組版、{ $kept } 件は前回のまま
 
 # 公開前チェックのエラーで止まった生成: 件数、元のままのもの、次の二つの道。
 cli-build-refused = 公開前チェックで、公開される内容に { $count } 件のエラーが見つかったため、生成を取りやめました（`crisis-site check` と同じ指摘です）。{ $output } は元のままです。直すか、それでも公開する場合は --publish-with-errors を付けてください

@@ -37,3 +37,4 @@ config-stale-zero = 「[check]」の「stale_after_days」が 0 です。日数�
 config-page-weight-zero = 「[check]」の「page_weight_kb」が 0 です。ページの重さの上限を KB で、1 以上で書いてください（例: page_weight_kb = 30）。
 config-ir-empty = 「[ir]」の「{ $key }」が空です。値を書くか、このキーを消してください。
 config-securities-code = 「[ir]」の「securities_code」の「{ $code }」は証券コードではありません。数字で始まる半角 4 文字の数字・英大文字にしてください（例: "9999"、"130A"）。
+config-pdf-font-empty = [pdf] の font が空です。フォント名（例：「Noto Sans CJK JP」）を書くか、この行を削除して組み込みの BIZ UDPゴシックを使ってください。

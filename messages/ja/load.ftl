@@ -106,3 +106,6 @@ load-key-value = `{ $key }`: { $reason }
 
 # チャンネルの一覧と同じ名前の発表（一覧のページに上書きされる）。
 load-slug-is-list = 「{ $name }」は「{ $name }」の発表の一覧（announcements/{ $name }/）の名前で、この発表のページが一覧を置き換えてしまいます。「2023-06-06-{ $name }-notice」のように別の名前を付けてください。
+load-official-pdf-not-pdf = official_pdf の「{ $name }」は PDF ではありません。開示した PDF ファイル（例：「{ $name }.pdf」）を指定するか、official_pdf を削除してビルドで PDF を作成してください。
+load-official-pdf-missing = official_pdf の「{ $name }」は、この発表のフォルダにありません。{ $hint }
+load-official-pdf-none = PDF を発表のフォルダ（NAME/index.md と同じ NAME/ の中）に置くか、official_pdf を削除してビルドで PDF を作成してください。

@@ -127,3 +127,10 @@ review-placeholder-hint = 仮の記入を、実際の内容に書き換えてく
 # 下に何もない見出し（見出しの文言）。
 review-empty-section = 見出し「{ $heading }」の下に本文がありません（次の同じか上の階層の見出しまで、またはファイルの終わりまで）。
 review-empty-section-hint = 本文を書くか、見出しを削除してください。
+review-official-pdf = 正式な PDF「{ $name }」に{ $what }がありません（タイトル「{ $title }」、日付 { $date }）。読む人や取引所が、食い違う二つの文書を目にすることになります。
+review-official-pdf-title = 発表のタイトル
+review-official-pdf-date = 発表の日付
+review-official-pdf-both = 発表のタイトルまたは日付
+review-official-pdf-hint = ページと PDF のタイトルと日付をそろえるか、開示した PDF を添付してください。
+review-official-pdf-unreadable = 正式な PDF「{ $name }」の文字を読み取れないため、ページと照合できません（破損・暗号化、または画像として取り込まれたページ）。
+review-official-pdf-unreadable-hint = 文書から保存した（文字を含む）PDF を添付してください。取引所やスクリーンリーダーにも必要です。

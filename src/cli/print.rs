@@ -177,4 +177,9 @@ pub fn built(lang: MessageLang, summary: &BuildSummary, output: &Path, millis: u
             ms = millis as u64,
         ),
     );
+    if summary.pdfs > 0 {
+        let (count, typeset) = (summary.pdfs, summary.pdfs_typeset);
+        let kept = count - typeset;
+        line(lang, msg!("built-pdfs", count, typeset, kept));
+    }
 }

@@ -164,7 +164,7 @@ pub fn build(
     publish: Publish,
     publish_with_errors: bool,
 ) -> anyhow::Result<ExitCode> {
-    let output = output.unwrap_or_else(|| root.join("public"));
+    let output = output.unwrap_or_else(|| root.join(crisis_site::DEFAULT_OUTPUT));
     let options = BuildOptions {
         root,
         output: output.clone(),

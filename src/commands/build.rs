@@ -33,6 +33,11 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Files written, pages included.
     pub files: usize,
+    /// PDFs of announcements the build has (pages' PDFs, not attachments).
+    pub pdfs: usize,
+    /// How many of them were typeset; the others were the previous output's, made
+    /// from the same source.
+    pub pdfs_typeset: usize,
     /// The languages built, main first.
     pub languages: Vec<Lang>,
     /// Something the writer should know although the build succeeded.
@@ -100,7 +105,10 @@ pub const NO_BASE_URL: &str = "no-base-url";
 /// refused before anything is read.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     output::refuse_inputs(&options.output, &options.root)?;
-    let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
+    // The PDFs of the output being replaced are reused where their key is unchanged.
+    let previous = output::previous_pdfs(&options.output);
+    let rendered =
+        pipeline::render_reusing(&options.root, &options.publish, &Cache::none(), previous)?;
     let report = pipeline::review(&rendered, Scope::Errors);
     let published_errors: Vec<Finding> = errors(&report).cloned().collect();
     if !published_errors.is_empty() && !options.publish_with_errors {
@@ -109,6 +117,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let site = &rendered.prepared.site;
     let mut warnings: Vec<Message> = output::write(&rendered.files, &options.output)?
         .into_iter()
+        .chain(rendered.plan.pdfs.warnings.iter().cloned())
         .collect();
     if site.config.base_url.is_none() {
         warnings.push(msg!("no-base-url"));
@@ -122,6 +131,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         announcements: site.announcements.len(),
         pages: rendered.plan.jobs().iter().filter(|j| j.is_html()).count(),
         files: rendered.files.len(),
+        pdfs: rendered.plan.pdfs.len(),
+        pdfs_typeset: rendered.plan.pdfs.typeset,
         warnings,
         standby: site.config.standby,
         languages: site.languages.clone(),

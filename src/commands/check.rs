@@ -13,7 +13,9 @@ use crate::{output, pipeline};
 
 /// Reviews the site at `root` as it would be published under `publish`.
 pub fn check(root: &Path, publish: &Publish) -> Result<Report, Error> {
-    let rendered = pipeline::render(root, publish, &Cache::none())?;
+    // The PDFs `build` last wrote to the default output are reused where unchanged.
+    let previous = output::previous_pdfs(&root.join(crate::load::layout::OUTPUT));
+    let rendered = pipeline::render_reusing(root, publish, &Cache::none(), previous)?;
     let scratch = tempfile::tempdir().map_err(|e| Error::io(msg!("commands-check-scratch"), e))?;
     output::write(&rendered.files, &scratch.path().join("public"))?;
     Ok(pipeline::review(&rendered, Scope::Everything))

@@ -10,7 +10,7 @@ use super::announcement::Original;
 use super::cache::{Cache, Parsed, Read};
 use super::layout::{Role, SourceFile};
 use super::translation::Translation;
-use super::{agreement, crosscheck, discover, guide_pages, overview};
+use super::{agreement, crosscheck, discover, guide_pages, official_pdf, overview};
 use crate::base::{Lang, Problem};
 use crate::model::announcement::newest_first;
 use crate::model::config::{default_language, default_timezone};
@@ -66,6 +66,8 @@ pub fn load(
         .map(|f| f.name.as_str())
         .collect();
     crosscheck::corrections(&announcements, &on_disk, &mut problems);
+    crosscheck::official_pdfs(&announcements, &mut problems);
+    official_pdf::read(root, &announcements, sources);
 
     let languages: BTreeSet<Lang> = std::iter::once(&main)
         .chain(overview.keys())

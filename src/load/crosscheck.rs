@@ -97,3 +97,36 @@ pub fn key_reports(config: &Config, announcements: &[Original], problems: &mut V
         claimed.insert(id, original);
     }
 }
+
+/// Every `official_pdf` names a PDF among the announcement's attachments.
+pub fn official_pdfs(announcements: &[Original], problems: &mut Vec<Problem>) {
+    for original in announcements {
+        let a = &original.announcement;
+        let Some(name) = &a.original.official_pdf else {
+            continue;
+        };
+        let line = original.official_pdf_line.unwrap_or(1);
+        let source = &a.original.source;
+        if !name.to_ascii_lowercase().ends_with(".pdf") {
+            problems.push(Problem::at(
+                source,
+                line,
+                msg!("load-official-pdf-not-pdf", name),
+            ));
+        } else if !a.attachments.iter().any(|f| &f.name == name) {
+            let known: Vec<&str> = a
+                .attachments
+                .iter()
+                .map(|f| f.name.as_str())
+                .filter(|n| n.to_ascii_lowercase().ends_with(".pdf"))
+                .collect();
+            let hint =
+                hint::unknown_name(name, &known).unwrap_or_else(|| msg!("load-official-pdf-none"));
+            problems.push(Problem::at(
+                source,
+                line,
+                msg!("load-official-pdf-missing", name, hint),
+            ));
+        }
+    }
+}

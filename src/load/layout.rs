@@ -25,8 +25,12 @@ pub const TEMPLATES: &str = "templates";
 pub const STATIC: &str = "static";
 /// The folder of a site's own UI strings, replacing the theme's key by key.
 pub const I18N: &str = "i18n";
+/// The output folder `build` writes when told no other.
+pub const OUTPUT: &str = "public";
+/// The folder of the fonts the PDFs may be set in, in the site and in a theme.
+pub const FONTS: &str = "fonts";
 /// The folders of the site's inputs besides site.toml: what the preview watches.
-pub const INPUT_FOLDERS: [&str; 5] = [CONTENT, STATIC, TEMPLATES, I18N, THEMES];
+pub const INPUT_FOLDERS: [&str; 6] = [CONTENT, STATIC, TEMPLATES, I18N, FONTS, THEMES];
 
 /// The text of a writer's file at `absolute`, shown as `shown`: UTF-8 with or
 /// without a byte-order mark; another encoding is named at the line where it shows.

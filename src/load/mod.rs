@@ -18,6 +18,7 @@ pub mod hint;
 pub mod layout;
 pub mod leftovers;
 pub mod names;
+pub mod official_pdf;
 pub mod overview;
 pub mod regular;
 pub mod revisions;

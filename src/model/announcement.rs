@@ -212,6 +212,9 @@ pub struct Version {
     pub updated: Option<DateTime<FixedOffset>>,
     /// The words of the announcement's tables in this language.
     pub words: Words,
+    /// The attachment that is this text's official PDF (`official_pdf`), linked as its
+    /// PDF instead of one the build makes: a disclosure filed as the company made it.
+    pub official_pdf: Option<String>,
 }
 
 /// A file published beside an announcement (a PDF of the full report, say).

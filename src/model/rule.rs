@@ -67,6 +67,8 @@ pub enum Rule {
     TranslationOutdated,
     /// An announcement whose text is little more than links to its attachments.
     PdfOnly,
+    /// An announcement's `official_pdf` does not carry its title or its date.
+    OfficialPdf,
     /// An image without alternative text.
     ImageAlt,
     /// A link or anchor of the built pages or feeds leads to nothing in the output.
@@ -82,7 +84,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order findings of one place are listed.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::Numbering,
         Rule::Stale,
         Rule::ContactDesk,
@@ -95,6 +97,7 @@ impl Rule {
         Rule::RequiredSections,
         Rule::TranslationOutdated,
         Rule::PdfOnly,
+        Rule::OfficialPdf,
         Rule::ImageAlt,
         Rule::BrokenLink,
         Rule::IrIdentity,
@@ -117,6 +120,7 @@ impl Rule {
             Rule::RequiredSections => "required-sections",
             Rule::TranslationOutdated => "translation-outdated",
             Rule::PdfOnly => "pdf-only",
+            Rule::OfficialPdf => "official-pdf",
             Rule::ImageAlt => "image-alt",
             Rule::BrokenLink => "broken-link",
             Rule::IrIdentity => "ir-identity",
@@ -147,9 +151,11 @@ impl Rule {
             Rule::Placeholder | Rule::EmptySection => Level::Error,
             // Each may have a reason (a short notice ahead of the full one, a
             // translation on its way, a decorative image), so they fail only --strict.
-            Rule::RequiredSections | Rule::TranslationOutdated | Rule::PdfOnly | Rule::ImageAlt => {
-                Level::Warning
-            }
+            Rule::RequiredSections
+            | Rule::TranslationOutdated
+            | Rule::PdfOnly
+            | Rule::OfficialPdf
+            | Rule::ImageAlt => Level::Warning,
             Rule::BrokenLink => Level::Error,
             Rule::IrIdentity | Rule::PageWeight => Level::Warning,
             Rule::ReportingDeadlines => Level::Info,

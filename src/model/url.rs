@@ -5,7 +5,8 @@
 //! under any sub-path and on any static host; they name `index.html` explicitly
 //! because browsers do not open a folder's index from disk.
 
-use super::announcement::{Channel, Slug};
+use super::announcement::{Announcement, Channel, Slug};
+use super::site::Site;
 use crate::base::Lang;
 use crate::base::text::relative;
 
@@ -34,6 +35,29 @@ pub fn list(lang: &Lang, main: &Lang, channel: Option<Channel>) -> String {
 /// The folder of one announcement: its page and its attachments.
 pub fn announcement_dir(lang: &Lang, main: &Lang, slug: &Slug) -> String {
     format!("{}announcements/{slug}/", prefix(lang, main))
+}
+
+/// The PDF of one announcement, beside its page and named after it, so that a copy
+/// saved or forwarded keeps its name.
+pub fn pdf(lang: &Lang, main: &Lang, slug: &Slug) -> String {
+    format!("{}{slug}.pdf", announcement_dir(lang, main, slug))
+}
+
+/// The PDF the page of announcement `a` in `lang` links to, from the output root and
+/// URL-encoded:
+/// the writer's `official_pdf`, or the one the build makes (unless `[pdf] make` is
+/// false); `None` where the announcement is not in `lang` or has no PDF.
+pub fn pdf_of(site: &Site, lang: &Lang, a: &Announcement) -> Option<String> {
+    let main = site.main_language();
+    let version = a.version(lang, main)?;
+    match &version.official_pdf {
+        Some(name) => Some(format!(
+            "{}{}",
+            announcement_dir(lang, main, &a.slug),
+            crate::base::text::url_encoded(name)
+        )),
+        None => site.config.pdf.make.then(|| pdf(lang, main, &a.slug)),
+    }
 }
 
 /// One announcement's page.

@@ -17,10 +17,12 @@ use folders::{ASIDE_PREFIX, STAGING_PREFIX, is_marked, own_prefix, remove_abando
 use pause::{Pause, Phase};
 
 mod folders;
+mod made;
 mod pause;
 mod place;
 
 pub use folders::MARKER;
+pub use made::previous_pdfs;
 pub use pause::PAUSE_VAR;
 pub use place::refuse_inputs;
 
@@ -41,13 +43,16 @@ pub fn write(files: &[OutputFile], out: &Path) -> Result<Option<Message>, Error>
     // Before claiming a folder of its own, so that a build killed at any point
     // leaves at most one folder behind.
     remove_abandoned(&parent_of(out), out);
-    let (staging, parent, _claim) = claim_staging(out)?;
+    let (staging, parent, claim) = claim_staging(out)?;
     pause.reached(Phase::Claimed);
     write_all(files, &staging.path, pause)?;
+    made::record(&claim, files, &staging.path)?;
     pause.reached(Phase::Written);
-    // `_claim` stays locked until the swap is done, so no other build takes the
+    // `claim` stays locked until the swap is done, so no other build takes the
     // staging folder for a dead one's.
-    swap_in(staging, out, &parent, pause)
+    let swapped = swap_in(staging, out, &parent, pause);
+    drop(claim);
+    swapped
 }
 
 /// How many times a staging folder is created again when another build's clean-up
@@ -232,8 +237,9 @@ fn write_files(files: &[OutputFile], dir: &Path) -> Result<(), Error> {
     files.par_iter().try_for_each(|file| {
         let target = dir.join(&file.path);
         match &file.body {
-            Body::Text(text) => write_text(&target, text),
-            Body::BuiltIn { text, .. } => write_text(&target, text),
+            Body::Text(text) => write_text(&target, text.as_bytes()),
+            Body::BuiltIn { text, .. } => write_text(&target, text.as_bytes()),
+            Body::Pdf(pdf) => write_text(&target, &pdf.bytes),
             Body::Copy { source, .. } => copy_regular(source, &target).map_err(|e| {
                 let (source, target) = (source.display().to_string(), target.display().to_string());
                 Error::io(msg!("output-cannot-copy", source, target), e)
@@ -326,8 +332,8 @@ fn copy_regular(source: &Path, target: &Path) -> std::io::Result<()> {
     std::io::copy(&mut from, &mut to).map(|_| ())
 }
 
-/// Writes a made file's text at `target`.
-fn write_text(target: &Path, text: &str) -> Result<(), Error> {
+/// Writes a made file's bytes at `target`.
+fn write_text(target: &Path, text: &[u8]) -> Result<(), Error> {
     std::fs::write(target, text).map_err(|e| {
         let path = target.display().to_string();
         Error::io(msg!("output-cannot-write", path), e)

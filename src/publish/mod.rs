@@ -123,6 +123,7 @@ impl<'a> Staged<'a> {
                 Body::Copy { source, .. } => std::fs::copy(source, &to).map(|_| ()),
                 Body::Text(text) => std::fs::write(&to, text),
                 Body::BuiltIn { text, .. } => std::fs::write(&to, text),
+                Body::Pdf(pdf) => std::fs::write(&to, &pdf.bytes),
             };
             written.map_err(|e| {
                 Error::io(
@@ -138,6 +139,7 @@ fn bytes(file: &OutputFile) -> Result<Cow<'_, [u8]>, Error> {
     Ok(match &file.body {
         Body::Text(text) => Cow::Borrowed(text.as_bytes()),
         Body::BuiltIn { text, .. } => Cow::Borrowed(text.as_bytes()),
+        Body::Pdf(pdf) => Cow::Borrowed(&pdf.bytes[..]),
         Body::Copy { source, .. } => Cow::Owned(std::fs::read(source).map_err(|e| {
             Error::io(
                 msg!("publish-read-failed", path = source.display().to_string()),

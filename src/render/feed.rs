@@ -156,7 +156,16 @@ fn entry(
                 scheme: None,
             })
             .collect(),
-        links: vec![link(url.clone(), "alternate", "text/html", Some(lang))],
+        links: std::iter::once(link(url.clone(), "alternate", "text/html", Some(lang)))
+            .chain(url::pdf_of(cx.site, lang, a).map(|pdf| {
+                link(
+                    base.url_of(&pdf),
+                    "alternate",
+                    "application/pdf",
+                    Some(lang),
+                )
+            }))
+            .collect(),
         summary: Some(text(&version.summary)),
         content: Some(Content {
             // Links in the body and to attachments are relative to the page.

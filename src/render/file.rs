@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::pdf::MadePdf;
 use crate::base::message::Arg;
 
 /// One file of the built site.
@@ -18,6 +19,8 @@ pub struct OutputFile {
 pub enum Body {
     /// A rendered page, feed or data file.
     Text(String),
+    /// A PDF of an announcement, with the key it was made from.
+    Pdf(MadePdf),
     /// A static file or attachment, copied as it is.
     Copy {
         /// Where it is read from.
@@ -38,7 +41,7 @@ impl Body {
     /// Where these bytes come from.
     pub fn origin(&self) -> Origin<'_> {
         match self {
-            Body::Text(_) => Origin::Generated,
+            Body::Text(_) | Body::Pdf(_) => Origin::Generated,
             Body::Copy { source, .. } => Origin::Copied(source),
             Body::BuiltIn { path, .. } => Origin::BuiltIn(path),
         }
@@ -48,6 +51,7 @@ impl Body {
     pub fn size(&self) -> u64 {
         match self {
             Body::Text(text) => text.len() as u64,
+            Body::Pdf(pdf) => pdf.bytes.len() as u64,
             Body::Copy { size, .. } => *size,
             Body::BuiltIn { text, .. } => text.len() as u64,
         }

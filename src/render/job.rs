@@ -18,6 +18,8 @@ pub enum Job {
     /// A page of the site (or a fragment, or the badge) in one language, from a
     /// template.
     Page(PageJob),
+    /// The PDF of an announcement (by index) in one language.
+    Pdf(Lang, usize),
     /// An Atom feed of all announcements, or of one channel's.
     Feed(Lang, Option<Channel>),
     /// sitemap.xml.
@@ -105,6 +107,7 @@ impl Job {
         let main = site.main_language();
         match self {
             Job::Page(job) => job.page.path(site, &job.lang),
+            Job::Pdf(lang, i) => url::pdf(lang, main, &site.announcements[*i].slug),
             Job::Feed(lang, channel) => url::feed(lang, main, *channel),
             Job::Sitemap => url::SITEMAP.to_string(),
             Job::Robots => url::ROBOTS.to_string(),

@@ -14,6 +14,7 @@ pub mod file;
 pub mod host;
 pub mod job;
 pub mod page;
+pub mod pdf;
 pub mod plan;
 pub mod redirect;
 pub mod sitemap;

@@ -2,6 +2,7 @@
 //! built from the views of its page context.
 
 use super::job::{Neighbours, Page, PageJob};
+use super::pdf::PdfLink;
 use crate::base::Problem;
 use crate::model::{Channel, Site};
 use crate::state::State;
@@ -19,6 +20,7 @@ pub fn render(
     theme: &Theme,
     job: &PageJob,
     path: String,
+    pdf: Option<PdfLink>,
 ) -> Result<String, Vec<Problem>> {
     let (lang, page) = (&job.lang, job.page);
     let cx = PageContext::new(site, theme, state, lang, path);
@@ -26,6 +28,10 @@ pub fn render(
     context.insert("lang", lang.as_str());
     context.insert_value("t", cx.strings.value.clone());
     // Fragments for other sites have no head, no language links, only their view.
+    if let Some(pdf) = pdf {
+        let view = announcement::pdf_file(&pdf.path, pdf.size, pdf.official);
+        context.insert("pdf", &view);
+    }
     if let Some(head) = insert_view(&cx, page, &mut context) {
         context.insert("site", &site::site_view(&cx));
         context.insert(

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::file::{Body, Origin, OutputFile};
 use super::job::{Job, Listed, Neighbours, Page, PageJob};
+use super::pdf::{MadePdfs, PdfJobs};
 use super::{api, collisions, feed, host, page, redirect, sitemap};
 use crate::base::Problem;
 use crate::model::{Channel, Site, url};
@@ -28,14 +29,19 @@ pub struct Plan {
     /// The path of each job, made once.
     paths: Vec<String>,
     copies: Vec<OutputFile>,
+    /// The PDFs, each made once whether its job or its announcement's page asks.
+    pub pdfs: PdfJobs,
 }
 
 impl Plan {
     /// Plans every file of `site`, and checks their paths: redirects against every
     /// other file, and no two files at one path. All problems are reported together.
-    pub fn new(site: &Site, theme: &Theme) -> Result<Plan, Vec<Problem>> {
+    /// A PDF of `previous` (an earlier build's) is reused where it was made from the
+    /// same key.
+    pub fn new(site: &Site, theme: &Theme, previous: MadePdfs) -> Result<Plan, Vec<Problem>> {
         let state = State::of(site);
-        let mut jobs = page_jobs(site, &state);
+        let pdfs = PdfJobs::new(site, &state, theme, previous)?;
+        let mut jobs = page_jobs(site, &state, &pdfs);
         jobs.extend(data_jobs(site));
         jobs.push(Job::Stylesheet(theme.stylesheet.path.clone()));
         let copies = copies(site, theme);
@@ -71,6 +77,7 @@ impl Plan {
             jobs,
             paths,
             copies,
+            pdfs,
         })
     }
 
@@ -89,8 +96,8 @@ impl Plan {
         &self.copies
     }
 
-    /// Makes the file of the job at `index`: its text (every job makes text).
-    pub fn render(&self, site: &Site, theme: &Theme, index: usize) -> Result<String, Vec<Problem>> {
+    /// Makes the file of the job at `index`: a text, or a PDF.
+    pub fn render(&self, site: &Site, theme: &Theme, index: usize) -> Result<Body, Vec<Problem>> {
         self.make(site, theme, &self.jobs[index], &self.paths[index])
     }
 
@@ -102,10 +109,10 @@ impl Plan {
             .par_iter()
             .zip(&self.paths)
             .map(|(job, path)| {
-                let text = self.make(site, theme, job, path)?;
+                let body = self.make(site, theme, job, path)?;
                 Ok(OutputFile {
                     path: path.clone(),
-                    body: Body::Text(text),
+                    body,
                 })
             })
             .collect();
@@ -146,11 +153,35 @@ impl Plan {
         theme: &Theme,
         job: &Job,
         path: &str,
+    ) -> Result<Body, Vec<Problem>> {
+        if let Job::Pdf(lang, i) = job {
+            return match self.pdfs.get(lang, *i) {
+                Some(Ok(pdf)) => Ok(Body::Pdf(pdf.clone())),
+                Some(Err(problems)) => Err(problems.clone()),
+                None => unreachable!("a PDF job is planned only where its PDF is made"),
+            };
+        }
+        self.make_text(site, theme, job, path).map(Body::Text)
+    }
+
+    fn make_text(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        job: &Job,
+        path: &str,
     ) -> Result<String, Vec<Problem>> {
         let state = &self.state;
         let path = || path.to_string();
         match job {
-            Job::Page(page) => page::render(site, state, theme, page, path()),
+            Job::Page(page) => {
+                let pdf = match page.page {
+                    Page::Announcement(i, _) => self.pdfs.link(site, &page.lang, i)?,
+                    _ => None,
+                };
+                page::render(site, state, theme, page, path(), pdf)
+            }
+            Job::Pdf(..) => unreachable!("a PDF is not text"),
             Job::Feed(lang, channel) => feed::render(site, state, theme, lang, *channel),
             Job::Sitemap => {
                 let base = sitemap::sitemap_base(site).expect("a sitemap is planned with its base");
@@ -181,9 +212,10 @@ impl Plan {
 /// The pages of every language: home, lists, timeline, 404, banner and badge, the
 /// services and measures once any is reported, each announcement and guide page in
 /// the languages it is in.
-fn page_jobs(site: &Site, state: &State) -> Vec<Job> {
+fn page_jobs(site: &Site, state: &State, pdfs: &PdfJobs) -> Vec<Job> {
     let main = site.main_language();
     let mut jobs = Vec::new();
+    let mut pdf_jobs = Vec::new();
     for lang in &site.languages {
         let mut page = |page| {
             jobs.push(Job::Page(PageJob {
@@ -216,6 +248,9 @@ fn page_jobs(site: &Site, state: &State) -> Vec<Job> {
                 older: in_lang.get(at + 1).copied(),
             };
             page(Page::Announcement(i, neighbours));
+            if pdfs.makes(lang, i) {
+                pdf_jobs.push(Job::Pdf(lang.clone(), i));
+            }
         }
         for (i, p) in site.pages.iter().enumerate() {
             if p.version(lang, main).is_some() {
@@ -223,6 +258,7 @@ fn page_jobs(site: &Site, state: &State) -> Vec<Job> {
             }
         }
     }
+    jobs.append(&mut pdf_jobs);
     jobs
 }
 

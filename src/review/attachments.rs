@@ -1,4 +1,5 @@
-//! Rule `pdf-only`: the facts in the page, not only in an attached PDF.
+//! Rules `pdf-only`: the facts in the page, not only in an attached PDF; and
+//! `official-pdf`: the official PDF says what the page says.
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -77,4 +78,103 @@ pub fn pdf_only(checked: &Checked) -> Vec<Observation> {
         });
     }
     found
+}
+
+/// `official-pdf`: an announcement whose `official_pdf` does not carry its title, or
+/// its date in any of the ways a filing writes one, in the text the loader read from
+/// it (`load::official_pdf`); or whose text could not be read. White space is left
+/// out of both, since a PDF's text breaks lines where its layout did.
+pub fn official_pdf(checked: &Checked) -> Vec<Observation> {
+    let site = checked.site;
+    let zone = site.config.timezone;
+    let mut found = Vec::new();
+    for a in &site.announcements {
+        let Some(name) = &a.original.official_pdf else {
+            continue;
+        };
+        let Some(file) = a.attachments.iter().find(|f| &f.name == name) else {
+            continue;
+        };
+        let path = Some(a.original.source.clone());
+        let line = checked.line_of_key(&a.original.source, "official_pdf");
+        let Some(text) = checked.text(&crate::load::official_pdf::key(&site.root, &file.source))
+        else {
+            found.push(Observation {
+                path,
+                line,
+                message: msg!("review-official-pdf-unreadable", name = name.as_str()),
+                hint: msg!("review-official-pdf-unreadable-hint"),
+            });
+            continue;
+        };
+        let text = squeezed(text);
+        let title = !text.contains(&squeezed(&a.original.title));
+        let day = a.date.with_timezone(&zone).date_naive();
+        let date = !date_forms(day).iter().any(|form| text.contains(form));
+        if title || date {
+            let what = match (title, date) {
+                (true, true) => msg!("review-official-pdf-both"),
+                (true, false) => msg!("review-official-pdf-title"),
+                _ => msg!("review-official-pdf-date"),
+            };
+            found.push(Observation {
+                path,
+                line,
+                message: msg!(
+                    "review-official-pdf",
+                    name = name.as_str(),
+                    what,
+                    title = a.original.title.as_str(),
+                    date = day.format("%Y-%m-%d").to_string()
+                ),
+                hint: msg!("review-official-pdf-hint"),
+            });
+        }
+    }
+    found
+}
+
+/// A text without white space (an ideographic space included).
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The ways a filing writes the day `day`, white space left out: `2026年10月9日`,
+/// `令和8年10月9日`, `2026/10/9`, `2026/10/09`, `2026-10-09`, `2026.10.9`,
+/// `October9,2026`.
+fn date_forms(day: chrono::NaiveDate) -> Vec<String> {
+    use chrono::Datelike;
+    let (y, m, d) = (day.year(), day.month(), day.day());
+    let mut forms = vec![
+        format!("{y}年{m}月{d}日"),
+        format!("{y}/{m}/{d}"),
+        format!("{y}/{m:02}/{d:02}"),
+        format!("{y}-{m:02}-{d:02}"),
+        format!("{y}.{m}.{d}"),
+        squeezed(&day.format("%B %-d, %Y").to_string()),
+        squeezed(&day.format("%-d %B %Y").to_string()),
+    ];
+    // Reiwa began on 1 May 2019; its first year is written 元年.
+    if y >= 2019 {
+        let era = y - 2018;
+        forms.push(format!("令和{era}年{m}月{d}日"));
+        if era == 1 {
+            forms.push(format!("令和元年{m}月{d}日"));
+        }
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filing_dates_a_day_in_the_era_too() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 9).unwrap();
+        let forms = date_forms(day);
+        assert!(forms.contains(&"令和8年10月9日".to_string()));
+        assert!(forms.contains(&"October9,2026".to_string()));
+        assert!(forms.contains(&"2026/10/09".to_string()));
+    }
 }

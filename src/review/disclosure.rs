@@ -26,8 +26,8 @@ pub fn ir_identity(checked: &Checked) -> Vec<Observation> {
     let ir = &site.config.ir;
     let missing: Vec<&str> = [
         ("securities_code", &ir.securities_code),
-        ("exchange", &ir.exchange),
-        ("contact", &ir.contact),
+        ("exchange", &ir.text.exchange),
+        ("contact", &ir.text.contact),
     ]
     .into_iter()
     .filter(|(_, value)| value.is_none())

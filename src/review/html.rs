@@ -132,7 +132,7 @@ pub fn scan_pages(files: &[OutputFile]) -> BTreeMap<&str, Scanned> {
         .filter(|f| f.path.ends_with(".html"))
         .filter_map(|f| match &f.body {
             Body::Text(text) => Some((f.path.as_str(), scan(text))),
-            Body::Copy { .. } | Body::BuiltIn { .. } => None,
+            Body::Copy { .. } | Body::BuiltIn { .. } | Body::Pdf(_) => None,
         })
         .collect();
     scanned.into_iter().collect()

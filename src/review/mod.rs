@@ -112,6 +112,7 @@ fn run(rule: Rule, checked: &Checked) -> Vec<Observation> {
         Rule::RequiredSections => sections::required_sections(checked),
         Rule::TranslationOutdated => translations::translation_outdated(checked),
         Rule::PdfOnly => attachments::pdf_only(checked),
+        Rule::OfficialPdf => attachments::official_pdf(checked),
         Rule::ImageAlt => images::image_alt(checked),
         Rule::BrokenLink => links::broken_link(checked),
         Rule::IrIdentity => disclosure::ir_identity(checked),

@@ -35,6 +35,9 @@ pub const FILES: &[(&str, &str)] = &[
     theme_file!("templates/partials/service_table.html"),
     theme_file!("templates/partials/unreleased.html"),
     theme_file!("templates/partials/unreleased_mark.html"),
+    theme_file!("templates/pdf/common.typ"),
+    theme_file!("templates/pdf/disclosure.typ"),
+    theme_file!("templates/pdf/notice.typ"),
     theme_file!("templates/redirect.html"),
     theme_file!("templates/services.html"),
     theme_file!("templates/status.svg"),
@@ -73,7 +76,8 @@ mod tests {
     #[test]
     fn the_parts_name_their_files_inside_the_part() {
         let templates: Vec<&str> = part("templates").map(|f| f.name).collect();
-        assert_eq!(templates.len(), 20);
+        assert_eq!(templates.len(), 23);
+        assert!(templates.contains(&"pdf/disclosure.typ"));
         assert!(templates.contains(&"partials/item.html"));
         assert_eq!(
             part("static").map(|f| f.path).collect::<Vec<_>>(),

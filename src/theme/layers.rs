@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use super::builtin;
 use crate::base::text::slash_separated;
 use crate::base::{Located, Message, Problem};
-use crate::load::layout::{I18N, SITE_TOML, STATIC, TEMPLATES, THEMES};
+use crate::load::layout::{FONTS, I18N, SITE_TOML, STATIC, TEMPLATES, THEMES};
 use crate::load::regular;
 use crate::msg;
 
@@ -74,6 +74,8 @@ pub enum Part {
     Static,
     /// `i18n/`.
     Strings,
+    /// `fonts/`: the fonts the PDFs may be set in.
+    Fonts,
 }
 
 impl Part {
@@ -83,6 +85,7 @@ impl Part {
             Part::Templates => TEMPLATES,
             Part::Static => STATIC,
             Part::Strings => I18N,
+            Part::Fonts => FONTS,
         }
     }
 }

@@ -9,6 +9,7 @@
 pub mod builtin;
 mod key;
 mod layers;
+pub mod pdf;
 mod strings;
 mod stylesheet;
 mod templates;
@@ -24,6 +25,7 @@ use crate::msg;
 
 pub use key::Key;
 use layers::{Layers, Part, Source, ThemeFile, read_problem};
+pub use pdf::PdfTheme;
 pub use strings::Strings;
 pub use stylesheet::Stylesheet;
 pub use templates::Template;
@@ -40,6 +42,8 @@ pub struct Theme {
     pub static_files: Vec<StaticFile>,
     /// The stylesheet, which every page links under a name made from its bytes.
     pub stylesheet: Stylesheet,
+    /// The layouts and fonts of the PDFs.
+    pub pdf: PdfTheme,
     /// The leftovers of editors, the system and version control found among the
     /// static files and not published (`load::leftovers`), by path from the site root.
     pub skipped: Vec<PathBuf>,
@@ -85,7 +89,10 @@ impl Theme {
     ) -> Result<Theme, Vec<Problem>> {
         let layers = Layers::find(root, theme).map_err(|p| vec![p])?;
         let mut problems = Vec::new();
-        let (tera, templates) = templates(root, &layers, &mut problems);
+        // Listed once: the PDF layouts are among the templates.
+        let template_files = layers.part(root, Part::Templates, &mut problems);
+        let pdf = PdfTheme::load(root, &layers, &template_files, &mut problems);
+        let (tera, templates) = templates(root, template_files, &mut problems);
         let mut i18n = layers.part(root, Part::Strings, &mut problems);
         let mut strings = BTreeMap::new();
         for lang in languages {
@@ -109,6 +116,7 @@ impl Theme {
             stylesheet: statics
                 .stylesheet
                 .expect("the built-in theme has a stylesheet, read without a problem"),
+            pdf,
             skipped: statics.skipped,
         })
     }
@@ -130,11 +138,10 @@ impl Theme {
 /// where each was read from.
 fn templates(
     root: &Path,
-    layers: &Layers,
+    files: BTreeMap<String, Vec<ThemeFile>>,
     problems: &mut Vec<Problem>,
 ) -> (tera::Tera, BTreeMap<String, ThemeFile>) {
-    let templates: BTreeMap<String, ThemeFile> = layers
-        .part(root, Part::Templates, problems)
+    let templates: BTreeMap<String, ThemeFile> = files
         .into_iter()
         .filter(|(name, _)| {
             TEMPLATE_SUFFIXES

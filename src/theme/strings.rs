@@ -34,6 +34,11 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// Every string of the language, by key: what a PDF layout sees as `t`.
+    pub fn all(&self) -> &BTreeMap<String, String> {
+        &self.map
+    }
+
     /// The string for `key`, which the theme is known to have.
     pub fn get(&self, key: Key) -> &str {
         self.map

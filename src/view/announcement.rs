@@ -48,7 +48,13 @@ pub fn announcement<'a>(cx: &PageContext<'a>, index: usize) -> AnnouncementView<
     AnnouncementView {
         item: item(cx, a),
         body_html: &version.body_html,
-        attachments: a.attachments.iter().map(attachment).collect(),
+        // The official PDF is the page's PDF, linked as such rather than listed again.
+        attachments: a
+            .attachments
+            .iter()
+            .filter(|f| version.official_pdf.as_ref() != Some(&f.name))
+            .map(attachment)
+            .collect(),
         key_report,
         revisions: revisions(cx, a),
         corrected_by: cx
@@ -74,6 +80,28 @@ pub fn neighbours(
 ) -> [Option<Neighbour>; 2] {
     let announcements = &cx.site.announcements;
     [newer, older].map(|i| i.map(|i| neighbour(cx, &announcements[i])))
+}
+
+/// The PDF of an announcement as its page links it: the one the build made, or the
+/// writer's official one.
+#[derive(Debug, Serialize)]
+pub struct PdfFileView {
+    /// The link to it.
+    pub url: String,
+    /// Its size for people.
+    pub size: String,
+    /// Whether it is the writer's official PDF (`official_pdf`).
+    pub official: bool,
+}
+
+/// The PDF at output path `path` (URL-encoded, in the announcement's folder, as the
+/// page is), of `size` bytes, as the page links it.
+pub fn pdf_file(path: &str, size: u64, official: bool) -> PdfFileView {
+    PdfFileView {
+        url: path.rsplit('/').next().unwrap_or(path).to_string(),
+        size: human_size(size),
+        official,
+    }
 }
 
 /// An attachment as the announcement page lists it.

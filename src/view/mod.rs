@@ -14,6 +14,7 @@ pub mod head;
 pub mod home;
 pub mod item;
 pub mod measures;
+pub mod pdf;
 pub mod redirect;
 pub mod services;
 pub mod site;

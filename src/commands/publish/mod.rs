@@ -115,7 +115,9 @@ pub fn publish(
 ) -> Result<Published, PublishError> {
     guard::before_build(options)?;
     let _turn = lock::Publishing::take(&options.root, || progress(Progress::Waiting))?;
-    let rendered = pipeline::render(&options.root, &options.publish, &Cache::none())?;
+    let previous = crate::output::previous_pdfs(&options.root.join(crate::load::layout::OUTPUT));
+    let rendered =
+        pipeline::render_reusing(&options.root, &options.publish, &Cache::none(), previous)?;
     let site = &rendered.prepared.site;
     let target = guard::target(&site.config, &options.target)?;
     guard::staging_only(target, &options.publish, site.config.standby)?;

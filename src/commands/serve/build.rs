@@ -11,6 +11,7 @@ use crate::base::{Error, Problem};
 use crate::load::Cache;
 use crate::model::{Publish, Site};
 use crate::pipeline;
+use crate::render::pdf::MadePdfs;
 use crate::render::{Body, Plan};
 use crate::theme::Theme;
 
@@ -26,7 +27,7 @@ pub struct MemoryBuild {
     /// Every output path, to the job that makes it or the file that holds it.
     paths: HashMap<String, Entry>,
     /// The files made so far (or their template problems), by job index.
-    made: Vec<OnceLock<Result<String, Vec<Problem>>>>,
+    made: Vec<OnceLock<Result<Body, Vec<Problem>>>>,
 }
 
 /// What is at an output path of a [`MemoryBuild`].
@@ -43,6 +44,8 @@ enum Entry {
 pub enum Served<'a> {
     /// A page or generated file.
     Text(&'a str),
+    /// A PDF.
+    Bytes(&'a [u8]),
     /// A file to send as it is on disk.
     Copy(&'a Path),
     /// A file of the built-in theme, to send as it is.
@@ -54,16 +57,23 @@ pub enum Served<'a> {
 
 impl MemoryBuild {
     /// Loads the site and plans its files: the pipeline of `build` up to making the
-    /// files, so every content, redirect and collision problem is found here.
-    pub fn new(root: &Path, publish: &Publish, cache: &Cache) -> Result<MemoryBuild, Error> {
+    /// files, so every content, redirect and collision problem is found here. The
+    /// PDFs of `previous` (the last build's, [`MemoryBuild::pdfs`]) are reused where
+    /// their key is unchanged.
+    pub fn new(
+        root: &Path,
+        publish: &Publish,
+        cache: &Cache,
+        previous: MadePdfs,
+    ) -> Result<MemoryBuild, Error> {
         let prepared = pipeline::prepare(root, publish, cache)?;
         let (site, theme) = (prepared.site, prepared.theme);
-        let plan = Plan::new(&site, &theme).map_err(Error::Invalid)?;
+        let plan = Plan::new(&site, &theme, previous).map_err(Error::Invalid)?;
         let jobs = plan.paths().iter().cloned().enumerate();
         let copies = plan.copies().iter().filter_map(|f| match &f.body {
             Body::Copy { source, .. } => Some((f.path.clone(), Entry::Copy(source.clone()))),
             Body::BuiltIn { text, .. } => Some((f.path.clone(), Entry::BuiltIn(text))),
-            Body::Text(_) => None,
+            Body::Text(_) | Body::Pdf(_) => None,
         });
         let paths = jobs
             .map(|(i, path)| (path, Entry::Made(i)))
@@ -97,7 +107,11 @@ impl MemoryBuild {
             Entry::Copy(source) => Served::Copy(source),
             Entry::BuiltIn(text) => Served::BuiltIn(text),
             Entry::Made(i) => match self.made(*i) {
-                Ok(text) => Served::Text(text),
+                Ok(Body::Text(text)) => Served::Text(text),
+                Ok(Body::Pdf(pdf)) => Served::Bytes(&pdf.bytes),
+                Ok(Body::Copy { .. } | Body::BuiltIn { .. }) => {
+                    unreachable!("a job makes a text or a PDF")
+                }
                 Err(problems) => Served::Failed(problems),
             },
         })
@@ -119,8 +133,19 @@ impl MemoryBuild {
         }
     }
 
+    /// How many PDFs the build has, and how many of them it typeset (the others were
+    /// the last build's).
+    pub fn pdf_counts(&self) -> (usize, usize) {
+        (self.plan.pdfs.len(), self.plan.pdfs.typeset)
+    }
+
+    /// The PDFs made, for the next build to reuse.
+    pub fn pdfs(&self) -> MadePdfs {
+        self.plan.pdfs.made()
+    }
+
     /// The file of the job at `i`, made once.
-    fn made(&self, i: usize) -> &Result<String, Vec<Problem>> {
+    fn made(&self, i: usize) -> &Result<Body, Vec<Problem>> {
         self.made[i].get_or_init(|| self.plan.render(&self.site, &self.theme, i))
     }
 }

@@ -71,6 +71,7 @@ pub async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response 
             decorate(text, &preview, Shown::Site(problems)).into_bytes()
         }
         Served::Text(text) | Served::BuiltIn(text) => text.as_bytes().to_vec(),
+        Served::Bytes(bytes) => bytes.to_vec(),
         // Checked again now: a file swapped for a link since the build is not served.
         Served::Copy(source) if !regular::still_regular(&shared.root, source) => {
             return not_found(&key, &preview, build);
@@ -183,7 +184,7 @@ mod tests {
         let publish = crate::model::Publish::preview(now, None);
         let build = |root: &std::path::Path| {
             let cache = crate::load::Cache::none();
-            Arc::new(MemoryBuild::new(root, &publish, &cache).unwrap())
+            Arc::new(MemoryBuild::new(root, &publish, &cache, Default::default()).unwrap())
         };
         let good = build(&root);
         good.make_all().unwrap();

@@ -107,7 +107,12 @@ impl Shared {
     pub fn rebuild(&self, options: &ServeOptions) -> Rebuilt {
         let started = Instant::now();
         let publish = Publish::preview(options.now(), self.base_url.clone());
-        let made = || MemoryBuild::new(&options.root, &publish, &self.cache);
+        // The PDFs the build served made are made again only where their key changed.
+        let previous = {
+            let preview = self.preview.read().expect("preview lock is never poisoned");
+            preview.build.as_ref().map(|b| b.pdfs()).unwrap_or_default()
+        };
+        let made = || MemoryBuild::new(&options.root, &publish, &self.cache, previous.clone());
         let problems = match retried(made, std::thread::sleep) {
             Ok(build) => {
                 let build = Arc::new(build);

@@ -123,7 +123,14 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let redirects = sections::redirects(&raw.redirects, &mut r);
     let check = review::check(raw.check.as_ref(), &mut r);
     let personal_data = incident::personal_data(&raw.incident, timezone, &mut r);
-    let ir = raw.ir.map(|ir| review::ir(ir, &mut r)).unwrap_or_default();
+    let ir = raw
+        .ir
+        .map(|ir| review::ir(ir, &language, &mut r))
+        .unwrap_or_default();
+    let pdf = raw
+        .pdf
+        .map(|pdf| review::pdf(pdf, &mut r))
+        .unwrap_or_default();
     let publish = publish::targets(raw.publish, &mut r);
     let notify = publish::notify(raw.notify, &publish, &mut r);
     let home_pages = raw
@@ -165,6 +172,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
         redirects,
         check,
         ir,
+        pdf,
         publish,
         notify,
     })

@@ -38,6 +38,7 @@ pub(super) struct RawConfig {
     pub(super) redirects: BTreeMap<String, Spanned<String>>,
     pub(super) check: Option<RawCheck>,
     pub(super) ir: Option<RawIr>,
+    pub(super) pdf: Option<RawPdf>,
     #[serde(default)]
     pub(super) publish: Vec<super::publish::RawTarget>,
     #[serde(default)]
@@ -50,6 +51,17 @@ pub(super) struct RawIr {
     pub(super) securities_code: Option<Spanned<String>>,
     pub(super) exchange: Option<Spanned<String>>,
     pub(super) contact: Option<Spanned<String>>,
+    pub(super) representative: Option<Spanned<String>>,
+    pub(super) phone: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(super) translations: BTreeMap<String, Spanned<crate::model::config::IrText>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPdf {
+    pub(super) make: Option<bool>,
+    pub(super) font: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

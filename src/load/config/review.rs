@@ -3,10 +3,11 @@
 
 use toml::Spanned;
 
-use super::raw::{RawCheck, RawIr};
+use super::raw::{RawCheck, RawIr, RawPdf};
 use super::reader::Reader;
+use crate::base::Lang;
 use crate::load::hint;
-use crate::model::config::{CheckSettings, IrIdentity};
+use crate::model::config::{CheckSettings, IrIdentity, IrText, PdfSettings};
 use crate::model::{Level, Rule};
 use crate::msg;
 
@@ -50,7 +51,7 @@ pub(super) fn check(raw: Option<&RawCheck>, r: &mut Reader) -> CheckSettings {
 
 /// Reads `[ir]`: a securities code of four digits or capital letters starting with a
 /// digit (`9999`, or since 2024 `130A`), and no empty strings.
-pub(super) fn ir(raw: RawIr, r: &mut Reader) -> IrIdentity {
+pub(super) fn ir(raw: RawIr, main: &Lang, r: &mut Reader) -> IrIdentity {
     let mut read = |value: Option<Spanned<String>>, key: &str| {
         let value = value?;
         if value.get_ref().trim().is_empty() {
@@ -60,8 +61,12 @@ pub(super) fn ir(raw: RawIr, r: &mut Reader) -> IrIdentity {
         Some(value)
     };
     let code = read(raw.securities_code, "securities_code");
-    let exchange = read(raw.exchange, "exchange");
-    let contact = read(raw.contact, "contact");
+    let text = IrText {
+        exchange: read(raw.exchange, "exchange").map(Spanned::into_inner),
+        contact: read(raw.contact, "contact").map(Spanned::into_inner),
+        representative: read(raw.representative, "representative").map(Spanned::into_inner),
+        phone: read(raw.phone, "phone").map(Spanned::into_inner),
+    };
     let code = code.filter(|code| {
         let text = code.get_ref();
         let valid = text.len() == 4
@@ -76,7 +81,23 @@ pub(super) fn ir(raw: RawIr, r: &mut Reader) -> IrIdentity {
     });
     IrIdentity {
         securities_code: code.map(Spanned::into_inner),
-        exchange: exchange.map(Spanned::into_inner),
-        contact: contact.map(Spanned::into_inner),
+        text,
+        translations: super::sections::by_language(raw.translations, main, r),
+    }
+}
+
+/// Reads `[pdf]`: whether the build makes PDFs, and the font they are set in, which
+/// the theme checks once it knows its fonts.
+pub(super) fn pdf(raw: RawPdf, r: &mut Reader) -> PdfSettings {
+    let font = raw.font.filter(|font| {
+        let blank = font.get_ref().trim().is_empty();
+        if blank {
+            r.problem(font.span(), msg!("config-pdf-font-empty"));
+        }
+        !blank
+    });
+    PdfSettings {
+        make: raw.make.unwrap_or(true),
+        font: font.map(|f| r.located(f)),
     }
 }

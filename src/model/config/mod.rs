@@ -7,6 +7,7 @@ mod desk;
 mod incident;
 mod ir;
 mod key_report;
+mod pdf;
 mod period;
 mod phone;
 mod publish;
@@ -24,8 +25,9 @@ pub use alert::{Alert, AlertTranslation};
 pub use base_url::BaseUrl;
 pub use desk::{ContactDesk, ContactText, ContactTranslation};
 pub use incident::{Incident, IncidentStatus, PersonalData};
-pub use ir::IrIdentity;
+pub use ir::{IrIdentity, IrText};
 pub use key_report::{BlockText, BlockTranslation, KeyReport, KeyReportId};
+pub use pdf::PdfSettings;
 pub use period::{Period, PeriodState};
 pub use phone::Phone;
 pub use publish::{
@@ -103,6 +105,8 @@ pub struct Config {
     /// Who files the IR disclosures (`[ir]`); every field empty when the table is
     /// missing.
     pub ir: IrIdentity,
+    /// The PDF of every announcement (`[pdf]`).
+    pub pdf: PdfSettings,
     /// Where `crisis-site publish` sends the site (`[[publish]]`).
     pub publish: Vec<Target>,
     /// Whom `crisis-site publish` tells of new and amended announcements

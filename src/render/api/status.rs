@@ -100,6 +100,8 @@ struct AnnouncementEntry {
     number: Option<u32>,
     path: String,
     url: Option<String>,
+    pdf_path: Option<String>,
+    pdf_url: Option<String>,
     lang: Option<String>,
     corrects: Option<String>,
     corrected_by: Vec<String>,
@@ -184,6 +186,7 @@ fn announcement(cx: &PageContext, a: &Announcement) -> AnnouncementEntry {
     // of it; then its page is the original's, as the lists link it.
     let shown_in = if item.lang.is_some() { main } else { cx.lang };
     let path = url::announcement_dir(shown_in, main, &a.slug);
+    let pdf = url::pdf_of(site, shown_in, a);
     AnnouncementEntry {
         slug: item.slug,
         title: item.title,
@@ -194,6 +197,8 @@ fn announcement(cx: &PageContext, a: &Announcement) -> AnnouncementEntry {
         number: a.number,
         url: cx.absolute(&path),
         path,
+        pdf_url: pdf.as_ref().and_then(|p| cx.absolute(p)),
+        pdf_path: pdf,
         lang: item.lang,
         // Only a published announcement is named: a draft's slug must not leak.
         corrects: a

@@ -515,3 +515,29 @@ fn the_preview_serves_the_pdfs_and_typesets_only_what_changed() {
     second.make_all().unwrap();
     assert_eq!(second.pdf_counts(), (count, 1));
 }
+
+#[test]
+fn a_translation_names_its_own_official_pdf() {
+    let site = with_official_pdf("調査結果について（第2報）", "2023-06-07T17:00:00+09:00");
+    std::fs::copy(
+        site.root().join("content/announcements/both/report.pdf"),
+        site.root().join("content/announcements/both/report-en.pdf"),
+    )
+    .unwrap();
+    site.edit(
+        "content/announcements/both/index.en.md",
+        "+++\ntitle",
+        "+++\nofficial_pdf = \"report-en.pdf\"\ntitle",
+    );
+    site.build().unwrap();
+    assert!(!site.exists("en/announcements/both/both.pdf"));
+    let page = site.page("en/announcements/both/index.html");
+    assert_eq!(page.attr(".pdf-link a", "href"), "report-en.pdf");
+    // The English PDF carries the Japanese title: the review says so, at its line.
+    let report = site.run_at(crate::support::NOW, &["--messages", "en", "check"]);
+    let out = String::from_utf8_lossy(&report.stdout);
+    assert!(
+        out.contains("warning[official-pdf]: content/announcements/both/index.en.md:2: the official PDF `report-en.pdf` does not carry the announcement's title ("),
+        "{out}"
+    );
+}

@@ -244,18 +244,22 @@ fn a_folder_crisis_site_did_not_publish_to_is_left_alone() {
     );
 }
 
+/// A folder whose parent is missing is refused before anything is sent: rsync makes
+/// only the last folder, and its own words for this come from the other side, which
+/// can hang up before they arrive.
 #[test]
-fn a_folder_whose_parent_is_missing_is_rsyncs_failure() {
+fn a_folder_whose_parent_is_missing_is_refused() {
     let sshd = Sshd::start();
     let (parent, _) = www();
     let www = parent.path().join("missing/www");
     let location = sshd.location(&www);
+    let folder = sshd.location(&parent.path().join("missing"));
     let site = site_to(&location, "retries = 0\n");
     let stderr = failed(&site, &sshd);
     let cause = format!(
-        "rsync target `prod` could not update {location}: rsync exited with status 11: \
-         rsync: [Receiver] mkdir \"{}\" failed: No such file or directory (2)",
-        www.display()
+        "rsync target `prod`: neither {location} nor the folder it would be made in, \
+         {folder}/, exists on the host, and rsync makes only the last folder of a path; \
+         create {folder}/ there (or correct the location); nothing was sent"
     );
     assert_eq!(stderr, failure(&site, &cause));
     assert!(!parent.path().join("missing").exists());

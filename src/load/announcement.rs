@@ -59,10 +59,6 @@ pub struct Original {
     pub key_report_line: Option<usize>,
     /// The line of `corrects`, likewise.
     pub corrects_line: Option<usize>,
-    /// The line of `official_pdf`, checked against the attachments once they are known
-    /// (`crosscheck::official_pdfs`: the preview's cache keeps a parse while the files
-    /// beside it change).
-    pub official_pdf_line: Option<usize>,
 }
 
 /// Parses an original announcement file (`NAME.md` or `NAME/index.md`).
@@ -106,14 +102,13 @@ pub fn parse_original(
     );
     original.updated = updated;
     original.words = words;
-    original.official_pdf = raw.official_pdf.as_ref().map(|p| p.get_ref().clone());
+    original.official_pdf = raw.official_pdf.as_ref().map(|p| file.located(p));
     let (Some(date), Some(channels), true) = (date, channels, problems.is_empty()) else {
         return Err(problems);
     };
     Ok(Original {
         key_report_line: raw.key_report.as_ref().map(|k| file.line(k.span())),
         corrects_line: raw.corrects.as_ref().map(|c| file.line(c.span())),
-        official_pdf_line: raw.official_pdf.as_ref().map(|p| file.line(p.span())),
         announcement: Announcement {
             slug,
             date,

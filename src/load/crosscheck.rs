@@ -98,35 +98,39 @@ pub fn key_reports(config: &Config, announcements: &[Original], problems: &mut V
     }
 }
 
-/// Every `official_pdf` names a PDF among the announcement's attachments.
+/// Every `official_pdf`, of an original or a translation, names a PDF among the
+/// announcement's attachments. Checked here, not when the file is parsed: the
+/// preview's cache keeps a parse while the files beside it change.
 pub fn official_pdfs(announcements: &[Original], problems: &mut Vec<Problem>) {
     for original in announcements {
         let a = &original.announcement;
-        let Some(name) = &a.original.official_pdf else {
-            continue;
-        };
-        let line = original.official_pdf_line.unwrap_or(1);
-        let source = &a.original.source;
-        if !name.to_ascii_lowercase().ends_with(".pdf") {
-            problems.push(Problem::at(
-                source,
-                line,
-                msg!("load-official-pdf-not-pdf", name),
-            ));
-        } else if !a.attachments.iter().any(|f| &f.name == name) {
-            let known: Vec<&str> = a
-                .attachments
-                .iter()
-                .map(|f| f.name.as_str())
-                .filter(|n| n.to_ascii_lowercase().ends_with(".pdf"))
-                .collect();
-            let hint =
-                hint::unknown_name(name, &known).unwrap_or_else(|| msg!("load-official-pdf-none"));
-            problems.push(Problem::at(
-                source,
-                line,
-                msg!("load-official-pdf-missing", name, hint),
-            ));
+        let versions = std::iter::once(&a.original).chain(a.translations.values());
+        for version in versions {
+            let Some(name) = &version.official_pdf else {
+                continue;
+            };
+            let (line, source, name) = (name.line, &version.source, name.value.as_str());
+            if !name.to_ascii_lowercase().ends_with(".pdf") {
+                problems.push(Problem::at(
+                    source,
+                    line,
+                    msg!("load-official-pdf-not-pdf", name),
+                ));
+            } else if !a.attachments.iter().any(|f| f.name == name) {
+                let known: Vec<&str> = a
+                    .attachments
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .filter(|n| n.to_ascii_lowercase().ends_with(".pdf"))
+                    .collect();
+                let hint = hint::unknown_name(name, &known)
+                    .unwrap_or_else(|| msg!("load-official-pdf-none"));
+                problems.push(Problem::at(
+                    source,
+                    line,
+                    msg!("load-official-pdf-missing", name, hint),
+                ));
+            }
         }
     }
 }

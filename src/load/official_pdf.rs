@@ -20,14 +20,15 @@ pub fn key(root: &Path, source: &Path) -> PathBuf {
 /// Keeps the text of every official PDF that can be read. One that cannot (damaged,
 /// encrypted, or scanned images without text) is left out, which the review reports.
 pub fn read(root: &Path, announcements: &[Original], sources: &mut Sources) {
-    for original in announcements {
+    let named = announcements.iter().flat_map(|original| {
         let a = &original.announcement;
-        let Some(name) = &a.original.official_pdf else {
-            continue;
-        };
-        let Some(file) = a.attachments.iter().find(|f| &f.name == name) else {
-            continue;
-        };
+        let versions = std::iter::once(&a.original).chain(a.translations.values());
+        versions.filter_map(move |v| {
+            let name = &v.official_pdf.as_ref()?.value;
+            a.attachments.iter().find(|f| &f.name == name)
+        })
+    });
+    for file in named {
         let Ok(bytes) = super::regular::read(&file.source, &file.source) else {
             continue;
         };

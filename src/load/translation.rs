@@ -38,6 +38,7 @@ struct RawTranslation {
     timeline: Vec<Spanned<tables::RawTimelineWords>>,
     #[serde(default)]
     revisions: Vec<Spanned<tables::RawRevisionWords>>,
+    official_pdf: Option<Spanned<String>>,
 }
 
 /// A translation file, parsed; what it repeats of the original is kept to be compared.
@@ -117,6 +118,7 @@ pub fn parse_translation(
     );
     version.updated = updated.as_ref().map(|at| at.value);
     version.words = words;
+    version.official_pdf = raw.official_pdf.as_ref().map(|p| file.located(p));
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::config::{IncidentStatus, KeyReportId};
 use super::tables::{Tables, Words};
-use crate::base::{Invalid, Lang};
+use crate::base::{Invalid, Lang, Located};
 
 /// The name of an announcement in URLs: its file or folder name. It never changes when
 /// the title does, so links to a statement keep working.
@@ -214,7 +214,8 @@ pub struct Version {
     pub words: Words,
     /// The attachment that is this text's official PDF (`official_pdf`), linked as its
     /// PDF instead of one the build makes: a disclosure filed as the company made it.
-    pub official_pdf: Option<String>,
+    /// With its line in the text's file.
+    pub official_pdf: Option<Located<String>>,
 }
 
 /// A file published beside an announcement (a PDF of the full report, say).

@@ -54,7 +54,7 @@ pub fn pdf_of(site: &Site, lang: &Lang, a: &Announcement) -> Option<String> {
         Some(name) => Some(format!(
             "{}{}",
             announcement_dir(lang, main, &a.slug),
-            crate::base::text::url_encoded(name)
+            crate::base::text::url_encoded(&name.value)
         )),
         None => site.config.pdf.make.then(|| pdf(lang, main, &a.slug)),
     }

@@ -80,58 +80,63 @@ pub fn pdf_only(checked: &Checked) -> Vec<Observation> {
     found
 }
 
-/// `official-pdf`: an announcement whose `official_pdf` does not carry its title, or
-/// its date in any of the ways a filing writes one, in the text the loader read from
-/// it (`load::official_pdf`); or whose text could not be read. White space is left
-/// out of both, since a PDF's text breaks lines where its layout did.
+/// `official-pdf`: an announcement whose `official_pdf` (of its original or of a
+/// translation) does not carry that text's title, or its date in any of the ways a
+/// filing writes one, in the text the loader read from it (`load::official_pdf`); or
+/// whose text could not be read. White space is left out of both, since a PDF's text
+/// breaks lines where its layout did.
 pub fn official_pdf(checked: &Checked) -> Vec<Observation> {
     let site = checked.site;
-    let zone = site.config.timezone;
     let mut found = Vec::new();
     for a in &site.announcements {
-        let Some(name) = &a.original.official_pdf else {
-            continue;
-        };
-        let Some(file) = a.attachments.iter().find(|f| &f.name == name) else {
-            continue;
-        };
-        let path = Some(a.original.source.clone());
-        let line = checked.line_of_key(&a.original.source, "official_pdf");
-        let Some(text) = checked.text(&crate::load::official_pdf::key(&site.root, &file.source))
-        else {
-            found.push(Observation {
-                path,
-                line,
-                message: msg!("review-official-pdf-unreadable", name = name.as_str()),
-                hint: msg!("review-official-pdf-unreadable-hint"),
-            });
-            continue;
-        };
-        let text = squeezed(text);
-        let title = !text.contains(&squeezed(&a.original.title));
-        let day = a.date.with_timezone(&zone).date_naive();
-        let date = !date_forms(day).iter().any(|form| text.contains(form));
-        if title || date {
-            let what = match (title, date) {
-                (true, true) => msg!("review-official-pdf-both"),
-                (true, false) => msg!("review-official-pdf-title"),
-                _ => msg!("review-official-pdf-date"),
+        let day = a.date.with_timezone(&site.config.timezone).date_naive();
+        for version in std::iter::once(&a.original).chain(a.translations.values()) {
+            let Some(name) = &version.official_pdf else {
+                continue;
             };
-            found.push(Observation {
-                path,
-                line,
-                message: msg!(
-                    "review-official-pdf",
-                    name = name.as_str(),
-                    what,
-                    title = a.original.title.as_str(),
-                    date = day.format("%Y-%m-%d").to_string()
-                ),
-                hint: msg!("review-official-pdf-hint"),
-            });
+            let Some(file) = a.attachments.iter().find(|f| f.name == name.value) else {
+                continue;
+            };
+            let key = crate::load::official_pdf::key(&site.root, &file.source);
+            let message = match checked.text(&key) {
+                None => Some((
+                    msg!("review-official-pdf-unreadable", name = name.value.as_str()),
+                    msg!("review-official-pdf-unreadable-hint"),
+                )),
+                Some(text) => disagreement(&squeezed(text), &version.title, day).map(|what| {
+                    let message = msg!(
+                        "review-official-pdf",
+                        name = name.value.as_str(),
+                        what,
+                        title = version.title.as_str(),
+                        date = day.format("%Y-%m-%d").to_string()
+                    );
+                    (message, msg!("review-official-pdf-hint"))
+                }),
+            };
+            if let Some((message, hint)) = message {
+                found.push(Observation {
+                    path: Some(version.source.clone()),
+                    line: Some(name.line),
+                    message,
+                    hint,
+                });
+            }
         }
     }
     found
+}
+
+/// What a PDF's text (`text`, squeezed) lacks of a title and a day, if anything.
+fn disagreement(text: &str, title: &str, day: chrono::NaiveDate) -> Option<crate::base::Message> {
+    let title = !text.contains(&squeezed(title));
+    let date = !date_forms(day).iter().any(|form| text.contains(form));
+    match (title, date) {
+        (false, false) => None,
+        (true, true) => Some(msg!("review-official-pdf-both")),
+        (true, false) => Some(msg!("review-official-pdf-title")),
+        (false, true) => Some(msg!("review-official-pdf-date")),
+    }
 }
 
 /// A text without white space (an ideographic space included).

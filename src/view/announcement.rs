@@ -52,7 +52,7 @@ pub fn announcement<'a>(cx: &PageContext<'a>, index: usize) -> AnnouncementView<
         attachments: a
             .attachments
             .iter()
-            .filter(|f| version.official_pdf.as_ref() != Some(&f.name))
+            .filter(|f| version.official_pdf.as_ref().map(|p| &p.value) != Some(&f.name))
             .map(attachment)
             .collect(),
         key_report,

@@ -132,10 +132,12 @@ impl RsyncHost {
     fn probe(&self, shell: &str) -> Result<(), Error> {
         let out = self.run(shell, &["-8", "--list-only", &self.folder()])?;
         if out.status.code() == Some(PARTIAL) {
-            // No such folder yet: the first pass makes it (its parent must exist).
-            // Any other reason it cannot be listed fails the first pass, with rsync's
-            // words, before a file is written.
-            return Ok(());
+            // No such folder yet: the first pass makes it, if its parent exists. That
+            // is asked here, since rsync's own words for a missing parent come from
+            // the other side and can be lost when it hangs up. Any other reason it
+            // cannot be listed fails the first pass, with rsync's words, before a
+            // file is written.
+            return self.probe_parent(shell);
         }
         if !out.status.success() {
             return Err(self.failure(&out));
@@ -152,6 +154,34 @@ impl RsyncHost {
             )));
         }
         Ok(())
+    }
+}
+
+impl RsyncHost {
+    /// The folder holding the target's folder (`host:/srv/www/` for
+    /// `host:/srv/www/site`), where the location names one.
+    fn parent(&self) -> Option<String> {
+        let (host, path) = self.remote.split_once(':')?;
+        let (parent, _) = path.trim_end_matches('/').rsplit_once('/')?;
+        Some(format!("{host}:{parent}/"))
+    }
+
+    /// Refuses a missing folder whose parent is missing too: rsync makes only the
+    /// last folder of a path.
+    fn probe_parent(&self, shell: &str) -> Result<(), Error> {
+        let Some(parent) = self.parent() else {
+            return Ok(());
+        };
+        let out = self.run(shell, &["-8", "--list-only", "--dirs", &parent])?;
+        if out.status.code() != Some(PARTIAL) {
+            return Ok(());
+        }
+        Err(Error::Refused(msg!(
+            "rsync-parent-missing",
+            target = self.target.as_str(),
+            remote = self.remote.as_str(),
+            parent = parent.as_str()
+        )))
     }
 }
 

@@ -156,7 +156,7 @@ impl PdfJobs {
             let size = a
                 .attachments
                 .iter()
-                .find(|f| &f.name == name)
+                .find(|f| f.name == name.value)
                 .map_or(0, |f| f.size);
             return Ok(Some(PdfLink {
                 path,

@@ -82,7 +82,6 @@ impl PdfJobs {
                 })
                 .collect()
         });
-        super::typeset::forget_old();
         let mut typeset = 0;
         let mut warnings = Vec::new();
         let made = made

@@ -541,3 +541,41 @@ fn a_translation_names_its_own_official_pdf() {
         "{out}"
     );
 }
+
+#[test]
+fn the_preview_marks_the_pdf_of_a_draft_and_of_an_embargoed_statement() {
+    let site = TestSite::basic();
+    let publish = crisis_site::Publish::preview(site.options().publish.now, None);
+    let cache = crisis_site::Cache::keeping();
+    let build =
+        crisis_site::MemoryBuild::new(site.root(), &publish, &cache, Default::default()).unwrap();
+    build.make_all().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text_of = |path: &str| {
+        let Some(crisis_site::Served::Bytes(bytes)) = build.get(path) else {
+            panic!("the preview has no {path}");
+        };
+        let file = dir.path().join("x.pdf");
+        std::fs::write(&file, bytes).unwrap();
+        squeezed(&pdftotext(&file, "-raw"))
+    };
+    let draft = text_of("announcements/draft/draft.pdf");
+    assert!(
+        draft.starts_with("下書き/DRAFT：この発表はまだ公開されていません"),
+        "{draft}"
+    );
+    let embargoed = text_of("announcements/embargoed/embargoed.pdf");
+    assert!(
+        embargoed.starts_with("公開予定/EMBARGOEDuntil"),
+        "{embargoed}"
+    );
+    assert!(
+        embargoed.contains("：この日時まで公開されません"),
+        "{embargoed}"
+    );
+    let published = text_of("announcements/disclosure/disclosure.pdf");
+    assert!(
+        !published.contains("DRAFT") && !published.contains("EMBARGOED"),
+        "{published}"
+    );
+}

@@ -36,6 +36,11 @@ pub struct PdfView<'a> {
     pub number: Option<String>,
     /// Its channels with their labels, IR first.
     pub channels: Vec<Label>,
+    /// Whether it is a draft: only the preview makes its PDF, which says so on every
+    /// page, so that a copy taken from the preview is never mistaken for a statement.
+    pub draft: bool,
+    /// Whether its date is still to come (in the preview only), said likewise.
+    pub embargoed: bool,
     /// When it was last amended, if it was.
     pub updated: Option<DateView>,
     /// The announcement it corrects.
@@ -125,6 +130,8 @@ pub fn pdf_view<'a>(
         title: page.item.title,
         number: page.item.number,
         channels: page.item.channels,
+        draft: page.item.draft,
+        embargoed: page.item.embargoed,
         updated: page.item.updated,
         corrects: page.corrects,
         corrected_by: page.corrected_by,

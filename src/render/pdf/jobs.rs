@@ -30,7 +30,7 @@ pub struct PdfJobs {
 /// The PDF an announcement's page links to.
 #[derive(Debug, Clone)]
 pub struct PdfLink {
-    /// Its path from the output root.
+    /// Its path from the output root, URL-encoded (`url::pdf_of`).
     pub path: String,
     /// Its size in bytes.
     pub size: u64,

@@ -60,6 +60,7 @@ pub use publish::log::{
     LOG_FILE as PUBLISH_LOG, Outcome as PublishOutcome, Record as PublishRecord,
 };
 pub use render::Body;
+pub use render::pdf::MadePdfs;
 pub use review::{Finding, Report};
 pub use state::moments::{Change as ComingChange, Coming};
 pub use theme::builtin::FILES as BUILT_IN_THEME;

@@ -491,14 +491,23 @@ fn feeds_and_status_json_carry_the_pdf() {
     );
 }
 
+/// The preview's build of `site` with every file made, reusing the PDFs of `previous`.
+fn preview(
+    site: &TestSite,
+    cache: &crisis_site::Cache,
+    previous: crisis_site::MadePdfs,
+) -> crisis_site::MemoryBuild {
+    let publish = crisis_site::Publish::preview(site.options().publish.now, None);
+    let build = crisis_site::MemoryBuild::new(site.root(), &publish, cache, previous).unwrap();
+    build.make_all().unwrap();
+    build
+}
+
 #[test]
 fn the_preview_serves_the_pdfs_and_typesets_only_what_changed() {
     let site = TestSite::basic();
-    let publish = crisis_site::Publish::preview(site.options().publish.now, None);
     let cache = crisis_site::Cache::keeping();
-    let first =
-        crisis_site::MemoryBuild::new(site.root(), &publish, &cache, Default::default()).unwrap();
-    first.make_all().unwrap();
+    let first = preview(&site, &cache, Default::default());
     let (count, typeset) = first.pdf_counts();
     assert_eq!(count, typeset);
     match first.get("announcements/disclosure/disclosure.pdf") {
@@ -510,9 +519,7 @@ fn the_preview_serves_the_pdfs_and_typesets_only_what_changed() {
         "お知らせいたします。",
         "お知らせいたします。追記です。",
     );
-    let second =
-        crisis_site::MemoryBuild::new(site.root(), &publish, &cache, first.pdfs()).unwrap();
-    second.make_all().unwrap();
+    let second = preview(&site, &cache, first.pdfs());
     assert_eq!(second.pdf_counts(), (count, 1));
 }
 
@@ -545,11 +552,7 @@ fn a_translation_names_its_own_official_pdf() {
 #[test]
 fn the_preview_marks_the_pdf_of_a_draft_and_of_an_embargoed_statement() {
     let site = TestSite::basic();
-    let publish = crisis_site::Publish::preview(site.options().publish.now, None);
-    let cache = crisis_site::Cache::keeping();
-    let build =
-        crisis_site::MemoryBuild::new(site.root(), &publish, &cache, Default::default()).unwrap();
-    build.make_all().unwrap();
+    let build = preview(&site, &crisis_site::Cache::keeping(), Default::default());
     let dir = tempfile::tempdir().unwrap();
     let text_of = |path: &str| {
         let Some(crisis_site::Served::Bytes(bytes)) = build.get(path) else {

@@ -85,6 +85,17 @@ pub fn slash_separated(relative: &std::path::Path) -> String {
         .join("/")
 }
 
+/// Bytes as lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
 /// A relative path made safe for `href`: every byte but unreserved ones and `/`
 /// percent-encoded, so attachments named `調査報告書 (1).pdf` or `a#b.pdf` link right.
 pub fn url_encoded(relative: &str) -> String {

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::folders::MARKER;
 use crate::base::Error;
+use crate::base::text::hex;
 use crate::msg;
 use crate::render::pdf::{MadePdf, MadePdfs, PdfKey};
 use crate::render::{Body, OutputFile};
@@ -79,8 +80,4 @@ pub fn previous_pdfs(out: &Path) -> MadePdfs {
         }
     }
     made
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::{Changes, Host, Staged, hex};
+use super::{Changes, Host, Staged};
 use crate::base::Error;
+use crate::base::text::hex;
 use crate::{msg, output};
 
 /// A folder the site is published into.

@@ -14,6 +14,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::base::Error;
+use crate::base::text::hex;
 use crate::model::config::{Destination, Target};
 use crate::msg;
 use crate::render::cache::{Lifetime, content_type};
@@ -147,17 +148,6 @@ fn bytes(file: &OutputFile) -> Result<Cow<'_, [u8]>, Error> {
             )
         })?),
     })
-}
-
-/// Bytes as lowercase hex.
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
 }
 
 /// What a publish changed on its target, each list sorted by path.

@@ -26,7 +26,8 @@ use object_store::{
 };
 use tokio_stream::StreamExt as _;
 
-use super::{Changes, Class, Host, Staged, hex};
+use super::{Changes, Class, Host, Staged};
+use crate::base::text::hex;
 use crate::base::{Error, Message};
 use crate::model::config::{Destination, Target};
 use crate::msg;

@@ -44,7 +44,8 @@ pub struct PdfTheme {
     /// Each layout's text by its name under `templates/pdf/` (`disclosure.typ`), with
     /// the path messages name.
     pub layouts: BTreeMap<String, Layout>,
-    /// The font files: the built-in ones first, then the theme's and the site's.
+    /// The font files of the theme's and the site's `fonts/` (the built-in ones are
+    /// [`BUILT_IN_FONTS`]).
     pub fonts: Vec<FontFile>,
 }
 
@@ -66,21 +67,14 @@ pub struct FontFile {
     pub bytes: FontBytes,
 }
 
-/// The bytes of a font file: carried in the binary, or read from the site's folder.
+/// The bytes of a font file of the theme's or the site's `fonts/`, shared with the
+/// fonts typst makes of them.
 #[derive(Debug, Clone)]
-pub enum FontBytes {
-    /// A built-in font.
-    BuiltIn(&'static [u8]),
-    /// A font of the theme's or the site's `fonts/`.
-    File(Arc<Vec<u8>>),
-}
+pub struct FontBytes(pub Arc<Vec<u8>>);
 
 impl AsRef<[u8]> for FontBytes {
     fn as_ref(&self) -> &[u8] {
-        match self {
-            FontBytes::BuiltIn(bytes) => bytes,
-            FontBytes::File(bytes) => bytes,
-        }
+        &self.0
     }
 }
 
@@ -114,13 +108,7 @@ impl PdfTheme {
                 })),
             }
         }
-        let mut fonts: Vec<FontFile> = BUILT_IN_FONTS
-            .iter()
-            .map(|(path, bytes)| FontFile {
-                shown: PathBuf::from(path),
-                bytes: FontBytes::BuiltIn(bytes),
-            })
-            .collect();
+        let mut fonts = Vec::new();
         for (name, files) in layers.part(root, Part::Fonts, problems) {
             let lower = name.to_ascii_lowercase();
             if !FONT_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
@@ -129,9 +117,12 @@ impl PdfTheme {
             for file in files {
                 let Source::File = file.source else { continue };
                 match crate::load::regular::read(&root.join(&file.shown), &file.shown) {
+                    // A theme folder that copies the built-in theme (`themes/default/`)
+                    // holds its fonts too: they are the built-in ones, not others.
+                    Ok(bytes) if BUILT_IN_FONTS.iter().any(|(_, b)| *b == bytes) => {}
                     Ok(bytes) => fonts.push(FontFile {
                         shown: file.shown.clone(),
-                        bytes: FontBytes::File(Arc::new(bytes)),
+                        bytes: FontBytes(Arc::new(bytes)),
                     }),
                     Err(problem) => problems.push(problem),
                 }

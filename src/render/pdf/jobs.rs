@@ -61,9 +61,9 @@ impl PdfJobs {
         let mut wanted = Vec::new();
         for lang in &site.languages {
             for (i, a) in site.announcements.iter().enumerate() {
+                // `[pdf] make` is true here: every text without an official PDF.
                 if a.version(lang, main)
                     .is_some_and(|v| v.official_pdf.is_none())
-                    && url::pdf_of(site, lang, a).is_some()
                 {
                     wanted.push((lang.clone(), i));
                 }

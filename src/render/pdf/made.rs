@@ -10,7 +10,7 @@ pub struct PdfKey(pub [u8; 32]);
 impl PdfKey {
     /// The key as hexadecimal digits, as the output's marker records it.
     pub fn hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
+        crate::base::text::hex(&self.0)
     }
 
     /// A key read back from its hexadecimal digits.

@@ -18,7 +18,7 @@ use crate::base::{Located, Problem};
 use crate::load::layout::SITE_TOML;
 use crate::model::config::PdfSettings;
 use crate::msg;
-use crate::theme::pdf::{BUILT_IN_FAMILY, FontBytes, PdfTheme};
+use crate::theme::pdf::{BUILT_IN_FAMILY, BUILT_IN_FONTS, PdfTheme};
 
 /// The id of a file of the world, from its path (`/disclosure.typ`).
 pub fn file_id(path: &str) -> Option<FileId> {
@@ -54,17 +54,12 @@ impl std::fmt::Debug for Typesetter {
 
 /// The built-in fonts, parsed once per process: their tables are large, and every
 /// build of the preview would parse them again.
-fn built_in(theme: &PdfTheme) -> &'static [(Font, FontInfo)] {
+fn built_in() -> &'static [(Font, FontInfo)] {
     static PARSED: OnceLock<Vec<(Font, FontInfo)>> = OnceLock::new();
     PARSED.get_or_init(|| {
-        theme
-            .fonts
+        BUILT_IN_FONTS
             .iter()
-            .filter_map(|f| match f.bytes {
-                FontBytes::BuiltIn(bytes) => Some(bytes),
-                FontBytes::File(_) => None,
-            })
-            .flat_map(|bytes| Font::iter(Bytes::new(bytes)))
+            .flat_map(|(_, bytes)| Font::iter(Bytes::new(*bytes)))
             .map(|font| {
                 let info = font.info().clone();
                 (font, info)
@@ -85,24 +80,10 @@ impl Typesetter {
             " typst 0.15\n"
         ));
         let mut fonts = FontStore::new();
-        fonts.extend(built_in(theme).iter().cloned());
+        fonts.extend(built_in().iter().cloned());
         key.update(BUILT_IN_FAMILY);
-        let built_in_bytes: Vec<&[u8]> = theme
-            .fonts
-            .iter()
-            .filter(|f| matches!(f.bytes, FontBytes::BuiltIn(_)))
-            .map(|f| f.bytes.as_ref())
-            .collect();
         for file in &theme.fonts {
-            let FontBytes::File(bytes) = &file.bytes else {
-                continue;
-            };
-            // A theme folder that copies the built-in theme (`themes/default/`) holds
-            // its fonts too: they are the built-in ones, not another font.
-            if built_in_bytes.contains(&bytes.as_slice()) {
-                continue;
-            }
-            key.update(Sha256::digest(bytes.as_slice()));
+            key.update(Sha256::digest(&file.bytes));
             fonts.extend(Font::iter(Bytes::new(file.bytes.clone())).map(|font| {
                 let info = font.info().clone();
                 (font, info)

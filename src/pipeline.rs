@@ -1,15 +1,17 @@
 //! The pipeline every command runs, in order: load the site and its theme, plan its
-//! files, make them. `build` writes what it makes, `check` reviews it, the preview
-//! serves it; none of them has its own copy of a step.
+//! files, make them, review them. `build` and `check` write each file as soon as it
+//! is made ([`write`]); the preview and `publish` keep them in memory ([`render`]);
+//! none of them has its own copy of a step.
 
 use std::path::Path;
 
-use crate::base::Error;
+use crate::base::{Error, Message};
 use crate::load::{self, Cache};
 use crate::model::{Publish, Site, Sources};
+use crate::output::Writer;
 use crate::render::pdf::MadePdfs;
 use crate::render::{OutputFile, Plan};
-use crate::review::{self, Report, Scope};
+use crate::review::{self, Built, Examiner, Report, Scope};
 use crate::theme::Theme;
 
 /// A site loaded with its theme, ready to plan.
@@ -77,16 +79,97 @@ pub fn render_reusing(
     })
 }
 
-/// The pre-publication review of a site made into files: all of it, or (for `build`)
-/// only the rules that can stop a release.
+/// The pre-publication review of a site made into files in memory: all of it, or
+/// (for `publish`) only the rules that can stop a release.
 pub fn review(rendered: &Rendered, scope: Scope) -> Report {
     let prepared = &rendered.prepared;
+    let examiner = Examiner::new(&prepared.site, &rendered.plan, scope);
+    let built = Built::of(&rendered.files, &examiner);
+    review_built(prepared, &rendered.plan, &built, scope)
+}
+
+fn review_built(prepared: &Prepared, plan: &Plan, built: &Built, scope: Scope) -> Report {
     review::review(
         &prepared.site,
-        &rendered.plan,
+        plan,
         &prepared.sources,
         &prepared.theme.strings,
-        &rendered.files,
+        built,
         scope,
     )
+}
+
+/// A site made into files written into a staging folder beside its output, not yet
+/// in place: [`Written::finish`] swaps it in; dropped, it is deleted.
+pub struct Written {
+    /// The site, its theme and sources.
+    pub prepared: Prepared,
+    /// The plan the files were made from.
+    pub plan: Plan,
+    /// What the review kept of each file, examined as it was written.
+    pub built: Built,
+    /// The scope the files were examined in.
+    scope: Scope,
+    writer: Writer,
+}
+
+impl Written {
+    /// The pre-publication review of the files written, in the scope they were
+    /// examined in.
+    pub fn review(&self) -> Report {
+        review_built(&self.prepared, &self.plan, &self.built, self.scope)
+    }
+
+    /// Puts the files in the output's place at once (`output::Writer::finish`).
+    pub fn finish(self) -> Result<Option<Message>, Error> {
+        self.writer.finish()
+    }
+}
+
+/// Every step but the swap, for `build` and `check`: each file written into a staging
+/// folder beside `out` as soon as it is made, and examined for the review (in
+/// `scope`), so that no page's text is kept once written. Reuses the PDFs of
+/// `previous` where they were made from the same key. Nothing of `out` is touched:
+/// on any error the staging folder is deleted.
+pub fn write(
+    root: &Path,
+    publish: &Publish,
+    previous: MadePdfs,
+    out: &Path,
+    scope: Scope,
+) -> Result<Written, Error> {
+    let prepared = prepare(root, publish, &Cache::none())?;
+    let (site, theme) = (&prepared.site, &prepared.theme);
+    let plan = Plan::new(site, theme, previous).map_err(Error::Invalid)?;
+    let writer = Writer::open(out)?;
+    let examiner = Examiner::new(site, &plan, scope);
+    let take = |file: OutputFile| -> Result<review::Examined, Error> {
+        writer.write(&file)?;
+        Ok(examiner.examine(&file))
+    };
+    let mut examined = Vec::with_capacity(plan.len());
+    let mut problems = Vec::new();
+    let [first, rest] = writer.halves(plan.len());
+    for (range, last) in [(first, false), (rest, true)] {
+        match plan.make_each(site, theme, range, take) {
+            Ok(made) => examined.extend(made),
+            Err(found) => problems.extend(found),
+        }
+        if !last {
+            writer.halfway();
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        problems.dedup();
+        return Err(Error::Invalid(problems));
+    }
+    let examined = examined.into_iter().collect::<Result<Vec<_>, Error>>()?;
+    Ok(Written {
+        built: Built::new(examined),
+        prepared,
+        plan,
+        scope,
+        writer,
+    })
 }

@@ -331,8 +331,8 @@ fn template_that_fails_to_render_is_named() {
         problems,
         [
             "templates/list.html:3: template `list.html` failed: Variable \
-             `undefined_thing` is not defined. Available variables: alternates, feed, filter, \
-             filters, head, items, lang, page_kind, site, t"
+             `undefined_thing` is not defined. Available variables: alternates, closed_contacts, \
+             contacts, feed, filter, filters, head, items, lang, page_kind, shared, site, t"
         ]
     );
 }

@@ -263,7 +263,7 @@ fn the_output_rules_speak_japanese() {
     );
     assert_eq!(
         about(&report, Rule::BrokenLink, "index.html")[0],
-        "error[broken-link]: index.html:111: 「/gone/」の行き先「gone/index.html」が、生成した出力にありません。\n  直し方: このリンクは content/_index.md には書かれていません。テーマのテンプレート（themes/default/templates/、またはサイトの templates/）か site.toml の設定を確かめてください。"
+        "error[broken-link]: index.html:113: 「/gone/」の行き先「gone/index.html」が、生成した出力にありません。\n  直し方: このリンクは content/_index.md には書かれていません。テーマのテンプレート（themes/default/templates/、またはサイトの templates/）か site.toml の設定を確かめてください。"
     );
     assert_eq!(
         about(&report, Rule::PageWeight, "404.html"),
@@ -273,7 +273,7 @@ fn the_output_rules_speak_japanese() {
     );
     assert_eq!(
         about(&report, Rule::PageWeight, "index.html")[0],
-        "warning[page-weight]: index.html: ページの重さが 10.8 KB（HTML 5.0 KB + CSS 5.7 KB）で、上限の 10 KB を超えています。\n  直し方: アクセスが集中しても表示できるように、ページを短くするか、詳しい内容を添付ファイルに移すか、[check] の page_weight_kb を上げてください。"
+        "warning[page-weight]: index.html: ページの重さが 11.0 KB（HTML 5.1 KB + CSS 5.9 KB）で、上限の 10 KB を超えています。\n  直し方: アクセスが集中しても表示できるように、ページを短くするか、詳しい内容を添付ファイルに移すか、[check] の page_weight_kb を上げてください。"
     );
 }
 

@@ -115,7 +115,7 @@ fn a_translation_is_published_under_its_language_with_alternates_both_ways() {
         "en/faq/index.html"
     );
     assert_eq!(
-        ja.resolve(&ja.attr(".site-nav a[hreflang='en']", "href")),
+        ja.resolve(&ja.attr(".language-links a[hreflang='en']", "href")),
         "en/faq/index.html"
     );
 

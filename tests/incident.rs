@@ -586,6 +586,7 @@ fn a_site_without_services_or_measures_has_no_such_pages_or_links() {
     assert_eq!(home.count(".services, .measures-summary, .next-update"), 0);
     assert_eq!(
         home.texts(".site-nav li"),
-        ["ホーム", "発表情報一覧", "対応経緯", "English"]
+        ["ホーム", "発表情報一覧", "対応経緯"]
     );
+    assert_eq!(home.texts(".language-links li"), ["English"]);
 }

@@ -52,6 +52,7 @@ mod serve;
 mod serve_errors;
 mod serve_hostile;
 mod serve_unreleased;
+mod streamed;
 mod theme;
 mod translations;
 mod weight;

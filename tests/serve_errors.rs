@@ -34,7 +34,7 @@ fn a_template_error_is_printed_with_its_line_and_shown_over_the_last_good_pages(
         "{{ overview.not_a_field }}",
     );
     site.save(HOME, &broken);
-    let problem = "templates/home.html:7: template `home.html` failed: Field `not_a_field` is not defined. Available fields: html, title";
+    let problem = "templates/home.html:6: template `home.html` failed: Field `not_a_field` is not defined. Available fields: html, title";
     assert_eq!(
         preview.next_rebuild(),
         Rebuild::Failed(vec![problem.to_string()])
@@ -74,7 +74,7 @@ fn a_template_error_is_printed_with_its_line_and_shown_over_the_last_good_pages(
     };
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].starts_with("templates/home.html:7: template `home.html` failed: "),
+        problems[0].starts_with("templates/home.html:6: template `home.html` failed: "),
         "{problems:?}"
     );
     assert_eq!(
@@ -104,7 +104,7 @@ fn without_a_good_build_every_path_shows_the_problems_and_claims_no_last_good_bu
         preview.failure_line(),
         "error: rebuild failed with 1 problem; there is no good build yet, so the preview shows only these problems"
     );
-    let problem = "templates/home.html:7: template `home.html` failed: Field `not_a_field` is not defined. Available fields: html, title";
+    let problem = "templates/home.html:6: template `home.html` failed: Field `not_a_field` is not defined. Available fields: html, title";
     for path in [
         "/",
         "/announcements/first/",

@@ -421,7 +421,7 @@ fn theme_export_writes_exactly_the_built_in_files() {
     assert_eq!(
         lines.remove(0),
         format!(
-            "wrote the built-in theme to {} (26 files):",
+            "wrote the built-in theme to {} (28 files):",
             target.display()
         )
     );
@@ -449,7 +449,7 @@ fn theme_export_writes_exactly_the_built_in_files() {
     assert_eq!(
         lines[0],
         format!(
-            "組み込みのテーマを {} に書き出しました（26 ファイル）:",
+            "組み込みのテーマを {} に書き出しました（28 ファイル）:",
             other.display()
         )
     );

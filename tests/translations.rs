@@ -29,7 +29,7 @@ fn pages_link_to_their_other_language_version() {
     let site = TestSite::basic();
     site.built();
     let ja = site.page("announcements/first/index.html");
-    let to_en = ja.attr(".site-nav a[hreflang='en']", "href");
+    let to_en = ja.attr(".language-links a[hreflang='en']", "href");
     assert_eq!(ja.resolve(&to_en), "en/announcements/first/index.html");
     assert_eq!(
         ja.resolve(&ja.attr("link[rel='alternate'][hreflang='en']", "href")),
@@ -37,12 +37,12 @@ fn pages_link_to_their_other_language_version() {
     );
 
     let en = site.page("en/announcements/first/index.html");
-    let to_ja = en.attr(".site-nav a[hreflang='ja']", "href");
+    let to_ja = en.attr(".language-links a[hreflang='ja']", "href");
     assert_eq!(en.resolve(&to_ja), "announcements/first/index.html");
-    assert_eq!(en.text(".site-nav a[hreflang='ja']"), "日本語");
+    assert_eq!(en.text(".language-links a[hreflang='ja']"), "日本語");
 
     let untranslated = site.page("announcements/disclosure/index.html");
-    assert_eq!(untranslated.count(".site-nav a[hreflang]"), 0);
+    assert_eq!(untranslated.count(".language-links a[hreflang]"), 0);
     assert_eq!(untranslated.count("link[rel='alternate']"), 0);
 }
 

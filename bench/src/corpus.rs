@@ -457,4 +457,42 @@ mod tests {
                 .is_file()
         );
     }
+
+    #[test]
+    fn the_corpus_is_written_byte_for_byte_as_it_is_made_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), 60).unwrap();
+        let publish = Publish::release(latest_date(60));
+        let output = dir.path().join("public");
+        crisis_site::build(&BuildOptions {
+            root: dir.path().to_path_buf(),
+            output: output.clone(),
+            publish: publish.clone(),
+            publish_with_errors: false,
+        })
+        .unwrap_or_else(|e| panic!("the corpus must build: {e}"));
+        let mut written = files(&output);
+        written.retain(|(path, _)| path != Path::new(crisis_site::OUTPUT_MARKER));
+        let rendered =
+            crisis_site::render(dir.path(), &publish, &crisis_site::Cache::none()).unwrap();
+        let mut made: Vec<(std::path::PathBuf, Vec<u8>)> = rendered
+            .files
+            .iter()
+            .map(|file| {
+                let bytes = match &file.body {
+                    crisis_site::Body::Text(text) => text.as_bytes().to_vec(),
+                    crisis_site::Body::Pdf(pdf) => pdf.bytes.to_vec(),
+                    crisis_site::Body::BuiltIn { text, .. } => text.as_bytes().to_vec(),
+                    crisis_site::Body::Copy { source, .. } => fs::read(source).unwrap(),
+                };
+                (std::path::PathBuf::from(&file.path), bytes)
+            })
+            .collect();
+        made.sort();
+        assert_eq!(written.len(), made.len());
+        for ((a, x), (b, y)) in written.iter().zip(&made) {
+            assert_eq!(a, b);
+            assert!(x == y, "{} differs", a.display());
+        }
+    }
 }

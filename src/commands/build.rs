@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use crate::base::{Error, Lang, Message, MessageLang};
-use crate::load::Cache;
 use crate::model::{Level, Publish};
 use crate::review::{Finding, Report, Scope};
 use crate::{msg, output, pipeline};
@@ -107,35 +106,44 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     output::refuse_inputs(&options.output, &options.root)?;
     // The PDFs of the output being replaced are reused where their key is unchanged.
     let previous = output::previous_pdfs(&options.output);
-    let rendered =
-        pipeline::render_reusing(&options.root, &options.publish, &Cache::none(), previous)?;
-    let report = pipeline::review(&rendered, Scope::Errors);
+    let written = pipeline::write(
+        &options.root,
+        &options.publish,
+        previous,
+        &options.output,
+        Scope::Errors,
+    )?;
+    let report = written.review();
     let published_errors: Vec<Finding> = errors(&report).cloned().collect();
     if !published_errors.is_empty() && !options.publish_with_errors {
+        // Dropping `written` deletes what was written; the output is as it was.
         return Err(BuildError::Refused(report));
     }
-    let site = &rendered.prepared.site;
-    let mut warnings: Vec<Message> = output::write(&rendered.files, &options.output)?
-        .into_iter()
-        .chain(rendered.plan.pdfs.warnings.iter().cloned())
-        .collect();
+    let (prepared, plan) = (&written.prepared, &written.plan);
+    let site = &prepared.site;
+    let mut warnings: Vec<Message> = plan.pdfs.warnings.clone();
     if site.config.base_url.is_none() {
         warnings.push(msg!("no-base-url"));
     }
-    let skipped = site.skipped.iter().chain(&rendered.prepared.theme.skipped);
+    let skipped = site.skipped.iter().chain(&prepared.theme.skipped);
     for path in skipped {
         let path = crate::base::text::slash_separated(path);
         warnings.push(msg!("commands-leftover-skipped", path));
     }
-    Ok(BuildSummary {
+    let summary = BuildSummary {
         announcements: site.announcements.len(),
-        pages: rendered.plan.jobs().iter().filter(|j| j.is_html()).count(),
-        files: rendered.files.len(),
-        pdfs: rendered.plan.pdfs.len(),
-        pdfs_typeset: rendered.plan.pdfs.typeset,
-        warnings,
+        pages: plan.jobs().iter().filter(|j| j.is_html()).count(),
+        files: plan.len(),
+        pdfs: plan.pdfs.len(),
+        pdfs_typeset: plan.pdfs.typeset,
+        warnings: Vec::new(),
         standby: site.config.standby,
         languages: site.languages.clone(),
         published_errors,
+    };
+    let kept = written.finish()?;
+    Ok(BuildSummary {
+        warnings: kept.into_iter().chain(warnings).collect(),
+        ..summary
     })
 }

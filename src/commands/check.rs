@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use crate::base::Error;
-use crate::load::Cache;
 use crate::model::Publish;
 use crate::msg;
 use crate::review::{Report, Scope};
@@ -15,8 +14,10 @@ use crate::{output, pipeline};
 pub fn check(root: &Path, publish: &Publish) -> Result<Report, Error> {
     // The PDFs `build` last wrote to the default output are reused where unchanged.
     let previous = output::previous_pdfs(&root.join(crate::load::layout::OUTPUT));
-    let rendered = pipeline::render_reusing(root, publish, &Cache::none(), previous)?;
     let scratch = tempfile::tempdir().map_err(|e| Error::io(msg!("commands-check-scratch"), e))?;
-    output::write(&rendered.files, &scratch.path().join("public"))?;
-    Ok(pipeline::review(&rendered, Scope::Everything))
+    let out = scratch.path().join("public");
+    let written = pipeline::write(root, publish, previous, &out, Scope::Everything)?;
+    let report = written.review();
+    written.finish()?;
+    Ok(report)
 }

@@ -247,7 +247,7 @@ pub(super) fn version<T>(
         source: file.path.to_path_buf(),
         title: title.to_string(),
         summary: summary.map_or(rendered.first_paragraph, str::to_string),
-        body_html: rendered.html,
+        body_html: rendered.html.into(),
         updated: None,
         words: Words::default(),
         official_pdf: None,

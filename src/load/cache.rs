@@ -43,7 +43,7 @@ struct Cached {
     stamp: (Option<SystemTime>, u64),
     zone: FixedOffset,
     role: Role,
-    read: Read,
+    read: Arc<Read>,
 }
 
 impl Cache {
@@ -69,13 +69,15 @@ impl Cache {
             .map(|m| (m.modified().ok(), m.len()))
             .ok();
         let lock = || entries.lock().expect("cache lock is never poisoned");
-        if let Some(stamp) = stamp
-            && let Some(cached) = lock().get(&source.absolute)
-            && cached.stamp == stamp
-            && cached.zone == zone
-            && cached.role == source.role
-        {
-            let mut read = cached.read.clone();
+        // The lock is held only to find the entry: the parse is copied out of it
+        // with the other threads' copies, not one after another.
+        let found = lock().get(&source.absolute).map(|cached| {
+            let same =
+                Some(cached.stamp) == stamp && cached.zone == zone && cached.role == source.role;
+            same.then(|| Arc::clone(&cached.read))
+        });
+        if let Some(Some(cached)) = found {
+            let mut read = Read::clone(&cached);
             // Attachments sit beside the file and change without it.
             if let Ok(Parsed::Original(original)) = &mut read.result {
                 original.announcement.attachments = source.attachments.clone();
@@ -88,7 +90,7 @@ impl Cache {
                 stamp,
                 zone,
                 role: source.role.clone(),
-                read: read.clone(),
+                read: Arc::new(read.clone()),
             };
             lock().insert(source.absolute.clone(), cached);
         }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -206,7 +207,7 @@ pub struct Version {
     /// What lists show: the writer's summary, or the first paragraph.
     pub summary: String,
     /// The body as HTML.
-    pub body_html: String,
+    pub body_html: Arc<str>,
     /// When this text was last amended: the original's is the announcement's
     /// `updated`; a translation has its own.
     pub updated: Option<DateTime<FixedOffset>>,

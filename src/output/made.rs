@@ -14,28 +14,23 @@ use crate::base::Error;
 use crate::base::text::hex;
 use crate::msg;
 use crate::render::pdf::{MadePdf, MadePdfs, PdfKey};
-use crate::render::{Body, OutputFile};
 
 /// The start of a marker line that records a PDF: `pdf KEY SHA256 PATH`.
 const PDF_LINE: &str = "pdf ";
 
-/// Adds a line to the staging folder's marker for every PDF among `files`.
-pub(super) fn record(
+/// The marker's line of the PDF `pdf` written at `path`.
+pub(super) fn line(path: &str, pdf: &MadePdf) -> String {
+    let digest = hex(&Sha256::digest(&pdf.bytes));
+    format!("{PDF_LINE}{} {digest} {path}\n", pdf.key.hex())
+}
+
+/// Adds `lines` ([`line`]) to the staging folder's marker.
+pub(super) fn record<'a>(
     marker: &std::fs::File,
-    files: &[OutputFile],
+    lines: impl Iterator<Item = &'a str>,
     dir: &Path,
 ) -> Result<(), Error> {
-    let mut lines = String::new();
-    for file in files {
-        if let Body::Pdf(pdf) = &file.body {
-            let digest = hex(&Sha256::digest(&pdf.bytes));
-            lines.push_str(&format!(
-                "{PDF_LINE}{} {digest} {}\n",
-                pdf.key.hex(),
-                file.path
-            ));
-        }
-    }
+    let lines: String = lines.collect();
     let mut marker = marker;
     marker.write_all(lines.as_bytes()).map_err(|e| {
         let path = dir.join(MARKER).display().to_string();

@@ -62,16 +62,16 @@ pub struct Staged<'a> {
 }
 
 impl<'a> Staged<'a> {
-    /// Reads (for copied files) and hashes every file, in parallel.
+    /// Hashes every file, in parallel: a copied file read a block at a time, never
+    /// whole.
     pub fn new(files: &'a [OutputFile]) -> Result<Staged<'a>, Error> {
         let entries = files
             .par_iter()
             .map(|file| {
-                let bytes = bytes(file)?;
                 let lifetime = Lifetime::of(&file.path);
                 Ok(Entry {
                     path: file.path.clone(),
-                    sha256: hex(&Sha256::digest(&bytes)),
+                    sha256: sha256(file)?,
                     content_type: content_type(&file.path),
                     cache_control: lifetime.cache_control(),
                     class: match lifetime {
@@ -134,6 +134,31 @@ impl<'a> Staged<'a> {
             })
         })
     }
+}
+
+/// The SHA-256 of `file`'s bytes, in lowercase hex.
+fn sha256(file: &OutputFile) -> Result<String, Error> {
+    let Body::Copy { source, .. } = &file.body else {
+        return Ok(hex(&Sha256::digest(bytes(file)?)));
+    };
+    let failed = |e| {
+        Error::io(
+            msg!("publish-read-failed", path = source.display().to_string()),
+            e,
+        )
+    };
+    let mut from = std::fs::File::open(source).map_err(failed)?;
+    let mut hasher = Sha256::new();
+    let mut block = vec![0; 64 * 1024];
+    loop {
+        match std::io::Read::read(&mut from, &mut block) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&block[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(failed(e)),
+        }
+    }
+    Ok(hex(&hasher.finalize()))
 }
 
 fn bytes(file: &OutputFile) -> Result<Cow<'_, [u8]>, Error> {

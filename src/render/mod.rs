@@ -17,6 +17,7 @@ pub mod page;
 pub mod pdf;
 pub mod plan;
 pub mod redirect;
+pub mod shared;
 pub mod sitemap;
 
 pub use file::{Body, OutputFile};

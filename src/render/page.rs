@@ -3,6 +3,7 @@
 
 use super::job::{Neighbours, Page, PageJob};
 use super::pdf::PdfLink;
+use super::shared::{Shared, SharedKey};
 use crate::base::Problem;
 use crate::model::{Channel, Site};
 use crate::state::State;
@@ -21,8 +22,13 @@ pub fn render(
     job: &PageJob,
     path: String,
     pdf: Option<PdfLink>,
+    shared: &Shared,
 ) -> Result<String, Vec<Problem>> {
     let (lang, page) = (&job.lang, job.page);
+    let parts = match SharedKey::of(page, lang, &path) {
+        Some(key) => Some(shared.get(&key)?),
+        None => None,
+    };
     let cx = PageContext::new(site, theme, state, lang, path);
     let mut context = tera::Context::new();
     context.insert("lang", lang.as_str());
@@ -32,8 +38,13 @@ pub fn render(
         let view = announcement::pdf_file(&pdf.path, pdf.size, pdf.official);
         context.insert("pdf", &view);
     }
+    if let Some(parts) = parts {
+        context.insert_value("site", parts.site.clone());
+        context.insert_value("contacts", parts.contacts.clone());
+        context.insert_value("closed_contacts", parts.closed_contacts.clone());
+        context.insert_value("shared", parts.shared.clone());
+    }
     if let Some(head) = insert_view(&cx, page, &mut context) {
-        context.insert("site", &site::site_view(&cx));
         context.insert(
             "alternates",
             &site::alternates(&cx, |l| page.path_in(site, l)),
@@ -104,19 +115,11 @@ fn home_page(cx: &PageContext, context: &mut tera::Context) -> Head {
     context.insert("home_pages", &home::home_pages(cx));
     context.insert("latest", &home::latest(cx));
     context.insert("announcement_count", &cx.site.announcements.len());
-    insert_desks(cx, context);
     context.insert("services", &services::service_summaries(cx));
     context.insert("measure_counts", &measures::measure_counts(cx));
     let promise = cx.state.promise.as_ref().map(|p| timeline::promise(cx, p));
     context.insert("promise", &promise);
     head::home(cx)
-}
-
-/// The contact desks: those open or about to open, then those closed.
-fn insert_desks(cx: &PageContext, context: &mut tera::Context) {
-    let (open, closed) = home::desks(cx);
-    context.insert("contacts", &open);
-    context.insert("closed_contacts", &closed);
 }
 
 fn list(cx: &PageContext, channel: Option<Channel>, context: &mut tera::Context) -> Head {
@@ -147,7 +150,6 @@ fn announcement_page(
     let view = announcement::announcement(cx, index);
     let mut head = Head::new(Some(view.item.title.clone()), view.item.summary.clone());
     context.insert("announcement", &view);
-    insert_desks(cx, context);
     let [newer, older] = announcement::neighbours(cx, neighbours.newer, neighbours.older);
     context.insert("newer", &newer);
     context.insert("older", &older);

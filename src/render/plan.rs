@@ -4,6 +4,7 @@
 //! checked here: redirects against every other path, no path taken twice.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -11,6 +12,7 @@ use rayon::prelude::*;
 use super::file::{Body, Origin, OutputFile};
 use super::job::{Job, Listed, Neighbours, Page, PageJob};
 use super::pdf::{MadePdfs, PdfJobs};
+use super::shared::Shared;
 use super::{api, collisions, feed, host, page, redirect, sitemap};
 use crate::base::Problem;
 use crate::model::{Channel, Site, url};
@@ -19,7 +21,7 @@ use crate::theme::{StaticBytes, Theme};
 use crate::view::PageContext;
 
 /// The files of a build before they are made. `build` and `check` make every one at
-/// once ([`Plan::render_all`]); the preview makes first the file asked for, then the
+/// once ([`Plan::make_each`]); the preview makes first the file asked for, then the
 /// others ([`Plan::render`]), so that an edit shows as soon as its page is made.
 #[derive(Debug)]
 pub struct Plan {
@@ -31,6 +33,8 @@ pub struct Plan {
     copies: Vec<OutputFile>,
     /// The PDFs, each made once whether its job or its announcement's page asks.
     pub pdfs: PdfJobs,
+    /// What the pages of one language and depth share, made once.
+    shared: Shared,
 }
 
 impl Plan {
@@ -72,12 +76,14 @@ impl Plan {
         }
         jobs.extend(redirects);
         paths.extend(redirect_paths);
+        let shared = Shared::new(site, &state, theme, &jobs, &paths);
         Ok(Plan {
             state,
             jobs,
             paths,
             copies,
             pdfs,
+            shared,
         })
     }
 
@@ -101,34 +107,65 @@ impl Plan {
         self.make(site, theme, &self.jobs[index], &self.paths[index])
     }
 
-    /// Makes every file, in parallel, and adds the files to copy. Every template
-    /// failure is reported, once per template and message, not once per file.
-    pub fn render_all(&self, site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem>> {
-        let made: Vec<Result<OutputFile, Vec<Problem>>> = self
-            .jobs
-            .par_iter()
-            .zip(&self.paths)
-            .map(|(job, path)| {
-                let body = self.make(site, theme, job, path)?;
-                Ok(OutputFile {
-                    path: path.clone(),
-                    body,
-                })
+    /// How many files the build has: one for each job, then the copies.
+    pub fn len(&self) -> usize {
+        self.jobs.len() + self.copies.len()
+    }
+
+    /// Whether the build has no file at all (never: every site has its pages).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Makes the files at `range` of `0..len()` (the jobs in order, then the copies),
+    /// in parallel, and gives each to `take` as soon as it is made, so that a build
+    /// writes a file and lets it go while others are still being made. Returns what
+    /// `take` returned, in order. Every template failure is reported, once per
+    /// template and message, not once per file; the files made meanwhile are still
+    /// given to `take`.
+    pub fn make_each<T, F>(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        range: Range<usize>,
+        take: F,
+    ) -> Result<Vec<T>, Vec<Problem>>
+    where
+        T: Send,
+        F: Fn(OutputFile) -> T + Sync,
+    {
+        let made: Vec<Result<T, Vec<Problem>>> = range
+            .into_par_iter()
+            .map(|at| {
+                let file = match self.jobs.get(at) {
+                    Some(job) => OutputFile {
+                        path: self.paths[at].clone(),
+                        body: self.make(site, theme, job, &self.paths[at])?,
+                    },
+                    None => self.copies[at - self.jobs.len()].clone(),
+                };
+                Ok(take(file))
             })
             .collect();
-        let mut files = Vec::with_capacity(made.len() + self.copies.len());
+        let mut taken = Vec::with_capacity(made.len());
         let mut problems = BTreeSet::new();
         for result in made {
             match result {
-                Ok(file) => files.push(file),
+                Ok(t) => taken.push(t),
                 Err(found) => problems.extend(found),
             }
         }
-        if !problems.is_empty() {
-            return Err(problems.into_iter().collect());
+        if problems.is_empty() {
+            Ok(taken)
+        } else {
+            Err(problems.into_iter().collect())
         }
-        files.extend(self.copies.iter().cloned());
-        Ok(files)
+    }
+
+    /// Makes every file in memory, in parallel: the pages and data files, then the
+    /// files to copy.
+    pub fn render_all(&self, site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Problem>> {
+        self.make_each(site, theme, 0..self.len(), |file| file)
     }
 
     /// The content file shown at output path `path`, where it is one writer's file.
@@ -179,7 +216,7 @@ impl Plan {
                     Page::Announcement(i, _) => self.pdfs.link(site, &page.lang, i)?,
                     _ => None,
                 };
-                page::render(site, state, theme, page, path(), pdf)
+                page::render(site, state, theme, page, path(), pdf, &self.shared)
             }
             Job::Pdf(..) => unreachable!("a PDF is not text"),
             Job::Feed(lang, channel) => feed::render(site, state, theme, lang, *channel),

@@ -4,7 +4,7 @@
 //! lines, never the document's structure.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -12,9 +12,6 @@ use html5ever::tokenizer::{
     BufferQueue, StartTag, Tag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
     TokenizerOpts,
 };
-use rayon::prelude::*;
-
-use crate::render::{Body, OutputFile};
 
 /// A URL in an attribute of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,19 +120,6 @@ impl TokenSink for Sink {
             _ => TokenSinkResult::Continue,
         }
     }
-}
-
-/// Every built HTML file, read once, by output path.
-pub fn scan_pages(files: &[OutputFile]) -> BTreeMap<&str, Scanned> {
-    let scanned: Vec<(&str, Scanned)> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .filter_map(|f| match &f.body {
-            Body::Text(text) => Some((f.path.as_str(), scan(text))),
-            Body::Copy { .. } | Body::BuiltIn { .. } | Body::Pdf(_) => None,
-        })
-        .collect();
-    scanned.into_iter().collect()
 }
 
 /// Reads a page (or a fragment, such as a feed entry's content).

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser};
 
-use super::html::Scanned;
+use super::built::Built;
 use crate::base::message::Arg;
 use crate::base::{Lang, Message};
 use crate::load::frontmatter;
 use crate::markdown;
 use crate::model::{Site, Sources};
-use crate::render::{OutputFile, Plan};
+use crate::render::Plan;
 use crate::state::State;
 use crate::theme::Strings;
 
@@ -28,10 +28,8 @@ pub struct Checked<'a> {
     pub sources: &'a Sources,
     /// The theme's strings of each language of the site.
     pub strings: &'a BTreeMap<Lang, Strings>,
-    /// Every output file, rendered.
-    pub files: &'a [OutputFile],
-    /// The built HTML files, tokenized once for every rule that reads them.
-    pub pages: BTreeMap<&'a str, Scanned>,
+    /// What the review keeps of every output file.
+    pub built: &'a Built,
 }
 
 impl Checked<'_> {

@@ -9,6 +9,7 @@
 //! id.
 
 mod attachments;
+mod built;
 mod content;
 mod disclosure;
 mod html;
@@ -17,6 +18,8 @@ mod incident;
 mod input;
 mod links;
 mod report;
+mod resolve;
+mod scope;
 mod sections;
 mod translations;
 mod unfinished;
@@ -26,34 +29,26 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+pub use built::{Built, Examined, Examiner};
 pub use input::Checked;
 pub use report::{Finding, Report};
+pub use scope::Scope;
 
 use crate::base::Lang;
 use crate::model::{Level, Rule, Site, Sources};
-use crate::render::{OutputFile, Plan};
+use crate::render::Plan;
 use crate::theme::Strings;
 use input::Observation;
 
-/// How much of the review to run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Every rule not turned off, and the addresses outside the site: what `check`
-    /// and the preview's review page show.
-    Everything,
-    /// Only the rules whose level is error: whether `build` may publish.
-    Errors,
-}
-
-/// Runs every rule not turned off (in `scope`) over a rendered site: `files` are what
-/// `plan` made of `site`, `sources` the texts it was loaded from, `strings` the
-/// theme's.
+/// Runs every rule not turned off (in `scope`) over a rendered site: `built` is what
+/// the review kept of the files `plan` made of `site` (examined in the same `scope`),
+/// `sources` the texts it was loaded from, `strings` the theme's.
 pub fn review(
     site: &Site,
     plan: &Plan,
     sources: &Sources,
     strings: &BTreeMap<Lang, Strings>,
-    files: &[OutputFile],
+    built: &Built,
     scope: Scope,
 ) -> Report {
     let checked = Checked {
@@ -61,8 +56,7 @@ pub fn review(
         plan,
         sources,
         strings,
-        files,
-        pages: html::scan_pages(files),
+        built,
     };
     // The rules read the same site and none depends on another: they run in parallel,
     // each giving its findings in its own order, put back in the order of the rules.

@@ -31,7 +31,9 @@ pub const FILES: &[(&str, &str)] = &[
     theme_file!("templates/partials/contact.html"),
     theme_file!("templates/partials/contacts.html"),
     theme_file!("templates/partials/feed_entry.html"),
+    theme_file!("templates/partials/footer.html"),
     theme_file!("templates/partials/item.html"),
+    theme_file!("templates/partials/masthead.html"),
     theme_file!("templates/partials/service_table.html"),
     theme_file!("templates/partials/unreleased.html"),
     theme_file!("templates/partials/unreleased_mark.html"),
@@ -76,7 +78,7 @@ mod tests {
     #[test]
     fn the_parts_name_their_files_inside_the_part() {
         let templates: Vec<&str> = part("templates").map(|f| f.name).collect();
-        assert_eq!(templates.len(), 23);
+        assert_eq!(templates.len(), 25);
         assert!(templates.contains(&"pdf/disclosure.typ"));
         assert!(templates.contains(&"partials/item.html"));
         assert_eq!(

@@ -46,6 +46,12 @@ pub enum Template {
     Redirect,
     /// An Atom feed entry's content: the announcement's body and attachments.
     FeedEntry,
+    /// The masthead every page shares, made once per language, depth and kind.
+    Masthead,
+    /// The footer every page shares.
+    Footer,
+    /// The contact desks, made once per language and depth.
+    Contacts,
 }
 
 impl Template {
@@ -64,6 +70,9 @@ impl Template {
             Template::Badge => "status.svg",
             Template::Redirect => "redirect.html",
             Template::FeedEntry => "partials/feed_entry.html",
+            Template::Masthead => "partials/masthead.html",
+            Template::Footer => "partials/footer.html",
+            Template::Contacts => "partials/contacts.html",
         }
     }
 }

@@ -150,7 +150,7 @@ impl Text {
 
 /// What kind of page a template renders, for the templates that share a layout
 /// (`page_kind`).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PageKind {
     /// The home page.

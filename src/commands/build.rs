@@ -130,20 +130,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         let path = crate::base::text::slash_separated(path);
         warnings.push(msg!("commands-leftover-skipped", path));
     }
-    let summary = BuildSummary {
+    let mut summary = BuildSummary {
         announcements: site.announcements.len(),
         pages: plan.jobs().iter().filter(|j| j.is_html()).count(),
         files: plan.len(),
         pdfs: plan.pdfs.len(),
         pdfs_typeset: plan.pdfs.typeset,
-        warnings: Vec::new(),
+        warnings,
         standby: site.config.standby,
         languages: site.languages.clone(),
         published_errors,
     };
-    let kept = written.finish()?;
-    Ok(BuildSummary {
-        warnings: kept.into_iter().chain(warnings).collect(),
-        ..summary
-    })
+    // That the previous output was kept after the swap is the first warning.
+    if let Some(kept) = written.finish()? {
+        summary.warnings.insert(0, kept);
+    }
+    Ok(summary)
 }

@@ -36,9 +36,9 @@ pub struct SharedKey {
 pub struct SharedParts {
     /// `site`, the site-wide facts as the page's language and depth show them.
     pub site: Value,
-    /// `contacts` and `closed_contacts`: the desks open or about to open, and closed.
+    /// `contacts`: the desks open or about to open.
     pub contacts: Value,
-    /// The desks closed.
+    /// `closed_contacts`: the desks closed.
     pub closed_contacts: Value,
     /// `shared`: `masthead`, `footer` and `contacts`, made from the templates.
     pub shared: Value,
@@ -123,18 +123,15 @@ fn make(
 ) -> Result<SharedParts, Vec<Problem>> {
     let cx = PageContext::new(site, theme, state, &key.lang, path.to_string());
     let (open, closed) = home::desks(&cx);
-    let values = SharedParts {
-        site: Value::from_serializable(&site::site_view(&cx)),
-        contacts: Value::from_serializable(&open),
-        closed_contacts: Value::from_serializable(&closed),
-        shared: Value::from(BTreeMap::<&str, Value>::new()),
-    };
+    let site = Value::from_serializable(&site::site_view(&cx));
+    let contacts = Value::from_serializable(&open);
+    let closed_contacts = Value::from_serializable(&closed);
     let mut context = tera::Context::new();
     context.insert("lang", key.lang.as_str());
     context.insert_value("t", cx.strings.value.clone());
-    context.insert_value("site", values.site.clone());
-    context.insert_value("contacts", values.contacts.clone());
-    context.insert_value("closed_contacts", values.closed_contacts.clone());
+    context.insert_value("site", site.clone());
+    context.insert_value("contacts", contacts.clone());
+    context.insert_value("closed_contacts", closed_contacts.clone());
     context.insert("page_kind", &key.kind);
     context.insert("filter", key.filter);
     let mut shared = BTreeMap::new();
@@ -146,7 +143,9 @@ fn make(
         shared.insert(name, Value::safe_string(&theme.render(template, &context)?));
     }
     Ok(SharedParts {
+        site,
+        contacts,
+        closed_contacts,
         shared: Value::from(shared),
-        ..values
     })
 }
